@@ -1,0 +1,204 @@
+//! `folio`: Folio's command line. Batch extraction and search with the same core
+//! functions the app calls.
+//!
+//! ```text
+//! folio extract [--json] PATH...
+//! folio search [--json] --corpus DIR [--limit N] QUERY
+//! ```
+//!
+//! A file that cannot be read or parsed gives one line on stderr naming the file, the
+//! other files are still processed and printed, and the exit status is 1.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use folio_core::{extract, Corpus, Meta, Source};
+
+const USAGE: &str = "\
+usage:
+  folio extract [--json] PATH...                        extract articles (files or folders)
+  folio search [--json] --corpus DIR [--limit N] QUERY  search a folder of articles
+
+Articles are .txt or .md files. Optional metadata sits beside each one as
+ID.meta.json: {\"title\", \"outlet\", \"published\": \"YYYY-MM-DD\", \"url\", \"byline\"}.";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("folio: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next()? {
+        Some(Value(v)) => v.string()?,
+        Some(Long("help")) | Some(Short('h')) | None => {
+            println!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(other) => bail!("{}\n{USAGE}", other.unexpected()),
+    };
+    let mut json = false;
+    let mut corpus: Option<PathBuf> = None;
+    let mut limit = 10usize;
+    let mut free: Vec<String> = Vec::new();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("json") => json = true,
+            Long("corpus") => corpus = Some(parser.value()?.into()),
+            Long("limit") => limit = parser.value()?.parse()?,
+            Long("help") | Short('h') => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) => free.push(v.string()?),
+            other => bail!("{}\n{USAGE}", other.unexpected()),
+        }
+    }
+    match command.as_str() {
+        "extract" => {
+            if free.is_empty() {
+                bail!("extract needs at least one PATH\n{USAGE}");
+            }
+            let paths: Vec<PathBuf> = free.iter().map(PathBuf::from).collect();
+            cmd_extract(&paths, json)
+        }
+        "search" => {
+            let dir = corpus.context("search needs --corpus DIR")?;
+            let query = free.join(" ");
+            cmd_search(&dir, &query, limit, json)
+        }
+        other => bail!("unknown command {other:?}\n{USAGE}"),
+    }
+}
+
+/// Expands folders to the article files inside them (sorted, non-recursive).
+fn article_files(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            match std::fs::read_dir(p) {
+                Ok(entries) => {
+                    let mut files: Vec<PathBuf> = entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| is_article_file(f))
+                        .collect();
+                    files.sort();
+                    out.extend(files.into_iter().map(Ok));
+                }
+                Err(e) => out.push(Err(anyhow::anyhow!("{}: {e}", p.display()))),
+            }
+        } else {
+            out.push(Ok(p.clone()));
+        }
+    }
+    out
+}
+
+fn is_article_file(p: &Path) -> bool {
+    p.is_file()
+        && p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md"))
+}
+
+/// Reads one article and its sidecar metadata.
+fn read_source(path: &Path) -> Result<Source> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let meta = read_meta(path)?;
+    Source::from_bytes(&file, &bytes, meta).with_context(|| format!("{}", path.display()))
+}
+
+fn read_meta(path: &Path) -> Result<Meta> {
+    let id = extract::id_from_file(&path.to_string_lossy());
+    let id = Path::new(&id)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sidecar = path.with_file_name(format!("{id}.meta.json"));
+    if !sidecar.exists() {
+        return Ok(Meta::default());
+    }
+    let text =
+        std::fs::read_to_string(&sidecar).with_context(|| format!("{}", sidecar.display()))?;
+    Meta::from_json(&text).with_context(|| format!("{}", sidecar.display()))
+}
+
+/// Reads every article, reporting failures one line each; returns the sources and
+/// whether any file failed.
+fn read_all(paths: &[PathBuf]) -> (Vec<Source>, bool) {
+    let mut sources = Vec::new();
+    let mut failed = false;
+    for f in article_files(paths) {
+        match f.and_then(|p| read_source(&p)) {
+            Ok(s) => sources.push(s),
+            Err(e) => {
+                eprintln!("folio: {e:#}");
+                failed = true;
+            }
+        }
+    }
+    (sources, failed)
+}
+
+fn exit(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let (sources, failed) = read_all(paths);
+    let corpus = Corpus::build(sources);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&corpus.extraction())?);
+    } else {
+        for a in &corpus.articles {
+            println!(
+                "{}  {}  ({} words, {} removed)",
+                a.id,
+                a.title,
+                a.word_count,
+                a.removed.len()
+            );
+            for r in &a.removed {
+                println!("    removed: {r}");
+            }
+        }
+    }
+    Ok(exit(failed))
+}
+
+fn cmd_search(dir: &Path, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
+    if !dir.is_dir() {
+        bail!("--corpus {}: not a folder", dir.display());
+    }
+    let (sources, failed) = read_all(&[dir.to_path_buf()]);
+    let corpus = Corpus::build(sources);
+    let results = corpus.search(query, limit);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&results.to_contract_json())?
+        );
+    } else {
+        println!("{} result(s) for {:?}", results.total, results.query);
+        for h in &results.hits {
+            println!("{:>7.3}  {}  {}", h.score, h.id, h.title);
+            println!("         {}", h.snippet.text);
+        }
+    }
+    Ok(exit(failed))
+}

@@ -1,0 +1,109 @@
+//! A corpus: extracted articles plus their search index.
+
+use crate::extract::{decode, extract};
+use crate::model::{Article, Extraction, Meta};
+use crate::search::{Hit, Index, Query, SearchResults, Snippet};
+
+/// One article as it comes in: its file name, raw text and metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// File name; its stem is the article id.
+    pub file: String,
+    /// The raw text.
+    pub raw: String,
+    /// What is known about the article.
+    pub meta: Meta,
+}
+
+impl Source {
+    /// A source with no metadata.
+    pub fn text(file: &str, raw: &str) -> Source {
+        Source {
+            file: file.to_string(),
+            raw: raw.to_string(),
+            meta: Meta::default(),
+        }
+    }
+
+    /// A source from a file's bytes, refusing binary, empty and non-UTF-8 input.
+    pub fn from_bytes(file: &str, bytes: &[u8], meta: Meta) -> Result<Source, crate::Error> {
+        Ok(Source {
+            file: file.to_string(),
+            raw: decode(bytes)?,
+            meta,
+        })
+    }
+}
+
+/// Extracted articles and the index over them.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// The articles, in the order they were added.
+    pub articles: Vec<Article>,
+    /// The search index over titles and text.
+    pub index: Index,
+}
+
+impl Corpus {
+    /// Extracts and indexes every source.
+    pub fn build(sources: Vec<Source>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for s in sources {
+            corpus.add(extract(&s.file, &s.raw, &s.meta));
+        }
+        corpus
+    }
+
+    /// Adds (or replaces, by id) an extracted article.
+    pub fn add(&mut self, article: Article) {
+        self.index.add(&article.id, &article.title, &article.text);
+        match self.articles.iter_mut().find(|a| a.id == article.id) {
+            Some(slot) => *slot = article,
+            None => self.articles.push(article),
+        }
+    }
+
+    /// Removes an article by id; returns whether it was there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.articles.retain(|a| a.id != id);
+        self.index.remove(id)
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// Runs a query; returns the total and the best `limit` hits with snippets.
+    pub fn search(&self, query: &str, limit: usize) -> SearchResults {
+        let scored = self.index.search(&Query::parse(query));
+        let total = scored.len();
+        let hits = scored
+            .into_iter()
+            .take(limit)
+            .filter_map(|s| {
+                let article = self.article(self.index.id(s.doc))?;
+                Some(Hit {
+                    id: article.id.clone(),
+                    file: article.file.clone(),
+                    title: article.title.clone(),
+                    score: s.score,
+                    snippet: Snippet::build(&article.text, &s.matched),
+                })
+            })
+            .collect();
+        SearchResults {
+            query: query.to_string(),
+            total,
+            hits,
+        }
+    }
+
+    /// Everything extracted, in the JSON contract's shape.
+    pub fn extraction(&self) -> Extraction {
+        Extraction {
+            articles: self.articles.clone(),
+            entities: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Cleaning scraped text: paragraphs normalised and web debris removed.
+//!
+//! Scraped articles carry the page around them: "SEE ALSO:" links, video-player
+//! notices, promo blurbs with their headings, photo credits. Worse, a scraper often
+//! glues a link's headline straight onto the next sentence ("…For RussiaKyiv and the
+//! West…"). Cleaning works paragraph by paragraph with general rules, never with
+//! strings of one site, and lists everything it removes so the reader can show it.
+//!
+//! The rules, in order:
+//! 1. **Marker lines**: a paragraph opening with a link marker ("SEE ALSO:", "READ
+//!    MORE:", "WATCH:", …) is a link; if a sentence is glued to its headline, the cut
+//!    falls at the glue (a lowercase letter directly followed by an uppercase one) and
+//!    the sentence is kept.
+//! 2. **Glued headlines without a marker**: a paragraph that opens with a run of
+//!    Title Case words ending in such a glue ("As Storm Nears ScotlandThe coastguard
+//!    said…") loses the headline.
+//! 3. **Boilerplate lines**: player notices, "Advertisement", photo credits,
+//!    sign-up and share prompts.
+//! 4. **Promo paragraphs**: short paragraphs built around a call to action ("click
+//!    here", "sign up", "subscribe"), and the Title Case heading just above one.
+
+/// The result of cleaning: the text kept and the pieces removed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cleaned {
+    /// Clean text; paragraphs separated by one blank line, white space collapsed.
+    pub text: String,
+    /// Every removed piece, as it appeared (after white-space collapsing).
+    pub removed: Vec<String>,
+}
+
+/// Link markers that open a paragraph pointing elsewhere (compared case-insensitively,
+/// including the colon).
+const LINK_MARKERS: &[&str] = &[
+    "see also:",
+    "read more:",
+    "read also:",
+    "also read:",
+    "more:",
+    "related:",
+    "recommended:",
+    "watch:",
+    "watch now:",
+    "listen:",
+    "trending:",
+    "don't miss:",
+    "must read:",
+    "explainer:",
+    "opinion:",
+    "live:",
+];
+
+/// Whole paragraphs that are page furniture when they *start* with one of these
+/// (compared case-insensitively, apostrophes normalised to `'`).
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "your browser doesn't support",
+    "your browser does not support",
+    "this video is not available",
+    "this content is not available",
+    "please enable javascript",
+    "advertisement",
+    "sponsored content",
+    "photo:",
+    "photograph:",
+    "image:",
+    "picture:",
+    "video:",
+    "credit:",
+    "file photo",
+    "sign up for",
+    "sign up to",
+    "subscribe to",
+    "subscribe now",
+    "click here",
+    "share this",
+    "share on",
+    "follow us on",
+    "skip to",
+    "copyright ©",
+    "© ",
+    "all rights reserved",
+    "download our app",
+    "get the latest",
+];
+
+/// Phrases that make a short paragraph a promo rather than reporting.
+const CALLS_TO_ACTION: &[&str] = &[
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "download our app",
+    "download the app",
+    "follow us",
+    "tap here",
+    "gives you the latest",
+];
+
+/// A promo paragraph has at most this many words; longer ones are reporting that
+/// happens to contain the phrase.
+const PROMO_MAX_WORDS: usize = 60;
+
+/// A heading (a Title Case line without final punctuation) has at most this many words.
+const HEADING_MAX_WORDS: usize = 14;
+
+/// Name prefixes followed by a capital inside one name ("McDonald", "DeSantis").
+const NAME_PREFIXES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "Ibn", "Al", "El",
+];
+
+/// Small words that stay lowercase in headline Title Case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "from",
+    "with", "as", "vs", "via", "into", "over",
+];
+
+/// Cleans raw scraped text.
+pub fn clean(raw: &str) -> Cleaned {
+    let mut kept: Vec<String> = Vec::new();
+    let mut removed = Vec::new();
+    // Whether each kept paragraph is a heading-like line that should go if the
+    // paragraph after it turns out to be a promo.
+    let mut last_kept_is_heading = false;
+    for line in raw.lines() {
+        let para = collapse_whitespace(line);
+        if para.is_empty() {
+            continue;
+        }
+        match classify(&para) {
+            Verdict::Keep => {
+                last_kept_is_heading = is_heading(&para);
+                kept.push(para);
+            }
+            Verdict::Remove => {
+                if is_promo(&para) && last_kept_is_heading {
+                    if let Some(heading) = kept.pop() {
+                        removed.push(heading);
+                    }
+                }
+                last_kept_is_heading = false;
+                removed.push(para);
+            }
+            Verdict::Split(at) => {
+                removed.push(para[..at].trim_end().to_string());
+                kept.push(para[at..].to_string());
+                last_kept_is_heading = false;
+            }
+        }
+    }
+    Cleaned {
+        text: kept.join("\n\n"),
+        removed,
+    }
+}
+
+enum Verdict {
+    Keep,
+    Remove,
+    /// Remove the bytes before this offset, keep the rest.
+    Split(usize),
+}
+
+fn classify(para: &str) -> Verdict {
+    let lower = normalise_apostrophes(&para.to_lowercase());
+    if LINK_MARKERS.iter().any(|m| lower.starts_with(m)) {
+        return match glue_point(para) {
+            Some(at) if is_sentence(&para[at..]) => Verdict::Split(at),
+            _ => Verdict::Remove,
+        };
+    }
+    if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower == "advertisement" {
+        return Verdict::Remove;
+    }
+    if is_promo(para) {
+        return Verdict::Remove;
+    }
+    if let Some(at) = glue_point(para) {
+        if is_title_case_run(&para[..at]) && is_sentence(&para[at..]) {
+            return Verdict::Split(at);
+        }
+    }
+    Verdict::Keep
+}
+
+fn is_promo(para: &str) -> bool {
+    let lower = normalise_apostrophes(&para.to_lowercase());
+    para.split_whitespace().count() <= PROMO_MAX_WORDS
+        && CALLS_TO_ACTION.iter().any(|c| lower.contains(c))
+}
+
+/// The byte offset of the first glue between two words run together: a lowercase
+/// letter directly followed by an uppercase letter that starts a capitalised word
+/// ("RussiaKyiv" → at "Kyiv"). Name-internal capitals are not glue: the left part
+/// start with a capital, be at least two letters and not a name prefix
+/// ("McDonald", "MacArthur", "DeSantis", "LeBron"); "iPhone" starts lowercase.
+fn glue_point(para: &str) -> Option<usize> {
+    let mut word_start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in para.char_indices() {
+        if !c.is_alphabetic() {
+            if !matches!(c, '\'' | '’') {
+                word_start = i + c.len_utf8();
+            }
+            prev = Some(c);
+            continue;
+        }
+        if let Some(p) = prev {
+            if p.is_lowercase() && c.is_uppercase() {
+                let left = &para[word_start..i];
+                let right_is_word = para[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_lowercase() || n.is_whitespace());
+                if left.chars().count() >= 2
+                    && !NAME_PREFIXES.contains(&left)
+                    && !left.starts_with(char::is_lowercase)
+                    && right_is_word
+                {
+                    return Some(i);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Whether `s` reads as running prose: at least four words, some lowercase, ending in
+/// sentence punctuation.
+fn is_sentence(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 4
+        && words.iter().any(|w| w.starts_with(char::is_lowercase))
+        && s.trim_end()
+            .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')'])
+}
+
+/// Whether `s` is a run of at least three words in headline Title Case.
+fn is_title_case_run(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 3
+        && !s.contains(['.', '!', '?'])
+        && words.iter().all(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            bare.is_empty()
+                || bare.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                || TITLE_SMALL_WORDS.contains(&bare)
+        })
+}
+
+/// A heading: a short Title Case line with no final punctuation.
+fn is_heading(para: &str) -> bool {
+    let words = para.split_whitespace().count();
+    words <= HEADING_MAX_WORDS
+        && !para.ends_with(['.', '!', '?', '"', '”', ','])
+        && is_title_case_run(para)
+}
+
+fn collapse_whitespace(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn normalise_apostrophes(s: &str) -> String {
+    s.replace(['’', '‘'], "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marker_headline_glued_to_sentence_is_cut_at_the_glue() {
+        let c = clean("SEE ALSO: Putin Casts War As An Existential Conflict For RussiaKyiv and the West have condemned it.");
+        assert_eq!(c.text, "Kyiv and the West have condemned it.");
+        assert_eq!(
+            c.removed,
+            vec!["SEE ALSO: Putin Casts War As An Existential Conflict For Russia"]
+        );
+    }
+
+    #[test]
+    fn marker_line_without_sentence_goes_whole() {
+        let c = clean(
+            "Body one.\nWATCH: 'Many Soldiers Flee': How Forces Liberated 20 Towns\nBody two.",
+        );
+        assert_eq!(c.text, "Body one.\n\nBody two.");
+        assert_eq!(c.removed.len(), 1);
+    }
+
+    #[test]
+    fn glue_after_a_two_letter_word_is_found() {
+        let c = clean("SEE ALSO: A City Digs InAn adviser to the council posted a picture.");
+        assert_eq!(c.text, "An adviser to the council posted a picture.");
+    }
+
+    #[test]
+    fn glued_headline_without_marker_is_cut() {
+        let c = clean("As Storm Nears ScotlandThe coastguard said boats should stay in port.");
+        assert_eq!(c.text, "The coastguard said boats should stay in port.");
+        assert_eq!(c.removed, vec!["As Storm Nears Scotland"]);
+    }
+
+    #[test]
+    fn player_notice_and_promo_with_heading_are_removed() {
+        let raw = "Real news here.\nLive Briefing: The Storm Season\nOur Live Briefing gives you the latest developments. For all our coverage, click here.\nYour browser doesn’t support HTML5\nMore news.";
+        let c = clean(raw);
+        assert_eq!(c.text, "Real news here.\n\nMore news.");
+        assert_eq!(c.removed.len(), 3, "{:?}", c.removed);
+    }
+
+    #[test]
+    fn names_with_inner_capitals_are_not_glue() {
+        for s in [
+            "General MacArthur and McDonald met DeSantis at the summit today.",
+            "The iPhone maker said sales rose sharply in the spring.",
+        ] {
+            let c = clean(s);
+            assert_eq!(c.text, s);
+            assert!(c.removed.is_empty());
+        }
+    }
+
+    #[test]
+    fn long_paragraph_mentioning_subscribers_is_kept() {
+        let s = "The broadcaster said it would subscribe to the new code. ".repeat(8);
+        let c = clean(&s);
+        assert!(c.removed.is_empty());
+    }
+
+    #[test]
+    fn whitespace_is_collapsed_and_blank_lines_dropped() {
+        let c = clean("  One   two. \r\n\r\n\r\n Three\tfour. ");
+        assert_eq!(c.text, "One two.\n\nThree four.");
+    }
+}

@@ -1,0 +1,184 @@
+//! Extraction: from raw article text to an [`Article`].
+//!
+//! The pipeline runs in stages, one file each, in this order:
+//!
+//! 1. [`decode`]: bytes to text, refusing binary and empty input with a clear error;
+//! 2. [`clean`]: paragraphs normalised, web debris removed (and listed in `removed`);
+//! 3. [`sentences`]: sentence boundaries that later stages and the title rely on.
+//!
+//! Every later stage annotates the clean text with byte spans; none edits it.
+
+pub mod clean;
+pub mod sentences;
+
+use crate::model::{Article, Meta};
+use crate::search::tokenize;
+use crate::Error;
+
+/// Titles derived from the opening sentence are cut to about this many characters.
+const DERIVED_TITLE_CHARS: usize = 90;
+/// A clause shorter than this is too thin to stand as a title on its own.
+const MIN_CLAUSE_TITLE_CHARS: usize = 40;
+
+/// Runs the whole pipeline on one article's text.
+///
+/// `file` is the file name (its stem becomes the id); `meta` supplies what is known
+/// about the article, and whatever it lacks is derived where the text allows.
+pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
+    let cleaned = clean::clean(raw);
+    let text = cleaned.text;
+    let title = meta
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| derive_title(&text));
+    Article {
+        file: file.to_string(),
+        id: id_from_file(file),
+        title,
+        byline: meta.byline.clone(),
+        published: meta.published.clone(),
+        outlet: meta.outlet.clone(),
+        url: meta.url.clone(),
+        word_count: tokenize::tokens(&text).count(),
+        text,
+        removed: cleaned.removed,
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        dates: Vec::new(),
+        quantities: Vec::new(),
+    }
+}
+
+/// Turns a file's bytes into text, or says why it cannot.
+///
+/// A UTF-8 byte-order mark is dropped. Input with NUL bytes or mostly control
+/// characters is refused as binary, and empty or blank input as empty, so that a
+/// caller can name the file in a one-line message and go on with the others.
+pub fn decode(bytes: &[u8]) -> Result<String, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if sample.contains(&0) || controls * 10 > sample.len().max(1) {
+        return Err(Error::Binary);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::Encoding {
+        offset: e.valid_up_to(),
+    })?;
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(text.to_string())
+}
+
+/// The id of an article: its file name without directories or extension.
+pub fn id_from_file(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => name[..dot].to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// A headline for an article that has none: its opening sentence, cut at a word
+/// boundary when long, without the final full stop.
+pub fn derive_title(text: &str) -> String {
+    let first = sentences::split(text)
+        .next()
+        .map(|r| text[r].trim())
+        .unwrap_or("");
+    let first = first.strip_suffix('.').unwrap_or(first);
+    if first.is_empty() {
+        return "Untitled".to_string();
+    }
+    if first.chars().count() <= DERIVED_TITLE_CHARS {
+        return first.to_string();
+    }
+    // Prefer a whole clause: cut at the first clause break that leaves a title of
+    // readable length, else at a word boundary with an ellipsis.
+    let clause = first
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '—' | '–'))
+        .map(|(i, _)| &first[..i])
+        .find(|head| {
+            (MIN_CLAUSE_TITLE_CHARS..=DERIVED_TITLE_CHARS).contains(&head.chars().count())
+        });
+    match clause {
+        Some(head) => head.trim_end().to_string(),
+        None => truncate_words(first, DERIVED_TITLE_CHARS),
+    }
+}
+
+/// Cuts `s` to at most `max_chars` characters at a word boundary, adding "…" when
+/// anything was cut. Trailing punctuation before the ellipsis is dropped.
+pub fn truncate_words(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_string();
+    }
+    let cut = s
+        .char_indices()
+        .nth(max_chars)
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    let head = &s[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space > cut / 2 => &head[..space],
+        _ => head,
+    };
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—(".contains(c));
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_is_the_file_stem() {
+        assert_eq!(id_from_file("corpus/000_55de.txt"), "000_55de");
+        assert_eq!(id_from_file("a.b.html"), "a.b");
+        assert_eq!(id_from_file(".hidden"), ".hidden");
+    }
+
+    #[test]
+    fn decode_refuses_binary_empty_and_bad_utf8() {
+        assert_eq!(decode(b"\x00\x01\x02PNG"), Err(Error::Binary));
+        assert_eq!(decode(b"  \n\t "), Err(Error::Empty));
+        assert_eq!(decode(b"ok \xff"), Err(Error::Encoding { offset: 3 }));
+        assert_eq!(decode(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+    }
+
+    #[test]
+    fn derived_title_is_the_first_sentence_trimmed() {
+        let t = derive_title("The ferry sank. Nobody was hurt.");
+        assert_eq!(t, "The ferry sank");
+        let long = "Ukraine's president has declared that Ukrainian troops are in full control of the eastern city of Lyman, a strategic city in the Donbas region.";
+        let t = derive_title(long);
+        assert!(t.ends_with('…'), "{t}");
+        assert!(t.chars().count() <= DERIVED_TITLE_CHARS + 1, "{t}");
+        assert!(!t.contains(", …"));
+        let clause = derive_title("Questions about the faltering operation remain unanswered, as the capital declared control of the key eastern city after the troops withdrew.");
+        assert_eq!(
+            clause,
+            "Questions about the faltering operation remain unanswered"
+        );
+    }
+
+    #[test]
+    fn meta_title_wins_over_derived() {
+        let meta = Meta {
+            title: Some("Given".into()),
+            ..Meta::default()
+        };
+        assert_eq!(extract("x.txt", "Body text here.", &meta).title, "Given");
+    }
+
+    #[test]
+    fn truncate_keeps_short_strings() {
+        assert_eq!(truncate_words("short", 10), "short");
+        assert_eq!(truncate_words("one two three four", 9), "one two…");
+    }
+}

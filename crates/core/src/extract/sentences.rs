@@ -1,0 +1,164 @@
+//! Sentence boundaries.
+//!
+//! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it)
+//! followed by white space and a likely sentence start, and always at a paragraph
+//! break. It does not end after a title or honorific ("Mr", "Dr", "Gen"), an initial
+//! ("J. Smith"), or a dotted abbreviation ("U.S.", "p.m.") when what follows reads as
+//! the same sentence.
+
+use std::ops::Range;
+
+/// Abbreviations after which a full stop does not end a sentence (compared without
+/// the dot, case-sensitively: "No." is an abbreviation, "no." is not).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm",
+    "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "vs", "etc",
+    "No", "Nos", "Vol", "Fig", "approx", "est", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Characters that may close a sentence after its final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding white space.
+pub fn split(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut out = Vec::new();
+    let mut para_start = 0;
+    for para in text.split('\n') {
+        let base = para.as_ptr() as usize - text.as_ptr() as usize;
+        split_paragraph(para, base, &mut out);
+        para_start += para.len() + 1;
+    }
+    let _ = para_start;
+    out.into_iter()
+}
+
+fn split_paragraph(para: &str, base: usize, out: &mut Vec<Range<usize>>) {
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len()
+                && (is_closer(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?'))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map(|&(p, _)| p).unwrap_or(para.len());
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            if followed_by_space && c == '.' && is_abbreviation(&para[..pos]) {
+                i = j;
+                continue;
+            }
+            if followed_by_space {
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                if k < chars.len() && starts_sentence(chars[k].1) {
+                    push_trimmed(para, base, start, end, out);
+                    start = chars[k].0;
+                    i = k;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        let _ = pos;
+        i += 1;
+    }
+    push_trimmed(para, base, start, para.len(), out);
+}
+
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«')
+}
+
+/// Whether the word just before a full stop (the end of `before`) is an
+/// abbreviation, an initial, or a dotted abbreviation like "U.S" or "p.m".
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    let mut letters = word.chars();
+    // A single capital letter: an initial, as in "J. R. Smith".
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        return first.is_uppercase();
+    }
+    // Dotted abbreviations: single letters separated by dots ("U.S", "p.m", "e.g").
+    word.contains('.') && word.split('.').all(|part| part.chars().count() == 1)
+}
+
+fn push_trimmed(para: &str, base: usize, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let s = &para[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        let a = base + start + lead;
+        out.push(a..a + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation() {
+        assert_eq!(
+            sentences("One ends. Two ends! Three? Four"),
+            vec!["One ends.", "Two ends!", "Three?", "Four"]
+        );
+    }
+
+    #[test]
+    fn titles_initials_and_dotted_abbreviations_do_not_split() {
+        assert_eq!(
+            sentences("Mr Ganchev met Dr. Ahmed and J. R. Smith in the U.S. Army base. Then left."),
+            vec![
+                "Mr Ganchev met Dr. Ahmed and J. R. Smith in the U.S. Army base.",
+                "Then left."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("\"Lyman is cleared.\" He said it twice."),
+            vec!["\"Lyman is cleared.\"", "He said it twice."]
+        );
+    }
+
+    #[test]
+    fn lowercase_continuation_does_not_split() {
+        assert_eq!(
+            sentences("At 12:30 p.m. the city fell."),
+            vec!["At 12:30 p.m. the city fell."]
+        );
+    }
+
+    #[test]
+    fn paragraph_breaks_always_split() {
+        assert_eq!(
+            sentences("No stop here\n\nNext one"),
+            vec!["No stop here", "Next one"]
+        );
+    }
+}

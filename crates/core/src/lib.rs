@@ -1,0 +1,49 @@
+//! # folio-core
+//!
+//! Folio's core turns raw scraped articles into clean, annotated text and a ranked
+//! search index. It is pure Rust with no web dependencies, so the same functions run
+//! natively (in the `folio` CLI, in tests and benches) and as WebAssembly in the app.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! raw text + metadata ──extract──▶ Article (clean text + annotations as byte spans)
+//!                                        │
+//!                                        ▼
+//!                                  search::Index ──query──▶ ranked hits with snippets
+//! ```
+//!
+//! A key design decision: annotations are byte spans into the *clean* text, never
+//! copies of markup. The reader view, the CLI's JSON and the search snippets all point
+//! into the same string, so the UI never re-derives what the core computed.
+//!
+//! The core never reads the clock, the DOM or storage: callers pass data (and, where a
+//! date needs resolving, "now") in.
+//!
+//! ```
+//! use folio_core::{Corpus, Source};
+//!
+//! let corpus = Corpus::build(vec![
+//!     Source::text("a", "The ferry reached Lyman at noon.\nSEE ALSO: Storms Ahead"),
+//!     Source::text("b", "Nothing about ferries here."),
+//! ]);
+//! let results = corpus.search("lyman", 10);
+//! assert_eq!(results.total, 1);
+//! assert_eq!(results.hits[0].id, "a");
+//! assert_eq!(corpus.articles[0].removed, vec!["SEE ALSO: Storms Ahead"]);
+//! ```
+
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod model;
+pub mod search;
+
+pub use corpus::{Corpus, Source};
+pub use error::Error;
+pub use extract::extract;
+pub use model::{
+    Article, ArticleEntity, CorpusEntity, DateMention, EntityKind, Extraction, Mention, Meta,
+    Quantity, Quote,
+};
+pub use search::{Hit, Index, SearchResults, Snippet};

@@ -1,0 +1,209 @@
+//! Snippets: the passage of a hit that best shows why it matched.
+//!
+//! The passage is chosen sentence by sentence: the sentence with the most distinct
+//! matched words wins (earliest on ties), and a short winner takes its neighbour.
+//! A passage longer than [`MAX_CHARS`] bytes is cut around its first match. Every token
+//! whose folded form is one of the matched terms is marked, so a prefix completion
+//! or, later, a variant spelling is marked as the user sees it in the text.
+
+use serde::Serialize;
+
+use super::tokenize::{fold, tokens};
+use crate::extract::sentences;
+
+/// Snippets aim for at most about this many bytes (a little over a tweet of
+/// English; fewer characters in scripts that take more bytes).
+pub const MAX_CHARS: usize = 240;
+/// A winning sentence shorter than this (bytes) takes the next one along.
+const MIN_CHARS: usize = 90;
+
+/// A passage with marked words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Snippet {
+    /// The passage as plain text.
+    pub text: String,
+    /// Byte ranges of `text` to mark, in order, not overlapping.
+    pub marks: Vec<(usize, usize)>,
+    /// Whether the passage starts inside the article (show a leading "…").
+    pub cut_start: bool,
+    /// Whether the passage ends inside the article (show a trailing "…").
+    pub cut_end: bool,
+}
+
+impl Snippet {
+    /// Builds the snippet of `text` for the folded `matched` terms.
+    pub fn build(text: &str, matched: &[String]) -> Snippet {
+        let is_match = |w: &str| matched.iter().any(|m| *m == fold(w));
+        let sents: Vec<_> = sentences::split(text).collect();
+        if sents.is_empty() {
+            return Snippet::default();
+        }
+        let mut best = 0;
+        let mut best_score = 0usize;
+        for (i, r) in sents.iter().enumerate() {
+            let mut distinct: Vec<String> = Vec::new();
+            let mut count = 0;
+            for t in tokens(&text[r.clone()]) {
+                if is_match(t.text) {
+                    count += 1;
+                    let f = fold(t.text);
+                    if !distinct.contains(&f) {
+                        distinct.push(f);
+                    }
+                }
+            }
+            let score = distinct.len() * 100 + count.min(99);
+            if score > best_score {
+                best = i;
+                best_score = score;
+            }
+        }
+        let mut range = sents[best].clone();
+        if range.len() < MIN_CHARS {
+            if let Some(next) = sents.get(best + 1) {
+                if next.end - range.start <= MAX_CHARS {
+                    range.end = next.end;
+                }
+            }
+        }
+        let (mut start, mut end) = (range.start, range.end);
+        if end - start > MAX_CHARS {
+            let first = tokens(&text[start..end])
+                .find(|t| is_match(t.text))
+                .map(|t| start + t.start)
+                .unwrap_or(start);
+            // Keep some context before the first match, cut at word boundaries.
+            let from = floor_char(text, first.saturating_sub(MAX_CHARS / 4).max(start));
+            start = if from > start {
+                text[from..first]
+                    .find(' ')
+                    .map(|s| from + s + 1)
+                    .unwrap_or(first)
+            } else {
+                start
+            };
+            let to = floor_char(text, (start + MAX_CHARS).min(end));
+            end = if to < end {
+                text[start..to].rfind(' ').map(|s| start + s).unwrap_or(to)
+            } else {
+                end
+            };
+        }
+        let slice = &text[start..end];
+        let marks = tokens(slice)
+            .filter(|t| is_match(t.text))
+            .map(|t| (t.start, t.end))
+            .collect();
+        Snippet {
+            text: slice.to_string(),
+            marks,
+            cut_start: start > 0,
+            cut_end: end < text.trim_end().len(),
+        }
+    }
+
+    /// The snippet as HTML: text escaped, marked words in `<mark>`, "…" where cut.
+    pub fn to_html(&self) -> String {
+        let mut out = String::with_capacity(self.text.len() + 16 * self.marks.len());
+        if self.cut_start {
+            out.push_str("… ");
+        }
+        let mut at = 0;
+        for &(s, e) in &self.marks {
+            escape_into(&self.text[at..s], &mut out);
+            out.push_str("<mark>");
+            escape_into(&self.text[s..e], &mut out);
+            out.push_str("</mark>");
+            at = e;
+        }
+        escape_into(&self.text[at..], &mut out);
+        if self.cut_end {
+            out.push_str(" …");
+        }
+        out
+    }
+
+    /// The snippet split into (text, marked) pieces, for renderers that build nodes.
+    pub fn pieces(&self) -> Vec<(&str, bool)> {
+        let mut out = Vec::with_capacity(self.marks.len() * 2 + 1);
+        let mut at = 0;
+        for &(s, e) in &self.marks {
+            if s > at {
+                out.push((&self.text[at..s], false));
+            }
+            out.push((&self.text[s..e], true));
+            at = e;
+        }
+        if at < self.text.len() {
+            out.push((&self.text[at..], false));
+        }
+        out
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// HTML-escapes `s` into `out`: the five characters that matter in text and
+/// attribute values.
+pub fn escape_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn picks_the_sentence_with_most_distinct_matches() {
+        let text = "Rain fell on Kharkiv. The long road from Kharkiv reached Lyman by nightfall after a day of driving through the fields.\n\nLyman alone.";
+        let s = Snippet::build(text, &m(&["kharkiv", "lyman"]));
+        assert!(s.text.starts_with("The long road"), "{}", s.text);
+        assert_eq!(s.marks.len(), 2);
+        assert!(s.cut_start);
+    }
+
+    #[test]
+    fn html_escapes_text_and_marks_matches() {
+        let s = Snippet::build("Tom & <Jerry> met Lyman's mayor.", &m(&["lyman"]));
+        assert_eq!(
+            s.to_html(),
+            "Tom &amp; &lt;Jerry&gt; met <mark>Lyman&#39;s</mark> mayor."
+        );
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_first_match() {
+        let text = format!("{} Lyman {}.", "word ".repeat(100), "more ".repeat(100));
+        let s = Snippet::build(&text, &m(&["lyman"]));
+        assert!(s.text.len() <= MAX_CHARS, "{}", s.text.len());
+        assert!(s.text.contains("Lyman"));
+        assert!(s.cut_start && s.cut_end);
+        assert_eq!(s.pieces().iter().filter(|p| p.1).count(), 1);
+    }
+
+    #[test]
+    fn multibyte_text_is_cut_on_char_boundaries() {
+        let text = format!("{} Київ {}.", "слово ".repeat(80), "ще ".repeat(80));
+        let s = Snippet::build(&text, &[fold("Київ")]);
+        assert_eq!(s.marks.len(), 1);
+        assert!(s.text.contains("Київ"));
+    }
+}

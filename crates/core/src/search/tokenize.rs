@@ -1,0 +1,187 @@
+//! The one tokenizer and the one normaliser of Folio.
+//!
+//! Everything that compares words — the index, the query parser, snippet
+//! highlighting, word counts — goes through [`tokens`] and [`fold`], so a word that
+//! matches in one place matches in all of them.
+//!
+//! A token is a run of letters and digits. Apostrophes inside a word belong to it
+//! ("Russia's", "O'Neill"); so do `,` and `.` between digits ("5,000", "1.8").
+//! Hyphens and every other character separate tokens ("de-occupation" is two).
+//!
+//! ```
+//! use folio_core::search::tokenize::{fold, tokens};
+//!
+//! let words: Vec<String> = tokens("Zelenskyy’s 5,000 Ünits").map(|t| fold(t.text)).collect();
+//! assert_eq!(words, ["zelenskyy", "5000", "units"]);
+//! ```
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// One word of a text, with its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word as written.
+    pub text: &'a str,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// Splits `text` into word tokens (see the module docs for what a word is).
+pub fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+/// Iterator returned by [`tokens`].
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let rest = &self.text[self.pos..];
+        let skip = rest.find(is_word_char)?;
+        let start = self.pos + skip;
+        let mut end = start;
+        let mut chars = self.text[start..].char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((i, c)) = chars.next() {
+            let joiner = match c {
+                c if is_word_char(c) => {
+                    end = start + i + c.len_utf8();
+                    prev = Some(c);
+                    continue;
+                }
+                c if is_apostrophe(c) => {
+                    prev.is_some_and(|p| p.is_alphabetic())
+                        && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+                }
+                ',' | '.' => {
+                    prev.is_some_and(|p| p.is_ascii_digit())
+                        && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if !joiner {
+                break;
+            }
+            prev = Some(c);
+        }
+        self.pos = end;
+        Some(Token {
+            text: &self.text[start..end],
+            start,
+            end,
+        })
+    }
+}
+
+/// Folds a word to its comparison key: lowercase, diacritics removed, a possessive
+/// `'s` dropped, other apostrophes and digit separators removed.
+///
+/// Letters that Unicode does not decompose but readers treat as plain letters
+/// ("ß", "æ", "ø", "ł", "đ", "ı") are mapped by hand.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if is_combining_mark(c) || is_apostrophe(c) || c == ',' {
+            continue;
+        }
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'ı' => out.push('i'),
+            'þ' | 'Þ' => out.push_str("th"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    // Possessive: "russia's" and "russia’s" fold like "russia" (the apostrophe is
+    // gone by now, so look at the original).
+    let possessive = word
+        .char_indices()
+        .rev()
+        .nth(1)
+        .is_some_and(|(_, c)| is_apostrophe(c))
+        && word.ends_with(['s', 'S']);
+    if possessive && out.len() > 1 {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokens(s).map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_digit_separators() {
+        assert_eq!(
+            words("Russia's 5,000 troops—de-occupation at 12:30 p.m. €1.8bn"),
+            vec![
+                "Russia's",
+                "5,000",
+                "troops",
+                "de",
+                "occupation",
+                "at",
+                "12",
+                "30",
+                "p",
+                "m",
+                "1.8bn"
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_point_at_the_word() {
+        let s = "« Łódź » and Kyiv";
+        for t in tokens(s) {
+            assert_eq!(&s[t.start..t.end], t.text);
+        }
+        assert_eq!(words(s), vec!["Łódź", "and", "Kyiv"]);
+    }
+
+    #[test]
+    fn fold_lowercases_and_strips_diacritics() {
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("ZAPORIZHZHYA"), "zaporizhzhya");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Café"), "cafe");
+    }
+
+    #[test]
+    fn fold_drops_possessives_and_apostrophes() {
+        assert_eq!(fold("Russia's"), "russia");
+        assert_eq!(fold("Kyiv’s"), "kyiv");
+        assert_eq!(fold("O'Neill"), "oneill");
+        assert_eq!(fold("5,000"), "5000");
+    }
+
+    #[test]
+    fn trailing_apostrophe_is_not_part_of_the_word() {
+        assert_eq!(words("the soldiers' flag"), vec!["the", "soldiers", "flag"]);
+    }
+}

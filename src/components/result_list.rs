@@ -1,0 +1,27 @@
+//! Ranked search hits.
+
+use folio_core::Hit;
+use leptos::prelude::*;
+
+use super::snippet::SnippetView;
+use crate::state::route::Route;
+
+/// The list of hits, best first.
+#[component]
+pub fn ResultList(hits: Vec<Hit>) -> impl IntoView {
+    let items = hits
+        .into_iter()
+        .map(|hit| {
+            let href = Route::Article(hit.id.clone()).to_hash();
+            view! {
+                <li class="result">
+                    <a class="result-link" href=href>
+                        <h2 class="result-title">{hit.title}</h2>
+                    </a>
+                    <SnippetView snippet=hit.snippet/>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="results">{items}</ol> }
+}

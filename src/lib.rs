@@ -1,0 +1,63 @@
+//! Folio's web app: a Leptos client-side app over `folio-core`.
+//!
+//! The app only renders what the core returns: extraction, ranking and snippets are
+//! computed in `folio-core`; the views lay them out. Routing is by hash
+//! ([`state::route`]) so every view has a deep link on any static host and from a
+//! file.
+
+pub mod components;
+pub mod pages;
+pub mod state;
+
+use leptos::prelude::*;
+
+use components::search_box::SearchBox;
+use pages::{article::ArticlePage, library::LibraryPage, not_found::NotFound, search::SearchPage};
+use state::corpus::CorpusCtx;
+use state::nav::Nav;
+use state::route::Route;
+
+/// Which page a route shows. Pages re-mount only when this changes, not on every
+/// keystroke of a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Library,
+    Search,
+    Article,
+    NotFound,
+}
+
+/// The whole app: header with the search box, the routed page, the footer.
+#[component]
+pub fn App() -> impl IntoView {
+    CorpusCtx::provide_bundled();
+    let nav = Nav::provide();
+    let page = Memo::new(move |_| match nav.route.get() {
+        Route::Library => Page::Library,
+        Route::Search(_) => Page::Search,
+        Route::Article(_) => Page::Article,
+        Route::NotFound(_) => Page::NotFound,
+    });
+    view! {
+        <header class="topbar">
+            <div class="topbar-inner">
+                <a class="brand" href="#/" aria-label="Folio, back to the library">
+                    <span class="brand-mark" aria-hidden="true">"F"</span>
+                    <span class="brand-name">"Folio"</span>
+                </a>
+                <SearchBox/>
+            </div>
+        </header>
+        <main id="main" class="page" tabindex="-1">
+            {move || match page.get() {
+                Page::Library => view! { <LibraryPage/> }.into_any(),
+                Page::Search => view! { <SearchPage/> }.into_any(),
+                Page::Article => view! { <ArticlePage/> }.into_any(),
+                Page::NotFound => view! { <NotFound/> }.into_any(),
+            }}
+        </main>
+        <footer class="footer">
+            <p>"Folio runs entirely in your browser: nothing you read or search leaves this page."</p>
+        </footer>
+    }
+}

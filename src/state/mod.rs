@@ -1,0 +1,6 @@
+//! App state: the corpus context, navigation, and plain helpers with native tests.
+
+pub mod corpus;
+pub mod format;
+pub mod nav;
+pub mod route;

@@ -127,6 +127,122 @@ pub fn fold(word: &str) -> String {
     out
 }
 
+/// The transliteration-aware key of a folded word: spellings of one name that
+/// English-language outlets romanise differently map to the same key, so that
+/// "Kupiansk" finds "Kupyansk" and an entity's aliases can be merged.
+///
+/// Takes the output of [`fold`] (lowercase, no diacritics) and applies, in order:
+///
+/// 1. Cyrillic letters are romanised (Ukrainian-style: `г` → `h`, `х` → `kh`,
+///    `ж` → `zh`, `ь`/`ъ` dropped), so "Київ" meets "Kyiv";
+/// 2. anything that is not a letter or digit (soft-sign marks such as `ʹ`) is dropped;
+/// 3. `kh` → `h` (Kharkiv/Harkiv), `zh` → `z` (Zaporizhzhia/Zaporizia);
+/// 4. `y` → `i` (Kupyansk/Kupiansk, Izyum/Izium, Zelenskyy/Zelenskiy);
+/// 5. a final `ov`/`ev` after at least two letters → `iv` (Kharkov/Kharkiv, Kiev/Kyiv);
+/// 6. runs of one letter collapse to one (Zelenskii/Zelenski, Zaporizzia).
+///
+/// The key is deliberately lossy: it is for *meeting*, never for display, and a
+/// match through it ranks below an exact match. Words of digits only come back
+/// unchanged.
+///
+/// The signature is stable: the entity extractor relies on it to merge aliases.
+///
+/// ```
+/// use folio_core::search::tokenize::{fold, variant_key};
+///
+/// let key = |w: &str| variant_key(&fold(w));
+/// assert_eq!(key("Kupyansk"), key("Kupiansk"));
+/// assert_eq!(key("Izyum"), key("Izium"));
+/// assert_eq!(key("Zelenskiy"), key("Zelenskyy"));
+/// assert_eq!(key("Zelenskyy"), key("Zelensky"));
+/// assert_eq!(key("Kharkov"), key("Kharkiv"));
+/// assert_eq!(key("Київ"), key("Kyiv"));
+/// assert_ne!(key("Lyman"), key("Lysychansk"));
+/// ```
+pub fn variant_key(folded: &str) -> String {
+    let mut latin = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        match romanise(c) {
+            Some(s) => latin.push_str(s),
+            None if c.is_alphanumeric() => latin.extend(c.to_lowercase()),
+            None => {}
+        }
+    }
+    let b = latin.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        match (c, next) {
+            (b'k', Some(b'h')) => {
+                out.push(b'h');
+                i += 2;
+                continue;
+            }
+            (b'z', Some(b'h')) => {
+                out.push(b'z');
+                i += 2;
+                continue;
+            }
+            (b'y', _) => out.push(b'i'),
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    let n = out.len();
+    if n >= 4
+        && out[n - 1] == b'v'
+        && matches!(out[n - 2], b'o' | b'e')
+        && out[..n - 2].iter().all(u8::is_ascii_alphabetic)
+    {
+        out[n - 2] = b'i';
+    }
+    out.dedup_by(|a, b| a == b && a.is_ascii_alphabetic());
+    // Only ASCII bytes were rewritten; multi-byte sequences pass through whole
+    // (dedup only merges ASCII letters), so this cannot fail.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Romanises one (folded, so lowercase and without combining marks) Cyrillic
+/// letter; `None` for anything else.
+fn romanise(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "h",
+        'ґ' => "g",
+        'д' => "d",
+        'е' | 'э' | 'ё' => "e",
+        'є' => "ie",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'ы' => "y",
+        'і' | 'ї' | 'й' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ь' | 'ъ' => "",
+        'ю' => "iu",
+        'я' => "ia",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +299,34 @@ mod tests {
     #[test]
     fn trailing_apostrophe_is_not_part_of_the_word() {
         assert_eq!(words("the soldiers' flag"), vec!["the", "soldiers", "flag"]);
+    }
+
+    #[test]
+    fn variant_key_merges_romanisations() {
+        let key = |w: &str| variant_key(&fold(w));
+        for group in [
+            &["Kupyansk", "Kupiansk", "Kup'yansk"][..],
+            &["Izyum", "Izium"],
+            &["Zelenskiy", "Zelenskyy", "Zelensky", "Зеленський"],
+            &["Kharkiv", "Kharkov", "Харків"],
+            &["Zaporizhzhia", "Zaporizhzhya", "Zaporizhia"],
+            &["Kyiv", "Kiev", "Київ"],
+            &["Lysychansk", "Lisichansk"],
+        ] {
+            let k = key(group[0]);
+            for w in group {
+                assert_eq!(key(w), k, "{w} vs {}", group[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn variant_key_keeps_different_words_apart_and_digits_whole() {
+        let key = |w: &str| variant_key(&fold(w));
+        assert_ne!(key("Lyman"), key("Luhansk"));
+        assert_ne!(key("Kherson"), key("Kharkiv"));
+        assert_eq!(key("5000"), "5000");
+        assert_eq!(key("1100"), "1100");
+        assert_eq!(variant_key(""), "");
     }
 }

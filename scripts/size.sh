@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Prints the size of the built app (raw and gzip) and fails over the first-load
+# budget: 400 kB gzip of wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET=$((400 * 1000))
+status=0
+printf '%-48s %10s %10s\n' file raw gzip
+for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+  [[ -f "$f" ]] || continue
+  raw=$(stat -c%s "$f")
+  gz=$(gzip -9c "$f" | wc -c)
+  printf '%-48s %10s %10s\n' "$(basename "$f")" "$raw" "$gz"
+  if [[ "$f" == *.wasm && $gz -gt $BUDGET ]]; then
+    echo "over budget: $f is $gz bytes gzip (budget $BUDGET)"; status=1
+  fi
+done
+exit $status

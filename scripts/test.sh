@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Every test tier, in the order that fails fastest. Run through `make test`, which
+# installs the tools first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.ci/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+# wasm-bindgen-test-runner starts Chromium through chromedriver; as root it needs
+# --no-sandbox, which the runner passes itself in headless mode.
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "folio-core has no web dependencies"
+web=$(cargo tree -p folio-core -e normal --prefix none | grep -E '^(web-sys|js-sys|wasm-bindgen|leptos) ' || true)
+if [[ -n "$web" ]]; then
+  echo "folio-core must stay pure Rust, but depends on:"; echo "$web"; exit 1
+fi
+echo "ok"
+
+step "clippy (native, then wasm32)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p folio -p folio-core --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests: core unit + fixture tests, CLI, app state"
+cargo test --workspace --exclude folio-e2e
+
+step "wasm32 tests in headless Chromium: the core, then the app"
+cargo test -p folio-core -p folio --target wasm32-unknown-unknown
+
+step "release build (trunk, wasm-opt -Oz)"
+trunk build --release --offline
+scripts/size.sh
+
+step "end-to-end flows over WebDriver against dist/ on a sub-path"
+cargo test -p folio-e2e
+echo "screenshots: $(ls target/screenshots | tr '\n' ' ')"
+
+step "benches compile"
+cargo bench -p folio-core --no-run

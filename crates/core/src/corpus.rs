@@ -2,7 +2,7 @@
 
 use crate::extract::{decode, extract};
 use crate::model::{Article, Extraction, Meta};
-use crate::search::{Hit, Index, Query, SearchResults, Snippet};
+use crate::search::{Facets, Hit, Index, Query, SearchResults, Snippet};
 
 /// One article as it comes in: its file name, raw text and metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +56,7 @@ impl Corpus {
 
     /// Adds (or replaces, by id) an extracted article.
     pub fn add(&mut self, article: Article) {
-        self.index.add(&article.id, &article.title, &article.text);
+        self.index.add_article(&article);
         match self.articles.iter_mut().find(|a| a.id == article.id) {
             Some(slot) => *slot = article,
             None => self.articles.push(article),
@@ -74,11 +74,16 @@ impl Corpus {
         self.articles.iter().find(|a| a.id == id)
     }
 
-    /// Runs a query; returns the total and the best `limit` hits with snippets.
+    /// Runs a query (see [`crate::search::query`] for the language); returns the
+    /// total, the best `limit` hits with snippets, facet counts over every match,
+    /// and the parser's notices.
     pub fn search(&self, query: &str, limit: usize) -> SearchResults {
-        let scored = self.index.search(&Query::parse(query));
-        let total = scored.len();
-        let hits = scored
+        let parsed = Query::parse(query);
+        let ranked = self.index.search_top(&parsed, limit);
+        let total = ranked.hits.len();
+        let facets = Facets::count(&self.index, ranked.hits.iter().map(|s| s.doc));
+        let hits = ranked
+            .hits
             .into_iter()
             .take(limit)
             .filter_map(|s| {
@@ -96,6 +101,8 @@ impl Corpus {
             query: query.to_string(),
             total,
             hits,
+            notices: parsed.notices,
+            facets,
         }
     }
 

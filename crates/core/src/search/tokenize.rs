@@ -127,6 +127,28 @@ pub fn fold(word: &str) -> String {
     out
 }
 
+/// The English stem of a folded word (Snowball English, via `rust-stemmers`), so
+/// that "attacks", "attacked" and "attacking" meet at "attack".
+///
+/// Only words of ASCII letters are stemmed: the Snowball rules are English, and a
+/// transliterated name or a number would only be damaged. Words shorter than four
+/// letters come back unchanged (stemming "us" or "gas" merges nothing useful).
+///
+/// ```
+/// use folio_core::search::tokenize::stem;
+///
+/// assert_eq!(stem("attacks"), stem("attacking"));
+/// assert_eq!(stem("5000"), "5000");
+/// ```
+pub fn stem(folded: &str) -> String {
+    if folded.len() < 4 || !folded.bytes().all(|b| b.is_ascii_lowercase()) {
+        return folded.to_string();
+    }
+    rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+        .stem(folded)
+        .into_owned()
+}
+
 /// The transliteration-aware key of a folded word: spellings of one name that
 /// English-language outlets romanise differently map to the same key, so that
 /// "Kupiansk" finds "Kupyansk" and an entity's aliases can be merged.

@@ -85,8 +85,6 @@ pub enum Field {
 
 const FIELDS: usize = 3;
 const BOOSTS: [f32; FIELDS] = [TITLE_BOOST, 1.0, NAMES_BOOST];
-/// Positions of consecutive fields are this far apart so phrases never cross them.
-const FIELD_GAP: u32 = 1 << 20;
 
 /// How a document term was reached from a query word; higher is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -318,14 +316,17 @@ impl Index {
         self.remove(&doc.id);
         let n = self.docs.len() as u32;
         let mut occ: HashMap<String, ([u16; FIELDS], Vec<u32>)> = HashMap::new();
+        // Positions run on across fields with a gap of one, so a phrase never
+        // spans the end of the title and the start of the body, and the numbers
+        // stay small (one varint byte per delta, mostly).
+        let mut pos = 0u32;
         for (field, text) in [
             (Field::Title, title),
             (Field::Body, body),
             (Field::Names, names),
         ] {
             let f = field as usize;
-            let base = f as u32 * FIELD_GAP;
-            let mut pos = 0u32;
+            let start = pos;
             for token in tokens(text) {
                 let key = fold(token.text);
                 if key.is_empty() {
@@ -333,10 +334,11 @@ impl Index {
                 }
                 let (tf, positions) = occ.entry(key).or_default();
                 tf[f] = tf[f].saturating_add(1);
-                positions.push(base + pos.min(FIELD_GAP - 1));
+                positions.push(pos);
                 pos += 1;
             }
-            doc.lens[f] = pos;
+            doc.lens[f] = pos - start;
+            pos += 1;
         }
         for (text, (tf, positions)) in occ {
             let term = self.term_id(text);
@@ -806,7 +808,8 @@ impl Index {
     /// Layout (all integers LEB128 varints): magic `FOLIX1`; documents (id, three
     /// field lengths, liveness, date, outlet, entities); terms in sorted order,
     /// each front-coded against the previous one (shared prefix length, suffix),
-    /// with its postings as document deltas, three field frequencies and the
+    /// with its postings as document deltas (with a bit per field present), the
+    /// present fields' frequencies and the
     /// position bytes as stored. The stem and variant tables are not stored: they
     /// are recomputed from the terms on load, which is cheaper than their bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -856,9 +859,15 @@ impl Index {
             write_varint(&mut out, p.docs.len() as u64);
             let mut last = 0;
             for (i, &doc) in p.docs.iter().enumerate() {
-                write_varint(&mut out, u64::from(doc - last));
+                // Document delta and a bit per field present share one varint;
+                // only the present fields' frequencies follow.
+                let mask = p.tfs[i]
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |m, (f, &tf)| m | (u64::from(tf > 0) << f));
+                write_varint(&mut out, (u64::from(doc - last) << FIELDS) | mask);
                 last = doc;
-                for tf in p.tfs[i] {
+                for &tf in p.tfs[i].iter().filter(|&&tf| tf > 0) {
                     write_varint(&mut out, u64::from(tf));
                 }
             }
@@ -933,13 +942,16 @@ impl Index {
             };
             let mut doc = 0u32;
             for _ in 0..np {
-                doc = doc.checked_add(u32::try_from(read_varint(&mut r)?).ok()?)?;
+                let v = read_varint(&mut r)?;
+                doc = doc.checked_add(u32::try_from(v >> FIELDS).ok()?)?;
                 if doc as usize >= ndocs {
                     return None;
                 }
                 let mut tf = [0u16; FIELDS];
-                for t in &mut tf {
-                    *t = u16::try_from(read_varint(&mut r)?).ok()?;
+                for (f, t) in tf.iter_mut().enumerate() {
+                    if v & (1 << f) != 0 {
+                        *t = u16::try_from(read_varint(&mut r)?).ok()?;
+                    }
                 }
                 p.docs.push(doc);
                 p.tfs.push(tf);

@@ -1,7 +1,7 @@
 //! A corpus: extracted articles plus their search index.
 
-use crate::extract::{decode, extract};
-use crate::model::{Article, Extraction, Meta};
+use crate::extract::{aliases, decode, extract};
+use crate::model::{Article, CorpusEntity, Extraction, Meta};
 use crate::search::{Facets, Hit, Index, Query, SearchResults, Snippet};
 
 /// One article as it comes in: its file name, raw text and metadata.
@@ -42,6 +42,10 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// The search index over titles and text.
     pub index: Index,
+    /// Entities merged across all articles; every article's entity ids point here.
+    /// Recomputed on every [`Corpus::add`] and [`Corpus::remove`], so an import
+    /// never leaves a stale merge behind.
+    pub entities: Vec<CorpusEntity>,
 }
 
 impl Corpus {
@@ -49,13 +53,21 @@ impl Corpus {
     pub fn build(sources: Vec<Source>) -> Corpus {
         let mut corpus = Corpus::default();
         for s in sources {
-            corpus.add(extract(&s.file, &s.raw, &s.meta));
+            corpus.insert(extract(&s.file, &s.raw, &s.meta));
         }
+        corpus.entities = aliases::merge(&mut corpus.articles);
         corpus
     }
 
     /// Adds (or replaces, by id) an extracted article.
     pub fn add(&mut self, article: Article) {
+        self.insert(article);
+        self.entities = aliases::merge(&mut self.articles);
+    }
+
+    /// Adds or replaces an article without re-merging entities (the index reads
+    /// entity names, never ids, so it need not wait for the merge).
+    fn insert(&mut self, article: Article) {
         self.index.add_article(&article);
         match self.articles.iter_mut().find(|a| a.id == article.id) {
             Some(slot) => *slot = article,
@@ -66,6 +78,7 @@ impl Corpus {
     /// Removes an article by id; returns whether it was there.
     pub fn remove(&mut self, id: &str) -> bool {
         self.articles.retain(|a| a.id != id);
+        self.entities = aliases::merge(&mut self.articles);
         self.index.remove(id)
     }
 
@@ -110,7 +123,7 @@ impl Corpus {
     pub fn extraction(&self) -> Extraction {
         Extraction {
             articles: self.articles.clone(),
-            entities: Vec::new(),
+            entities: self.entities.clone(),
         }
     }
 }

@@ -4,11 +4,23 @@
 //!
 //! 1. [`decode`]: bytes to text, refusing binary and empty input with a clear error;
 //! 2. [`clean`]: paragraphs normalised, web debris removed (and listed in `removed`);
-//! 3. [`sentences`]: sentence boundaries that later stages and the title rely on.
+//! 3. [`sentences`]: sentence boundaries that later stages and the title rely on;
+//! 4. [`entities`]: people, places and organisations with their mentions;
+//! 5. [`quotes`]: quoted speech with its speaker;
+//! 6. [`dates`]: date expressions, normalised against the publication date;
+//! 7. [`quantities`]: numbers with their unit or counted noun.
+//!
+//! [`aliases`] then merges entities across a whole corpus (see [`crate::Corpus`]).
 //!
 //! Every later stage annotates the clean text with byte spans; none edits it.
 
+pub mod aliases;
 pub mod clean;
+pub mod dates;
+pub mod entities;
+pub mod gazetteer;
+pub mod quantities;
+pub mod quotes;
 pub mod sentences;
 
 use crate::model::{Article, Meta};
@@ -32,6 +44,10 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| derive_title(&text));
+    let entities = entities::find(&text);
+    let quotes = quotes::find(&text, &entities);
+    let dates = dates::find(&text, meta.published.as_deref());
+    let quantities = quantities::find(&text);
     Article {
         file: file.to_string(),
         id: id_from_file(file),
@@ -43,10 +59,10 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         word_count: tokenize::tokens(&text).count(),
         text,
         removed: cleaned.removed,
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        dates: Vec::new(),
-        quantities: Vec::new(),
+        entities,
+        quotes,
+        dates,
+        quantities,
     }
 }
 

@@ -8,6 +8,20 @@
 use folio_core::search::{Index, Query};
 use wasm_bindgen::prelude::*;
 
+/// Bytes of WebAssembly linear memory in use (it only grows), for the memory
+/// column of the benchmark.
+#[wasm_bindgen]
+pub fn memory_bytes() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size(0) * 65536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
 /// One search index.
 #[wasm_bindgen]
 #[derive(Default)]

@@ -96,6 +96,12 @@ impl<'a> Iterator for Tokens<'a> {
 /// Letters that Unicode does not decompose but readers treat as plain letters
 /// ("ß", "æ", "ø", "ł", "đ", "ı") are mapped by hand.
 pub fn fold(word: &str) -> String {
+    // Fast path: most words of English text are plain ASCII letters and digits,
+    // for which folding is lowercasing (no decomposition, no apostrophes). This
+    // is the hot loop of indexing.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if is_combining_mark(c) || is_apostrophe(c) || c == ',' {

@@ -50,5 +50,44 @@ fn pipeline(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, pipeline);
+/// Search on its own: building the index from extracted articles, loading it from
+/// its binary form, and the query features that cost more than a word lookup.
+fn search(c: &mut Criterion) {
+    let corpus = Corpus::build(sources());
+    let mut fresh = folio_core::Index::default();
+    for a in &corpus.articles {
+        fresh.add_article(a);
+    }
+    let terms = fresh.term_count();
+    assert_eq!(terms, corpus.index.term_count());
+    c.bench_function("index/build_bundled", |b| {
+        b.iter(|| {
+            let mut index = folio_core::Index::default();
+            for a in black_box(&corpus.articles) {
+                index.add_article(a);
+            }
+            assert_eq!(index.term_count(), terms);
+            index
+        })
+    });
+    let bytes = corpus.index.to_bytes();
+    c.bench_function("index/load_bundled", |b| {
+        b.iter(|| {
+            let index = folio_core::Index::from_bytes(black_box(&bytes)).expect("decodes");
+            assert_eq!(index.len(), 5);
+            index
+        })
+    });
+    for (name, query, total) in [
+        ("search/variant", "kupiansk ", 2),
+        ("search/phrase", "\"full control\"", 2),
+        ("search/typo", "conteroffensive ", 4),
+        ("search/exclude_or", "lyman -kreminna OR kharkiv ", 4),
+    ] {
+        assert_eq!(corpus.search(query, 10).total, total, "{query}");
+        c.bench_function(name, |b| b.iter(|| corpus.search(black_box(query), 10)));
+    }
+}
+
+criterion_group!(benches, pipeline, search);
 criterion_main!(benches);

@@ -263,8 +263,10 @@ fn serialised_index_is_compact_and_answers_the_same() {
             |i: &Index| -> Vec<u32> { i.search(&Query::parse(q)).iter().map(|s| s.doc).collect() };
         assert_eq!(docs(&corpus.index), docs(&loaded), "{q}");
     }
-    // On five short articles the term dictionary dominates (most words occur
-    // once); the ratio falls as a corpus grows (see bench/search). This bound
-    // guards against the format growing, not the 35% goal.
-    assert!(ratio <= 0.80, "index is {:.1}% of the text", ratio * 100.0);
+    // Measured 2026-11-22: 75% without entities, 96% once entity extraction
+    // filled `Article::entities` (names field + per-document alias keys). On five
+    // short articles the term dictionary dominates (most words occur once); the
+    // ratio falls as a corpus grows (41% on 10,000 articles, see bench/search).
+    // The 35% goal is NOT met here; this bound only guards against growth.
+    assert!(ratio <= 1.0, "index is {:.1}% of the text", ratio * 100.0);
 }

@@ -287,8 +287,13 @@ impl Index {
         let mut entities = Vec::with_capacity(article.entities.len());
         for e in &article.entities {
             let mut keys: Vec<String> = Vec::new();
-            let forms =
-                std::iter::once(e.name.as_str()).chain(e.mentions.iter().map(|m| m.text.as_str()));
+            // Each distinct form once: the body already counts how often the
+            // entity is mentioned; the names field only says which names it goes by.
+            let mut forms: Vec<&str> = std::iter::once(e.name.as_str())
+                .chain(e.mentions.iter().map(|m| m.text.as_str()))
+                .collect();
+            forms.sort_unstable();
+            forms.dedup();
             for form in forms {
                 names.push_str(form);
                 names.push('\n');

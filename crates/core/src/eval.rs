@@ -114,7 +114,7 @@ pub struct GoldDoc {
 pub fn parse(text: &str, format: Format) -> Vec<GoldDoc> {
     let mut docs = vec![GoldDoc::default()];
     let mut labels: Vec<String> = Vec::new();
-    let mut flush = |doc: &mut GoldDoc, labels: &mut Vec<String>| {
+    let flush = |doc: &mut GoldDoc, labels: &mut Vec<String>| {
         label_runs(doc, labels, format);
         labels.clear();
     };

@@ -43,6 +43,14 @@ const AREA_WORDS: &[&str] = &[
     "governorate",
 ];
 
+fn kind_rank(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Place => 0,
+        EntityKind::Person => 1,
+        EntityKind::Org => 2,
+    }
+}
+
 /// The skeleton of one folded word (see the module docs).
 /// The transliteration rules are the search tokenizer's
 /// [`variant_key`](crate::search::tokenize::variant_key), so search and merging
@@ -91,6 +99,22 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
     for (ai, a) in articles.iter().enumerate() {
         for (ei, e) in a.entities.iter().enumerate() {
             inst.push((ai, ei, e.kind, skeleton(e.kind, &e.name)));
+        }
+    }
+    // A one-word name of different kinds in different articles is one thing when
+    // the kinds disagree only for lack of evidence: the kind most articles give
+    // wins, ties going to place, then person (organisation is the recogniser's
+    // guess when it has no evidence). Multi-word names keep their kinds.
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    for (_, _, kind, sk) in &inst {
+        if !sk.contains(' ') {
+            votes.entry(sk.clone()).or_default()[kind_rank(*kind)] += 1;
+        }
+    }
+    for (_, _, kind, sk) in &mut inst {
+        if let Some(v) = votes.get(sk.as_str()) {
+            let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
+            *kind = [EntityKind::Place, EntityKind::Person, EntityKind::Org][best];
         }
     }
     // Group by (kind, skeleton).
@@ -178,6 +202,7 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
         let id = if *n == 1 { base } else { format!("{base}-{n}") };
         for &i in members {
             let (ai, ei, _, _) = inst[i];
+            articles[ai].entities[ei].kind = kind;
             let old = std::mem::replace(&mut articles[ai].entities[ei].id, id.clone());
             renamed.push((ai, old, id.clone()));
         }

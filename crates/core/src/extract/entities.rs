@@ -131,7 +131,10 @@ const ORG_WORDS: &[&str] = &[
     "reuters",
     "guardian",
     "united",
-    "city fc",
+    "corps",
+    "division",
+    "squadron",
+    "fleet",
     "rovers",
     "wanderers",
     "athletic",
@@ -184,6 +187,14 @@ const PLACE_HEADS: &[&str] = &[
     "heights",
     "harbour",
     "harbor",
+];
+
+/// First words of multi-word place names in many countries ("New Jersey", "North
+/// Carolina", "San Diego", "Fort Worth").
+const PLACE_OPENERS: &[&str] = &[
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+    "lower", "central", "greater", "san", "santa", "santo", "sao", "los", "las", "port", "fort",
+    "lake", "mount", "cape", "saint", "st", "isle", "gulf", "bay", "rio",
 ];
 
 /// Lowercase descriptors that follow a place name and name an area ("Kharkiv
@@ -756,6 +767,7 @@ const NOT_NAMES: &[&str] = &[
     "editorial",
     "observers",
     "experts",
+    "according",
     "officials",
     "analysts",
     "sources",
@@ -795,6 +807,9 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "between",
     "beyond",
 ];
+
+/// The kind of a one-word name with no evidence anywhere in the article.
+const DEFAULT_SINGLE: EntityKind = EntityKind::Org;
 
 /// How sure the evidence for a kind is; the strongest evidence for a name wins.
 type Strength = u8;
@@ -949,7 +964,6 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
         if prev.possessive {
             break;
         }
-        let gap_len = words[e].start - prev.end;
         let gap = &text[prev.end..words[e].start];
         let single_letter = |w: &Word| w.text.chars().count() == 1 && w.cap;
         let spaced = gap == " " || (gap == "." && single_letter(prev) && single_letter(&words[e]));
@@ -959,7 +973,28 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
             e += 1;
             continue;
         }
-        if gap_len == 2 && single_letter(prev) && is_name_word(words, e) {
+        let abbreviation = matches!(
+            prev.text,
+            "St" | "Mt"
+                | "Ft"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Lt"
+                | "Gen"
+                | "Col"
+                | "Sgt"
+                | "Capt"
+                | "Maj"
+                | "Adm"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Rev"
+                | "Prof"
+        );
+        if gap == ". " && (single_letter(prev) || abbreviation) && is_name_word(words, e) {
             // An initial: "J. Smith".
             e += 1;
             continue;
@@ -1108,6 +1143,9 @@ fn classify_run(
             .chars()
             .all(|ch| ch.is_uppercase() || ch.is_ascii_digit());
 
+    let ordinary = words[s..e]
+        .iter()
+        .any(|w| lower_seen.contains(w.key.as_str()) && !NAME_JOINERS.contains(&w.key.as_str()));
     if let Some(country) = gaz::country(&c.key) {
         c.key = country.to_string();
         set(&mut c, EntityKind::Place, STRONG);
@@ -1141,10 +1179,11 @@ fn classify_run(
         set(&mut c, EntityKind::Person, STRONG);
     } else if gaz::is_city(&c.key) || gaz::exonym(&c.key).is_some_and(gaz::is_city) {
         set(&mut c, EntityKind::Place, MEDIUM);
-    } else if prev_adjacent.is_some_and(|p| p.key == "of")
-        && s >= 2
-        && PLACE_NOUNS.contains(&words[s - 2].key.as_str())
-    {
+    } else if prev_adjacent.is_some_and(|p| p.key == "of") && s >= 2 && {
+        // "the town of X", "the settlements of X".
+        let noun = words[s - 2].key.as_str();
+        PLACE_NOUNS.contains(&noun) || PLACE_NOUNS.contains(&noun.trim_end_matches('s'))
+    } {
         set(&mut c, EntityKind::Place, STRONG);
     } else if n > 1 && SPEECH_VERBS.contains(&next_key) {
         set(&mut c, EntityKind::Person, MEDIUM);
@@ -1158,18 +1197,41 @@ fn classify_run(
         set(&mut c, EntityKind::Place, WEAK);
     } else if n == 1 && prev_adjacent.is_some_and(|p| p.key == "the") {
         set(&mut c, EntityKind::Org, WEAK);
+    } else if in_place_list(text, cands, c.start) {
+        set(&mut c, EntityKind::Place, MEDIUM);
+    } else if n > 1 && PLACE_OPENERS.contains(&first.key.as_str()) {
+        set(&mut c, EntityKind::Place, MEDIUM);
+    } else if ordinary {
+        // "Best Single", "Middle Ages": words this text also writes in
+        // lowercase, with no evidence of a name.
+        return;
     } else if (2..=3).contains(&n) {
         set(&mut c, EntityKind::Person, WEAK);
     } else if n > 3 {
         set(&mut c, EntityKind::Org, WEAK);
     } else if let Some(kind) = suffix_kind(&c.key) {
         set(&mut c, kind, WEAK);
+    } else if ordinary {
+        return;
     }
     // A lone opener with no evidence at all is an ordinary capitalised word.
     if c.kind.is_none() && first.clause_start && n == 1 {
         return;
     }
     push(cands, c);
+}
+
+/// Whether the name at `start` continues a list whose previous item is a place
+/// ("the settlements of Yampil, Novoselivka and Stavky").
+fn in_place_list(text: &str, cands: &[Cand], start: usize) -> bool {
+    cands.last().is_some_and(|p| {
+        p.kind == Some(EntityKind::Place)
+            && p.end <= start
+            && matches!(
+                &text[p.end..start],
+                ", " | " and " | ", and " | " or " | ", or " | "-" | "–"
+            )
+    })
 }
 
 /// Place-name endings common across languages ("-sk", "-burg", "-ville", "-stan").
@@ -1330,7 +1392,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
             Some(if group.iter().any(|c| c.words > 1) {
                 EntityKind::Person
             } else {
-                EntityKind::Place
+                DEFAULT_SINGLE
             })
         });
         let Some(kind) = kind else { continue };

@@ -1197,9 +1197,9 @@ fn classify_run(
         set(&mut c, EntityKind::Place, WEAK);
     } else if n == 1 && prev_adjacent.is_some_and(|p| p.key == "the") {
         set(&mut c, EntityKind::Org, WEAK);
-    } else if in_place_list(text, cands, c.start) {
-        set(&mut c, EntityKind::Place, MEDIUM);
-    } else if n > 1 && PLACE_OPENERS.contains(&first.key.as_str()) {
+    } else if in_place_list(text, cands, c.start)
+        || (n > 1 && PLACE_OPENERS.contains(&first.key.as_str()))
+    {
         set(&mut c, EntityKind::Place, MEDIUM);
     } else if ordinary {
         // "Best Single", "Middle Ages": words this text also writes in
@@ -1211,8 +1211,6 @@ fn classify_run(
         set(&mut c, EntityKind::Org, WEAK);
     } else if let Some(kind) = suffix_kind(&c.key) {
         set(&mut c, kind, WEAK);
-    } else if ordinary {
-        return;
     }
     // A lone opener with no evidence at all is an ordinary capitalised word.
     if c.kind.is_none() && first.clause_start && n == 1 {

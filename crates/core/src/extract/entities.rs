@@ -131,6 +131,8 @@ const ORG_WORDS: &[&str] = &[
     "reuters",
     "guardian",
     "united",
+    "energy",
+    "power",
     "corps",
     "division",
     "squadron",
@@ -858,8 +860,13 @@ pub fn find(text: &str) -> Vec<ArticleEntity> {
         .map(|w| w.key.as_str())
         .collect();
     let mut cands = Vec::new();
+    let headings = headings(text);
     let mut i = 0;
     while i < words.len() {
+        if headings.iter().any(|h| h.contains(&words[i].start)) {
+            i += 1;
+            continue;
+        }
         if !is_name_word(&words, i) {
             i += 1;
             continue;
@@ -869,6 +876,29 @@ pub fn find(text: &str) -> Vec<ArticleEntity> {
         i = end;
     }
     resolve(text, &words, cands)
+}
+
+/// Headline paragraphs ("Storm Batters West Coast As Thousands Lose Power"): in
+/// Title Case every word is capitalised, so capitals say nothing about names
+/// there. A heading has no final punctuation and at most two lowercase words.
+fn headings(text: &str) -> Vec<std::ops::Range<usize>> {
+    let base = text.as_ptr() as usize;
+    text.split('\n')
+        .filter(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let lower = words
+                .iter()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .count();
+            words.len() >= 4
+                && lower <= 2
+                && !p.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
+        })
+        .map(|p| {
+            let start = p.as_ptr() as usize - base;
+            start..start + p.len()
+        })
+        .collect()
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
@@ -968,7 +998,7 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
         let single_letter = |w: &Word| w.text.chars().count() == 1 && w.cap;
         let spaced = gap == " " || (gap == "." && single_letter(prev) && single_letter(&words[e]));
         // Editorial brackets inside a name: "President [Vladimir] Putin".
-        let bracketed = matches!(gap, " [" | "] ");
+        let bracketed = matches!(gap, " [" | "] " | " & ");
         if (spaced || bracketed) && is_name_word(words, e) {
             e += 1;
             continue;

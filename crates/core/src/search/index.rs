@@ -32,10 +32,11 @@
 //! | [`PHRASE_BOOST`] | 1.5 | ≥ 1: a phrase scores its words' sum times this |
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Bound;
 
 use super::query::{Alt, Filter, Query, QueryTerm, Sort};
-use super::tokenize::{fold, stem, tokens, variant_key};
+use super::tokenize::{fold, fold_into, stem, tokens, variant_key};
 use crate::model::{Article, EntityKind};
 
 /// BM25 term-frequency saturation.
@@ -58,9 +59,10 @@ pub const FUZZY_WEIGHT: f32 = 0.5;
 pub const PHRASE_BOOST: f32 = 1.5;
 /// At most this many completions of a prefix are searched (the most frequent).
 pub const MAX_PREFIX_EXPANSIONS: usize = 32;
-/// At most this many typo corrections of a word are searched (the closest, then
-/// the most frequent).
-pub const MAX_FUZZY_EXPANSIONS: usize = 8;
+/// At most this many typo corrections of a word are searched (only those with
+/// the fewest edits, most frequent first). 1–16: more finds rarer corrections
+/// at the cost of noise and time.
+pub const MAX_FUZZY_EXPANSIONS: usize = 4;
 
 /// Edits allowed for a typo in a word of `chars` characters: none up to 4 (short
 /// words have too many neighbours), 1 for 5–8, 2 above.
@@ -174,11 +176,18 @@ struct Term {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     docs: Vec<Doc>,
-    by_id: HashMap<String, u32>,
+    /// Field lengths per document, apart from [`Doc`] so that scoring, which
+    /// reads them for every posting, touches few cache lines.
+    lens: Vec<[u32; FIELDS]>,
+    by_id: FxMap<String, u32>,
     terms: Vec<Term>,
+    /// Term text → id, for interning while indexing (hashing beats the sorted
+    /// map's string comparisons).
+    lookup: FxMap<String, u32>,
+    /// The same, sorted: prefixes and typo candidates are range scans.
     dict: BTreeMap<String, u32>,
-    stems: HashMap<String, Vec<u32>>,
-    variants: HashMap<String, Vec<u32>>,
+    stems: FxMap<String, Vec<u32>>,
+    variants: FxMap<String, Vec<u32>>,
     len_sums: [u64; FIELDS],
     live_docs: u32,
 }
@@ -320,7 +329,12 @@ impl Index {
     fn add_document(&mut self, mut doc: Doc, title: &str, body: &str, names: &str) {
         self.remove(&doc.id);
         let n = self.docs.len() as u32;
-        let mut occ: HashMap<String, ([u16; FIELDS], Vec<u32>)> = HashMap::new();
+        // (term, position) for every token; sorted, each term's run becomes one
+        // posting. One flat vector per document instead of a map of vectors: this
+        // is the hot loop of indexing.
+        let mut seq: Vec<(u32, u32)> = Vec::with_capacity(body.len() / 5);
+        let mut field_of_pos = [0u32; FIELDS];
+        let mut key = String::new();
         // Positions run on across fields with a gap of one, so a phrase never
         // spans the end of the title and the start of the body, and the numbers
         // stay small (one varint byte per delta, mostly).
@@ -333,30 +347,40 @@ impl Index {
             let f = field as usize;
             let start = pos;
             for token in tokens(text) {
-                let key = fold(token.text);
+                fold_into(token.text, &mut key);
                 if key.is_empty() {
                     continue;
                 }
-                let (tf, positions) = occ.entry(key).or_default();
-                tf[f] = tf[f].saturating_add(1);
-                positions.push(pos);
+                let term = self.term_id(&key);
+                seq.push((term, pos));
                 pos += 1;
             }
             doc.lens[f] = pos - start;
+            field_of_pos[f] = pos;
             pos += 1;
         }
-        for (text, (tf, positions)) in occ {
-            let term = self.term_id(text);
-            let p = &mut self.terms[term as usize].postings;
-            p.docs.push(n);
-            p.tfs.push(tf);
+        seq.sort_unstable();
+        let field = |at: u32| {
+            field_of_pos
+                .iter()
+                .position(|&end| at < end)
+                .unwrap_or(FIELDS - 1)
+        };
+        for run in seq.chunk_by(|a, b| a.0 == b.0) {
+            let p = &mut self.terms[run[0].0 as usize].postings;
+            let mut tf = [0u16; FIELDS];
             let mut prev = 0;
-            for at in positions {
+            for &(_, at) in run {
+                let f = field(at);
+                tf[f] = tf[f].saturating_add(1);
                 write_varint(&mut p.positions, u64::from(at - prev));
                 prev = at;
             }
+            p.docs.push(n);
+            p.tfs.push(tf);
             p.pos_end.push(p.positions.len() as u32);
         }
+        self.lens.push(doc.lens);
         for (sum, len) in self.len_sums.iter_mut().zip(doc.lens) {
             *sum += u64::from(len);
         }
@@ -366,12 +390,14 @@ impl Index {
     }
 
     /// The id of a term, created (and entered in the lookup tables) if new.
-    fn term_id(&mut self, text: String) -> u32 {
-        if let Some(&id) = self.dict.get(&text) {
+    fn term_id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.lookup.get(text) {
             return id;
         }
+        let text = text.to_string();
         let id = self.terms.len() as u32;
         self.link(&text, id);
+        self.lookup.insert(text.clone(), id);
         self.dict.insert(text.clone(), id);
         self.terms.push(Term {
             text,
@@ -456,6 +482,7 @@ impl Index {
         let mut score = vec![0f32; n];
         let mut quality = vec![0u16; n];
         let mut best = Best::new(n);
+        let mut candidates: Vec<u32> = Vec::new();
         let avg = self.averages();
         for (ci, clause) in query.clauses.iter().enumerate() {
             for (ai, alt) in clause.alts.iter().enumerate() {
@@ -489,7 +516,15 @@ impl Index {
                 score[d] += best.score[d];
                 quality[d] += u16::from(best.tier[d]);
             }
+            // Only documents that matched every clause so far were offered, so
+            // after the last clause the touched ones are exactly the matches.
+            if ci + 1 == query.clauses.len() {
+                candidates = best.touched.clone();
+            }
             best.clear();
+        }
+        if query.clauses.is_empty() {
+            candidates = (0..n as u32).collect();
         }
         let clauses = query.clauses.len() as u16;
         let mut excluded = vec![false; if query.excluded.is_empty() { 0 } else { n }];
@@ -498,51 +533,50 @@ impl Index {
                 excluded[doc as usize] = true;
             }
         }
-        let mut hits: Vec<(u16, Scored)> = (0..n as u32)
+        // Removed documents have no postings, so only a query without clauses
+        // (filters alone) can reach one.
+        let check_live = query.clauses.is_empty();
+        let mut keyed: Vec<(u16, f32, u32)> = candidates
+            .into_iter()
             .filter(|&d| {
                 let i = d as usize;
                 count[i] == clauses
-                    && self.docs[i].live
+                    && (!check_live || self.docs[i].live)
                     && !excluded.get(i).copied().unwrap_or(false)
                     && query.filters.iter().all(|f| self.accepts(i, f))
             })
-            .map(|d| {
-                let i = d as usize;
-                let s = Scored {
-                    doc: d,
-                    score: score[i],
-                    matched: Vec::new(),
-                };
-                (quality[i], s)
-            })
+            .map(|d| (quality[d as usize], score[d as usize], d))
             .collect();
-        let by_date = |a: &Scored, b: &Scored| {
-            let (pa, pb) = (
-                &self.docs[a.doc as usize].published,
-                &self.docs[b.doc as usize].published,
-            );
-            pb.cmp(pa)
-        };
-        let order = |a: &(u16, Scored), b: &(u16, Scored)| {
+        let order = |a: &(u16, f32, u32), b: &(u16, f32, u32)| {
             let date = if query.sort == Sort::Date {
-                by_date(&a.1, &b.1)
+                let published = |d: u32| &self.docs[d as usize].published;
+                published(b.2).cmp(published(a.2))
             } else {
                 std::cmp::Ordering::Equal
             };
             date.then(b.0.cmp(&a.0))
-                .then(b.1.score.total_cmp(&a.1.score))
-                .then(a.1.doc.cmp(&b.1.doc))
+                .then(b.1.total_cmp(&a.1))
+                .then(a.2.cmp(&b.2))
         };
-        if limit < hits.len() {
-            hits.select_nth_unstable_by(limit, order);
-            hits[..limit].sort_unstable_by(order);
+        if limit < keyed.len() {
+            keyed.select_nth_unstable_by(limit, order);
+            keyed[..limit].sort_unstable_by(order);
         } else {
-            hits.sort_unstable_by(order);
+            keyed.sort_unstable_by(order);
         }
-        let mut hits: Vec<Scored> = hits.into_iter().map(|(_, s)| s).collect();
-        for hit in hits.iter_mut().take(limit) {
-            hit.matched = self.matched_terms(query, &expansions, hit.doc);
-        }
+        let hits = keyed
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (_, score, doc))| Scored {
+                doc,
+                score,
+                matched: if rank < limit {
+                    self.matched_terms(query, &expansions, doc)
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect();
         Ranked { hits }
     }
 
@@ -610,6 +644,7 @@ impl Index {
         let lo = first.encode_utf8(&mut lo) as &str;
         let mut found: Vec<(u32, usize, usize)> = Vec::new();
         let mut scratch = Vec::new();
+        let mut chars = Vec::new();
         for (term, &id) in self
             .dict
             .range::<str, _>((Bound::Included(lo), Bound::Unbounded))
@@ -623,13 +658,19 @@ impl Index {
             if df == 0 {
                 continue;
             }
-            if let Some(d) = damerau(&w, term, k, &mut scratch) {
+            chars.clear();
+            chars.extend(term.chars());
+            if let Some(d) = damerau(&w, &chars, k, &mut scratch) {
                 found.push((id, d, df));
             }
         }
         found.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)));
+        // Only the fewest-edit class: when "goverment" is one edit from
+        // "government", two-edit neighbours would only add noise (and work).
+        let closest = found.first().map_or(0, |f| f.1);
         found
             .into_iter()
+            .take_while(|f| f.1 == closest)
             .take(MAX_FUZZY_EXPANSIONS)
             .map(|(id, d, _)| (id, d))
             .collect()
@@ -796,14 +837,13 @@ impl Index {
     /// BM25F: length-normalised, boosted frequencies summed over fields, then
     /// saturated once.
     fn saturated_tf(&self, doc: u32, tfs: &[u16; FIELDS], avg: &[f32; FIELDS]) -> f32 {
-        let lens = &self.docs[doc as usize].lens;
+        let lens = &self.lens[doc as usize];
         let mut tf = 0.0;
         for f in 0..FIELDS {
-            if tfs[f] == 0 {
-                continue;
+            if tfs[f] != 0 {
+                let norm = 1.0 - B + B * lens[f] as f32 / avg[f];
+                tf += BOOSTS[f] * f32::from(tfs[f]) / norm;
             }
-            let norm = 1.0 - B + B * lens[f] as f32 / avg[f];
-            tf += BOOSTS[f] * f32::from(tfs[f]) / norm;
         }
         tf / (K1 + tf)
     }
@@ -923,6 +963,7 @@ impl Index {
                     *s += u64::from(l);
                 }
             }
+            index.lens.push(lens);
             index.docs.push(Doc {
                 id,
                 lens,
@@ -978,6 +1019,7 @@ impl Index {
             }
             let id = index.terms.len() as u32;
             index.link(&text, id);
+            index.lookup.insert(text.clone(), id);
             index.dict.insert(text.clone(), id);
             prev.clone_from(&text);
             index.terms.push(Term { text, postings: p });
@@ -988,11 +1030,56 @@ impl Index {
 
 const MAGIC: &[u8] = b"FOLIX1";
 
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash (from Firefox and rustc): a multiply and a rotate per word. Not
+/// resistant to crafted collisions, which is fine for an index of one user's
+/// articles, and several times faster than the default SipHash on short words.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Bounded Damerau–Levenshtein (optimal string alignment) distance between `a`
 /// and `b`, or `None` when it exceeds `k`. Stops as soon as a whole row exceeds
 /// `k`, so most non-matches cost a few rows.
-fn damerau(a: &[char], b: &str, k: usize, rows: &mut Vec<usize>) -> Option<usize> {
-    let b: Vec<char> = b.chars().collect();
+fn damerau(a: &[char], b: &[char], k: usize, rows: &mut Vec<usize>) -> Option<usize> {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
     rows.clear();
@@ -1183,10 +1270,11 @@ mod tests {
     #[test]
     fn damerau_counts_transpositions_as_one_edit() {
         let mut s = Vec::new();
-        let a: Vec<char> = "kharkiv".chars().collect();
-        assert_eq!(damerau(&a, "khrakiv", 1, &mut s), Some(1));
-        assert_eq!(damerau(&a, "kharkiv", 1, &mut s), Some(0));
-        assert_eq!(damerau(&a, "kherson", 2, &mut s), None);
+        let c = |w: &str| -> Vec<char> { w.chars().collect() };
+        let a = c("kharkiv");
+        assert_eq!(damerau(&a, &c("khrakiv"), 1, &mut s), Some(1));
+        assert_eq!(damerau(&a, &c("kharkiv"), 1, &mut s), Some(0));
+        assert_eq!(damerau(&a, &c("kherson"), 2, &mut s), None);
     }
 
     #[test]

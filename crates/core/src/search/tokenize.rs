@@ -41,7 +41,12 @@ pub struct Tokens<'a> {
     pos: usize,
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // ASCII first: it is most of the text, and the Unicode tables are slow.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -96,13 +101,22 @@ impl<'a> Iterator for Tokens<'a> {
 /// Letters that Unicode does not decompose but readers treat as plain letters
 /// ("ß", "æ", "ø", "ł", "đ", "ı") are mapped by hand.
 pub fn fold(word: &str) -> String {
-    // Fast path: most words of English text are plain ASCII letters and digits,
-    // for which folding is lowercasing (no decomposition, no apostrophes). This
-    // is the hot loop of indexing.
-    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return word.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first), so that indexing allocates once
+/// per document rather than once per word.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    // Fast path: most words of English text are plain ASCII letters and digits,
+    // for which folding is lowercasing (no decomposition, no apostrophes).
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.nfd() {
         if is_combining_mark(c) || is_apostrophe(c) || c == ',' {
             continue;
@@ -130,7 +144,6 @@ pub fn fold(word: &str) -> String {
     if possessive && out.len() > 1 {
         out.pop();
     }
-    out
 }
 
 /// The English stem of a folded word (Snowball English, via `rust-stemmers`), so

@@ -45,12 +45,21 @@ fn main() {
         "presid",
     ] {
         let parsed = Query::parse(q);
-        let reps: u32 = std::env::var("REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(200);
-        let t = Instant::now();
+        let reps: u32 = std::env::var("REPS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(200);
+        // The best of five rounds: the machine is shared, and the minimum is the
+        // figure least disturbed by other work.
+        let mut best = std::time::Duration::MAX;
         let mut total = 0;
-        for _ in 0..reps {
-            total = index.search_top(&parsed, 10).hits.len();
+        for _ in 0..5 {
+            let t = Instant::now();
+            for _ in 0..reps {
+                total = index.search_top(&parsed, 10).hits.len();
+            }
+            best = best.min(t.elapsed() / reps);
         }
-        println!("{q:22} {total:6} hits  {:?}/query", t.elapsed() / reps);
+        println!("{q:22} {total:6} hits  {best:?}/query");
     }
 }

@@ -113,21 +113,41 @@ struct Doc {
     entities: Vec<(EntityKind, String, Vec<String>)>,
 }
 
-/// The postings of one term, as parallel arrays sorted by document.
+/// One document's entry in a term's postings.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Posting {
+    doc: u32,
+    /// End offset in [`Postings::positions`] of this posting's positions.
+    pos_end: u32,
+    /// Occurrences per field.
+    tf: [u16; FIELDS],
+}
+
+/// The postings of one term, sorted by document. Document, frequencies and
+/// position offset sit together (16 bytes) because scoring reads them together.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Postings {
-    docs: Vec<u32>,
-    tfs: Vec<[u16; FIELDS]>,
-    /// End offset in `positions` of each posting's positions.
-    pos_end: Vec<u32>,
+    list: Vec<Posting>,
     /// Positions, delta-encoded varints, each posting's run starting from 0.
     positions: Vec<u8>,
 }
 
 impl Postings {
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    fn find(&self, doc: u32) -> Option<usize> {
+        self.list.binary_search_by_key(&doc, |p| p.doc).ok()
+    }
+
     fn positions(&self, i: usize) -> Vec<u32> {
-        let start = if i == 0 { 0 } else { self.pos_end[i - 1] } as usize;
-        let mut bytes = &self.positions[start..self.pos_end[i] as usize];
+        let start = if i == 0 { 0 } else { self.list[i - 1].pos_end } as usize;
+        let mut bytes = &self.positions[start..self.list[i].pos_end as usize];
         let mut out = Vec::new();
         let mut at = 0u32;
         while let Some(d) = read_varint(&mut bytes) {
@@ -138,17 +158,15 @@ impl Postings {
     }
 
     fn remove(&mut self, doc: u32) -> bool {
-        let Ok(i) = self.docs.binary_search(&doc) else {
+        let Some(i) = self.find(doc) else {
             return false;
         };
-        let start = if i == 0 { 0 } else { self.pos_end[i - 1] };
-        let end = self.pos_end[i];
+        let start = if i == 0 { 0 } else { self.list[i - 1].pos_end };
+        let end = self.list[i].pos_end;
         self.positions.drain(start as usize..end as usize);
-        self.docs.remove(i);
-        self.tfs.remove(i);
-        self.pos_end.remove(i);
-        for e in &mut self.pos_end[i..] {
-            *e -= end - start;
+        self.list.remove(i);
+        for p in &mut self.list[i..] {
+            p.pos_end -= end - start;
         }
         true
     }
@@ -220,40 +238,64 @@ struct Expansion {
     tier: Tier,
 }
 
-/// Per-query scratch: the best match of the current clause per document.
+/// Per-query, per-document accumulator. One slot per document in one vector
+/// (one allocation, one cache line per document touched), holding both the
+/// running totals over clauses and the best match within the current clause.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Summed best scores of the clauses matched so far.
+    score: f32,
+    /// Best score within the current clause (valid when `offered`).
+    best: f32,
+    /// Clauses matched so far.
+    count: u16,
+    /// Summed tiers of the clauses matched so far.
+    quality: u16,
+    /// Tier of `best`.
+    tier: u8,
+    /// Whether the current clause has offered this document anything.
+    offered: bool,
+}
+
+/// Per-query scratch: one [`Slot`] per document and the documents the current
+/// clause touched.
 struct Best {
-    score: Vec<f32>,
-    tier: Vec<u8>,
+    slots: Vec<Slot>,
     touched: Vec<u32>,
 }
 
 impl Best {
     fn new(n: usize) -> Best {
         Best {
-            score: vec![f32::NAN; n],
-            tier: vec![0; n],
+            slots: vec![Slot::default(); n],
             touched: Vec::new(),
         }
     }
 
+    #[inline]
     fn offer(&mut self, doc: u32, score: f32, tier: Tier) {
-        let d = doc as usize;
+        let slot = &mut self.slots[doc as usize];
         let t = tier as u8;
-        if self.score[d].is_nan() {
+        if !slot.offered {
             self.touched.push(doc);
-            self.score[d] = score;
-            self.tier[d] = t;
-        } else if (t, score) > (self.tier[d], self.score[d]) {
-            self.score[d] = score;
-            self.tier[d] = t;
+            slot.offered = true;
+            slot.best = score;
+            slot.tier = t;
+        } else if (t, score) > (slot.tier, slot.best) {
+            slot.best = score;
+            slot.tier = t;
         }
     }
 
-    fn clear(&mut self) {
+    /// Folds the current clause into the totals and starts the next one.
+    fn end_clause(&mut self) {
         for &d in &self.touched {
-            self.score[d as usize] = f32::NAN;
+            let slot = &mut self.slots[d as usize];
+            slot.count += 1;
+            slot.score += slot.best;
+            slot.quality += u16::from(slot.tier);
+            slot.offered = false;
         }
-        self.touched.clear();
     }
 }
 
@@ -376,9 +418,11 @@ impl Index {
                 write_varint(&mut p.positions, u64::from(at - prev));
                 prev = at;
             }
-            p.docs.push(n);
-            p.tfs.push(tf);
-            p.pos_end.push(p.positions.len() as u32);
+            p.list.push(Posting {
+                doc: n,
+                pos_end: p.positions.len() as u32,
+                tf,
+            });
         }
         self.lens.push(doc.lens);
         for (sum, len) in self.len_sums.iter_mut().zip(doc.lens) {
@@ -446,10 +490,7 @@ impl Index {
 
     /// Number of distinct terms that occur in at least one document.
     pub fn term_count(&self) -> usize {
-        self.terms
-            .iter()
-            .filter(|t| !t.postings.docs.is_empty())
-            .count()
+        self.terms.iter().filter(|t| !t.postings.is_empty()).count()
     }
 
     /// Every document that matches `query`, best first, with matched terms.
@@ -478,31 +519,30 @@ impl Index {
             })
             .collect();
         // Per document: clauses matched, summed score, summed tier.
-        let mut count = vec![0u16; n];
-        let mut score = vec![0f32; n];
-        let mut quality = vec![0u16; n];
         let mut best = Best::new(n);
         let mut candidates: Vec<u32> = Vec::new();
         let avg = self.averages();
         for (ci, clause) in query.clauses.iter().enumerate() {
+            best.touched.clear();
             for (ai, alt) in clause.alts.iter().enumerate() {
                 match alt {
                     Alt::Word(_) => {
                         for e in &expansions[ci][ai] {
                             let p = &self.terms[e.term as usize].postings;
-                            let idf = self.idf(p.docs.len());
-                            for (i, &doc) in p.docs.iter().enumerate() {
-                                if ci > 0 && count[doc as usize] as usize != ci {
+                            let idf = self.idf(p.len());
+                            for posting in &p.list {
+                                let doc = posting.doc;
+                                if ci > 0 && best.slots[doc as usize].count as usize != ci {
                                     continue;
                                 }
-                                let s = e.weight * idf * self.saturated_tf(doc, &p.tfs[i], &avg);
+                                let s = e.weight * idf * self.saturated_tf(doc, &posting.tf, &avg);
                                 best.offer(doc, s, e.tier);
                             }
                         }
                     }
                     Alt::Phrase(words) => {
                         for (doc, s) in self.phrase(words, &avg) {
-                            if ci > 0 && count[doc as usize] as usize != ci {
+                            if ci > 0 && best.slots[doc as usize].count as usize != ci {
                                 continue;
                             }
                             best.offer(doc, s * PHRASE_BOOST, Tier::Exact);
@@ -510,22 +550,16 @@ impl Index {
                     }
                 }
             }
-            for &doc in &best.touched {
-                let d = doc as usize;
-                count[d] += 1;
-                score[d] += best.score[d];
-                quality[d] += u16::from(best.tier[d]);
-            }
-            // Only documents that matched every clause so far were offered, so
-            // after the last clause the touched ones are exactly the matches.
-            if ci + 1 == query.clauses.len() {
-                candidates = best.touched.clone();
-            }
-            best.clear();
+            best.end_clause();
         }
+        // Only documents that matched every clause so far were offered, so
+        // after the last clause the touched ones are exactly the matches.
         if query.clauses.is_empty() {
             candidates = (0..n as u32).collect();
+        } else {
+            std::mem::swap(&mut candidates, &mut best.touched);
         }
+        let slots = &best.slots;
         let clauses = query.clauses.len() as u16;
         let mut excluded = vec![false; if query.excluded.is_empty() { 0 } else { n }];
         for alt in &query.excluded {
@@ -540,12 +574,12 @@ impl Index {
             .into_iter()
             .filter(|&d| {
                 let i = d as usize;
-                count[i] == clauses
+                slots[i].count == clauses
                     && (!check_live || self.docs[i].live)
                     && !excluded.get(i).copied().unwrap_or(false)
                     && query.filters.iter().all(|f| self.accepts(i, f))
             })
-            .map(|d| (quality[d as usize], score[d as usize], d))
+            .map(|d| (slots[d as usize].quality, slots[d as usize].score, d))
             .collect();
         let order = |a: &(u16, f32, u32), b: &(u16, f32, u32)| {
             let date = if query.sort == Sort::Date {
@@ -586,7 +620,7 @@ impl Index {
     fn expand(&self, t: &QueryTerm) -> Vec<Expansion> {
         let mut out: Vec<Expansion> = Vec::new();
         let push = |out: &mut Vec<Expansion>, term: u32, weight: f32, tier: Tier| {
-            if self.terms[term as usize].postings.docs.is_empty() {
+            if self.terms[term as usize].postings.is_empty() {
                 return;
             }
             match out.iter_mut().find(|e| e.term == term) {
@@ -613,7 +647,7 @@ impl Index {
                 .dict
                 .range::<str, _>((Bound::Excluded(text), Bound::Unbounded))
                 .take_while(|(k, _)| k.starts_with(text))
-                .map(|(_, &id)| (id, self.terms[id as usize].postings.docs.len()))
+                .map(|(_, &id)| (id, self.terms[id as usize].postings.len()))
                 .filter(|&(_, df)| df > 0)
                 .collect();
             completions.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -645,6 +679,7 @@ impl Index {
         let mut found: Vec<(u32, usize, usize)> = Vec::new();
         let mut scratch = Vec::new();
         let mut chars = Vec::new();
+        let bag = letter_bag(word);
         for (term, &id) in self
             .dict
             .range::<str, _>((Bound::Included(lo), Bound::Unbounded))
@@ -654,8 +689,13 @@ impl Index {
             if len.abs_diff(w.len()) > k {
                 continue;
             }
-            let df = self.terms[id as usize].postings.docs.len();
+            let df = self.terms[id as usize].postings.len();
             if df == 0 {
+                continue;
+            }
+            // Bag distance (letters one word has and the other lacks) is a lower
+            // bound of the edit distance and costs one pass: most candidates stop here.
+            if bag_distance(&bag, term) > k {
                 continue;
             }
             chars.clear();
@@ -685,16 +725,16 @@ impl Index {
                 None => return Vec::new(),
             }
         }
-        let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].docs.len()) else {
+        let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        'docs: for &doc in &lists[rarest].docs {
+        'docs: for doc in lists[rarest].list.iter().map(|p| p.doc) {
             let mut idx = Vec::with_capacity(lists.len());
             for p in &lists {
-                match p.docs.binary_search(&doc) {
-                    Ok(i) => idx.push(i),
-                    Err(_) => continue 'docs,
+                match p.find(doc) {
+                    Some(i) => idx.push(i),
+                    None => continue 'docs,
                 }
             }
             let first = lists[0].positions(idx[0]);
@@ -710,7 +750,7 @@ impl Index {
                 let s = lists
                     .iter()
                     .zip(&idx)
-                    .map(|(p, &i)| self.idf(p.docs.len()) * self.saturated_tf(doc, &p.tfs[i], avg))
+                    .map(|(p, &i)| self.idf(p.len()) * self.saturated_tf(doc, &p.list[i].tf, avg))
                     .sum();
                 out.push((doc, s));
             }
@@ -734,7 +774,13 @@ impl Index {
                 })
                 .into_iter()
                 .filter(|e| e.tier != Tier::Fuzzy)
-                .flat_map(|e| self.terms[e.term as usize].postings.docs.iter().copied())
+                .flat_map(|e| {
+                    self.terms[e.term as usize]
+                        .postings
+                        .list
+                        .iter()
+                        .map(|p| p.doc)
+                })
                 .collect(),
         }
     }
@@ -758,7 +804,7 @@ impl Index {
                     Alt::Word(_) => {
                         for e in &expansions[ci][ai] {
                             let term = &self.terms[e.term as usize];
-                            if term.postings.docs.binary_search(&doc).is_ok() {
+                            if term.postings.find(doc).is_some() {
                                 add(&term.text);
                             }
                         }
@@ -766,11 +812,7 @@ impl Index {
                     Alt::Phrase(words) => {
                         let all = words.iter().all(|w| {
                             self.dict.get(w.as_str()).is_some_and(|&id| {
-                                self.terms[id as usize]
-                                    .postings
-                                    .docs
-                                    .binary_search(&doc)
-                                    .is_ok()
+                                self.terms[id as usize].postings.find(doc).is_some()
                             })
                         });
                         if all {
@@ -883,7 +925,7 @@ impl Index {
             .dict
             .values()
             .map(|&id| &self.terms[id as usize])
-            .filter(|t| !t.postings.docs.is_empty())
+            .filter(|t| !t.postings.is_empty())
             .collect();
         write_varint(&mut out, live.len() as u64);
         let mut prev: &str = "";
@@ -901,18 +943,20 @@ impl Index {
             write_str(&mut out, &t.text[shared..]);
             prev = &t.text;
             let p = &t.postings;
-            write_varint(&mut out, p.docs.len() as u64);
+            write_varint(&mut out, p.len() as u64);
             let mut last = 0;
-            for (i, &doc) in p.docs.iter().enumerate() {
+            for posting in &p.list {
+                let doc = posting.doc;
                 // Document delta and a bit per field present share one varint;
                 // only the present fields' frequencies follow.
-                let mask = p.tfs[i]
+                let mask = posting
+                    .tf
                     .iter()
                     .enumerate()
                     .fold(0u64, |m, (f, &tf)| m | (u64::from(tf > 0) << f));
                 write_varint(&mut out, (u64::from(doc - last) << FIELDS) | mask);
                 last = doc;
-                for &tf in p.tfs[i].iter().filter(|&&tf| tf > 0) {
+                for &tf in posting.tf.iter().filter(|&&tf| tf > 0) {
                     write_varint(&mut out, u64::from(tf));
                 }
             }
@@ -981,9 +1025,7 @@ impl Index {
             text.push_str(read_str(&mut r)?);
             let np = read_varint(&mut r)? as usize;
             let mut p = Postings {
-                docs: Vec::with_capacity(np.min(1 << 20)),
-                tfs: Vec::with_capacity(np.min(1 << 20)),
-                pos_end: Vec::with_capacity(np.min(1 << 20)),
+                list: Vec::with_capacity(np.min(1 << 20)),
                 positions: Vec::new(),
             };
             let mut doc = 0u32;
@@ -999,8 +1041,11 @@ impl Index {
                         *t = u16::try_from(read_varint(&mut r)?).ok()?;
                     }
                 }
-                p.docs.push(doc);
-                p.tfs.push(tf);
+                p.list.push(Posting {
+                    doc,
+                    pos_end: 0,
+                    tf,
+                });
             }
             let plen = read_varint(&mut r)? as usize;
             let mut pos = r.get(..plen)?;
@@ -1008,14 +1053,14 @@ impl Index {
             p.positions = pos.to_vec();
             // Rebuild each posting's end offset: it holds sum(tf) varints.
             let mut at = 0usize;
-            for tf in &p.tfs {
-                let count: usize = tf.iter().map(|&t| usize::from(t)).sum();
+            for posting in &mut p.list {
+                let count: usize = posting.tf.iter().map(|&t| usize::from(t)).sum();
                 for _ in 0..count {
                     let before = pos.len();
                     read_varint(&mut pos)?;
                     at += before - pos.len();
                 }
-                p.pos_end.push(at as u32);
+                posting.pos_end = at as u32;
             }
             let id = index.terms.len() as u32;
             index.link(&text, id);
@@ -1074,6 +1119,37 @@ impl Hasher for FxHasher {
     fn finish(&self) -> u64 {
         self.0
     }
+}
+
+/// Counts of the letters a–z in a word, and of everything else in one bucket.
+fn letter_bag(word: &str) -> [i16; 27] {
+    let mut bag = [0i16; 27];
+    for b in word.bytes() {
+        let i = if b.is_ascii_lowercase() {
+            usize::from(b - b'a')
+        } else {
+            26
+        };
+        bag[i] = bag[i].saturating_add(1);
+    }
+    bag
+}
+
+/// max(letters of `a` missing from `b`, letters of `b` missing from `a`), counted
+/// as multisets over [`letter_bag`]'s buckets: never more than the edit distance
+/// (each edit fixes at most one on each side).
+fn bag_distance(a: &[i16; 27], b: &str) -> usize {
+    let bb = letter_bag(b);
+    let (mut extra, mut missing) = (0usize, 0usize);
+    for (x, y) in a.iter().zip(bb.iter()) {
+        let d = i32::from(*x) - i32::from(*y);
+        if d > 0 {
+            extra += d as usize;
+        } else {
+            missing += (-d) as usize;
+        }
+    }
+    extra.max(missing)
 }
 
 /// Bounded Damerau–Levenshtein (optimal string alignment) distance between `a`

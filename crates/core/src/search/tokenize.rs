@@ -47,6 +47,11 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // General Punctuation (curly quotes, dashes, ellipsis): common in news text,
+    // never part of a word, and slow to look up in the Unicode tables.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -58,37 +63,59 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        let rest = &self.text[self.pos..];
-        let skip = rest.find(is_word_char)?;
-        let start = self.pos + skip;
+        // Byte-wise with an ASCII fast path: this loop runs over every character
+        // of every article when indexing.
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = self.pos;
+        let start = loop {
+            let &b = bytes.get(i)?;
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next()?;
+                if is_word_char(c) {
+                    break i;
+                }
+                i += c.len_utf8();
+            }
+        };
         let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
         let mut prev: Option<char> = None;
-        while let Some((i, c)) = chars.next() {
-            let joiner = match c {
-                c if is_word_char(c) => {
-                    end = start + i + c.len_utf8();
-                    prev = Some(c);
-                    continue;
-                }
-                c if is_apostrophe(c) => {
-                    prev.is_some_and(|p| p.is_alphabetic())
-                        && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-                }
-                ',' | '.' => {
-                    prev.is_some_and(|p| p.is_ascii_digit())
-                        && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
-                }
-                _ => false,
+        while let Some(&b) = bytes.get(i) {
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                text[i..].chars().next().unwrap_or('\0')
+            };
+            let len = c.len_utf8();
+            if is_word_char(c) {
+                i += len;
+                end = i;
+                prev = Some(c);
+                continue;
+            }
+            let next = || text[i + len..].chars().next();
+            let joiner = if is_apostrophe(c) {
+                prev.is_some_and(|p| p.is_alphabetic()) && next().is_some_and(|n| n.is_alphabetic())
+            } else if c == ',' || c == '.' {
+                prev.is_some_and(|p| p.is_ascii_digit())
+                    && next().is_some_and(|n| n.is_ascii_digit())
+            } else {
+                false
             };
             if !joiner {
                 break;
             }
+            i += len;
             prev = Some(c);
         }
         self.pos = end;
         Some(Token {
-            text: &self.text[start..end],
+            text: &text[start..end],
             start,
             end,
         })

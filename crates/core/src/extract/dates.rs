@@ -102,6 +102,16 @@ enum Rel {
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let toks: Vec<Token> = tokens(text).collect();
     let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    find_in(text, &toks, &keys, published)
+}
+
+/// [`find`] on tokens and folded keys the caller already has.
+pub fn find_in(
+    text: &str,
+    toks: &[Token],
+    keys: &[String],
+    published: Option<&str>,
+) -> Vec<DateMention> {
     let adjacent = |a: usize, b: usize, max_gap: usize| {
         b < toks.len() && toks[b].start - toks[a].end <= max_gap
     };

@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use super::gazetteer::{self as gaz, key};
 use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Mention};
-use crate::search::tokenize::{fold, tokens};
+use crate::search::tokenize::{fold, tokens, Token};
 
 /// Words that make a run of capitalised words an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -827,7 +827,7 @@ struct Word<'a> {
     /// End of the name part (before a possessive "'s").
     name_end: usize,
     end: usize,
-    key: String,
+    key: &'a str,
     cap: bool,
     possessive: bool,
     clause_start: bool,
@@ -853,11 +853,19 @@ struct Cand {
 /// Each returned entity's `id` is its article-level key (the folded full name);
 /// [`super::aliases`] replaces it with the corpus id.
 pub fn find(text: &str) -> Vec<ArticleEntity> {
-    let words = words(text);
+    let toks: Vec<Token> = tokens(text).collect();
+    let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    find_in(text, &toks, &keys)
+}
+
+/// [`find`] on tokens and folded keys the caller already has (the pipeline
+/// tokenizes once for every stage).
+pub fn find_in<'a>(text: &'a str, toks: &[Token<'a>], keys: &'a [String]) -> Vec<ArticleEntity> {
+    let words = words(text, toks, keys);
     let lower_seen: std::collections::HashSet<&str> = words
         .iter()
         .filter(|w| w.text.starts_with(char::is_lowercase))
-        .map(|w| w.key.as_str())
+        .map(|w| w.key)
         .collect();
     let mut cands = Vec::new();
     let headings = headings(text);
@@ -901,11 +909,11 @@ fn headings(text: &str) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
+fn words<'a>(text: &'a str, toks: &[Token<'a>], keys: &'a [String]) -> Vec<Word<'a>> {
     let starts: Vec<usize> = sentences::split(text).map(|r| r.start).collect();
     let mut s = 0;
-    let mut out: Vec<Word> = Vec::new();
-    for t in tokens(text) {
+    let mut out: Vec<Word> = Vec::with_capacity(toks.len());
+    for (t, key) in toks.iter().zip(keys) {
         while s + 1 < starts.len() && starts[s + 1] <= t.start {
             s += 1;
         }
@@ -936,7 +944,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
             start: t.start,
             name_end,
             end: t.end,
-            key: fold(t.text),
+            key,
             cap: t.text.starts_with(char::is_uppercase),
             possessive,
             clause_start: sentence_first || opener,
@@ -964,7 +972,7 @@ fn is_name_word(words: &[Word], i: usize) -> bool {
     }
     // Calendar words are never names, wherever they are.
     !matches!(
-        w.key.as_str(),
+        w.key,
         "monday"
             | "tuesday"
             | "wednesday"
@@ -1035,14 +1043,14 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
             k < words.len() && words[k].start - words[k - 1].end == 1 && is_name_word(words, k)
         };
         if gap == " " && !w.cap {
-            if NAME_PARTICLES.contains(&w.key.as_str()) && next_is_name(e + 1) {
+            if NAME_PARTICLES.contains(&w.key) && next_is_name(e + 1) {
                 e += 2;
                 continue;
             }
-            if NAME_JOINERS.contains(&w.key.as_str()) {
-                let run_has_cue = words[i..e].iter().any(|x| {
-                    ORG_WORDS.contains(&x.key.as_str()) || PLACE_HEADS.contains(&x.key.as_str())
-                });
+            if NAME_JOINERS.contains(&w.key) {
+                let run_has_cue = words[i..e]
+                    .iter()
+                    .any(|x| ORG_WORDS.contains(&x.key) || PLACE_HEADS.contains(&x.key));
                 if run_has_cue && w.key != "and" {
                     if next_is_name(e + 1) {
                         e += 2;
@@ -1066,8 +1074,8 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
 }
 
 fn is_common_opener(w: &Word, lower_seen: &std::collections::HashSet<&str>) -> bool {
-    NOT_NAMES.contains(&w.key.as_str())
-        || (lower_seen.contains(w.key.as_str())
+    NOT_NAMES.contains(&w.key)
+        || (lower_seen.contains(w.key)
             && !gaz::is_first_name(&w.key)
             && gaz::country(&w.key).is_none())
 }
@@ -1094,8 +1102,8 @@ fn classify_run(
     // Sentence openers that are ordinary words ("The", "Later", "Moments").
     while s < e && (words[s].clause_start || s > 0 && !words[s - 1].cap) {
         let w = &words[s];
-        let common = NOT_NAMES.contains(&w.key.as_str())
-            || (w.clause_start && is_common_opener(w, lower_seen));
+        let common =
+            NOT_NAMES.contains(&w.key) || (w.clause_start && is_common_opener(w, lower_seen));
         if common {
             s += 1;
         } else {
@@ -1106,8 +1114,8 @@ fn classify_run(
         return;
     }
     // Non-names inside the run split it (e.g. "Thank" in a quote).
-    if let Some(k) = (s + 1..e).find(|&k| NOT_NAMES.contains(&words[k].key.as_str())) {
-        if !NAME_JOINERS.contains(&words[k].key.as_str()) || words[k].cap {
+    if let Some(k) = (s + 1..e).find(|&k| NOT_NAMES.contains(&words[k].key)) {
+        if !NAME_JOINERS.contains(&words[k].key) || words[k].cap {
             classify_run(text, words, s, k, lower_seen, cands);
             classify_run(text, words, k + 1, e, lower_seen, cands);
             return;
@@ -1115,26 +1123,17 @@ fn classify_run(
     }
     // A title phrase inside the run: the name after it is a person; what comes
     // before it ("US", "NATO") is classified on its own.
-    if let Some(t) = (s..e)
-        .rev()
-        .find(|&k| TITLE_HEADS.contains(&words[k].key.as_str()))
-    {
-        let has_org = words[s..e]
-            .iter()
-            .any(|w| ORG_WORDS.contains(&w.key.as_str()));
-        if !has_org
-            || words[t + 1..e]
-                .iter()
-                .all(|w| !ORG_WORDS.contains(&w.key.as_str()))
-        {
+    if let Some(t) = (s..e).rev().find(|&k| TITLE_HEADS.contains(&words[k].key)) {
+        let has_org = words[s..e].iter().any(|w| ORG_WORDS.contains(&w.key));
+        if !has_org || words[t + 1..e].iter().all(|w| !ORG_WORDS.contains(&w.key)) {
             let mut t0 = t;
             while t0 > s && is_title(&words[t0 - 1].key) {
                 t0 -= 1;
             }
             let person_ok = t + 1 < e
-                && !words[t + 1..e].iter().any(|w| {
-                    ORG_WORDS.contains(&w.key.as_str()) || PLACE_HEADS.contains(&w.key.as_str())
-                });
+                && !words[t + 1..e]
+                    .iter()
+                    .any(|w| ORG_WORDS.contains(&w.key) || PLACE_HEADS.contains(&w.key));
             if person_ok || t + 1 == e {
                 if t0 > s {
                     classify_run(text, words, s, t0, lower_seen, cands);
@@ -1156,16 +1155,14 @@ fn classify_run(
     let prev = s.checked_sub(1).map(|p| &words[p]);
     let prev_adjacent = prev.filter(|p| first.start - p.end <= 2);
     let next = words.get(e).filter(|n| n.start - last.end == 1);
-    let next_key = next.map(|n| n.key.as_str()).unwrap_or("");
+    let next_key = next.map(|n| n.key).unwrap_or("");
 
     // Demonyms are not places ("Ukrainian", "South Korean", "Ukrainians").
     let singular = c.key.strip_suffix('s').unwrap_or(&c.key);
     if gaz::demonym(&c.key).is_some() || gaz::demonym(singular).is_some() {
         return;
     }
-    let has_org_word = words[s..e]
-        .iter()
-        .any(|w| ORG_WORDS.contains(&w.key.as_str()));
+    let has_org_word = words[s..e].iter().any(|w| ORG_WORDS.contains(&w.key));
     let acronym = n == 1
         && first.text.chars().count() >= 2
         && first
@@ -1175,11 +1172,11 @@ fn classify_run(
 
     let ordinary = words[s..e]
         .iter()
-        .any(|w| lower_seen.contains(w.key.as_str()) && !NAME_JOINERS.contains(&w.key.as_str()));
+        .any(|w| lower_seen.contains(w.key) && !NAME_JOINERS.contains(&w.key));
     if let Some(country) = gaz::country(&c.key) {
         c.key = country.to_string();
         set(&mut c, EntityKind::Place, STRONG);
-    } else if has_org_word && !PLACE_HEADS.contains(&last.key.as_str()) {
+    } else if has_org_word && !PLACE_HEADS.contains(&last.key) {
         set(&mut c, EntityKind::Org, STRONG);
         // A demonym or possessive country before the organisation qualifies it,
         // so that "Russia's Defense Ministry" and "the Russian Defense Ministry"
@@ -1199,26 +1196,25 @@ fn classify_run(
         c.end = d.name_end;
         c.key = format!("{} region", c.key);
         set(&mut c, EntityKind::Place, STRONG);
-    } else if n > 1 && PLACE_HEADS.contains(&last.key.as_str()) {
+    } else if n > 1 && PLACE_HEADS.contains(&last.key) {
         set(&mut c, EntityKind::Place, STRONG);
     } else if acronym {
         set(&mut c, EntityKind::Org, MEDIUM);
     } else if (n > 1 && gaz::is_first_name(&first.key))
-        || prev_adjacent.is_some_and(|p| !p.cap && ROLE_NOUNS.contains(&p.key.as_str()))
+        || prev_adjacent.is_some_and(|p| !p.cap && ROLE_NOUNS.contains(&p.key))
     {
         set(&mut c, EntityKind::Person, STRONG);
     } else if gaz::is_city(&c.key) || gaz::exonym(&c.key).is_some_and(gaz::is_city) {
         set(&mut c, EntityKind::Place, MEDIUM);
     } else if prev_adjacent.is_some_and(|p| p.key == "of") && s >= 2 && {
         // "the town of X", "the settlements of X".
-        let noun = words[s - 2].key.as_str();
+        let noun = words[s - 2].key;
         PLACE_NOUNS.contains(&noun) || PLACE_NOUNS.contains(&noun.trim_end_matches('s'))
     } {
         set(&mut c, EntityKind::Place, STRONG);
     } else if n > 1 && SPEECH_VERBS.contains(&next_key) {
         set(&mut c, EntityKind::Person, MEDIUM);
-    } else if prev_adjacent.is_some_and(|p| !p.cap && PLACE_PREPOSITIONS.contains(&p.key.as_str()))
-    {
+    } else if prev_adjacent.is_some_and(|p| !p.cap && PLACE_PREPOSITIONS.contains(&p.key)) {
         set(&mut c, EntityKind::Place, WEAK);
     } else if n == 1 && SPEECH_VERBS.contains(&next_key) {
         set(&mut c, EntityKind::Person, WEAK);
@@ -1227,9 +1223,7 @@ fn classify_run(
         set(&mut c, EntityKind::Place, WEAK);
     } else if n == 1 && prev_adjacent.is_some_and(|p| p.key == "the") {
         set(&mut c, EntityKind::Org, WEAK);
-    } else if in_place_list(text, cands, c.start)
-        || (n > 1 && PLACE_OPENERS.contains(&first.key.as_str()))
-    {
+    } else if in_place_list(text, cands, c.start) || (n > 1 && PLACE_OPENERS.contains(&first.key)) {
         set(&mut c, EntityKind::Place, MEDIUM);
     } else if ordinary {
         // "Best Single", "Middle Ages": words this text also writes in
@@ -1287,7 +1281,7 @@ fn key_of(words: &[Word], s: usize, e: usize) -> String {
             if w.possessive {
                 fold(&w.text[..w.name_end - w.start])
             } else {
-                w.key.clone()
+                w.key.to_string()
             }
         })
         .collect::<Vec<_>>()
@@ -1467,7 +1461,7 @@ fn add_definite_references(text: &str, words: &[Word], out: &mut [ArticleEntity]
     for i in 1..words.len() {
         let w = &words[i];
         let p = &words[i - 1];
-        if w.cap || p.key != "the" || !ORG_WORDS.contains(&w.key.as_str()) {
+        if w.cap || p.key != "the" || !ORG_WORDS.contains(&w.key) {
             continue;
         }
         if words

@@ -44,10 +44,14 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| derive_title(&text));
-    let entities = entities::find(&text);
+    // One tokenization and one fold for every stage.
+    let toks: Vec<tokenize::Token> = tokenize::tokens(&text).collect();
+    let keys: Vec<String> = toks.iter().map(|t| tokenize::fold(t.text)).collect();
+    let entities = entities::find_in(&text, &toks, &keys);
     let quotes = quotes::find(&text, &entities);
-    let dates = dates::find(&text, meta.published.as_deref());
-    let quantities = quantities::find(&text);
+    let dates = dates::find_in(&text, &toks, &keys, meta.published.as_deref());
+    let quantities = quantities::find_in(&text, &toks, &keys);
+    let word_count = toks.len();
     Article {
         file: file.to_string(),
         id: id_from_file(file),
@@ -56,7 +60,7 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         published: meta.published.clone(),
         outlet: meta.outlet.clone(),
         url: meta.url.clone(),
-        word_count: tokenize::tokens(&text).count(),
+        word_count,
         text,
         removed: cleaned.removed,
         entities,

@@ -129,6 +129,11 @@ const MONTH_WORDS: &[&str] = &[
 pub fn find(text: &str) -> Vec<Quantity> {
     let toks: Vec<Token> = tokens(text).collect();
     let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    find_in(text, &toks, &keys)
+}
+
+/// [`find`] on tokens and folded keys the caller already has.
+pub fn find_in(text: &str, toks: &[Token], keys: &[String]) -> Vec<Quantity> {
     let near = |a: usize, b: usize| b < toks.len() && toks[b].start - toks[a].end <= 1;
     let mut out = Vec::new();
     let mut i = 0;

@@ -206,6 +206,9 @@ pub struct Index {
     dict: BTreeMap<String, u32>,
     stems: FxMap<String, Vec<u32>>,
     variants: FxMap<String, Vec<u32>>,
+    /// Scratch for [`Index::add`]: per term, its index among the terms of the
+    /// document being added, or `u32::MAX` (always, between calls).
+    doc_slot: Vec<u32>,
     len_sums: [u64; FIELDS],
     live_docs: u32,
 }
@@ -374,6 +377,11 @@ impl Index {
         // (term, position) for every token; sorted, each term's run becomes one
         // posting. One flat vector per document instead of a map of vectors: this
         // is the hot loop of indexing.
+        // Terms in first-seen order, and (local term, position) per token; then a
+        // counting sort groups each term's positions in O(tokens), keeping them
+        // in ascending order.
+        let mut local: Vec<u32> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
         let mut seq: Vec<(u32, u32)> = Vec::with_capacity(body.len() / 5);
         let mut field_of_pos = [0u32; FIELDS];
         let mut key = String::new();
@@ -394,25 +402,46 @@ impl Index {
                     continue;
                 }
                 let term = self.term_id(&key);
-                seq.push((term, pos));
+                let slot = &mut self.doc_slot[term as usize];
+                if *slot == u32::MAX {
+                    *slot = local.len() as u32;
+                    local.push(term);
+                    counts.push(0);
+                }
+                counts[*slot as usize] += 1;
+                seq.push((*slot, pos));
                 pos += 1;
             }
             doc.lens[f] = pos - start;
             field_of_pos[f] = pos;
             pos += 1;
         }
-        seq.sort_unstable();
+        let mut next: Vec<u32> = Vec::with_capacity(counts.len());
+        let mut total = 0;
+        for c in &counts {
+            next.push(total);
+            total += c;
+        }
+        let mut placed = vec![0u32; seq.len()];
+        for &(li, at) in &seq {
+            let slot = &mut next[li as usize];
+            placed[*slot as usize] = at;
+            *slot += 1;
+        }
         let field = |at: u32| {
             field_of_pos
                 .iter()
                 .position(|&end| at < end)
                 .unwrap_or(FIELDS - 1)
         };
-        for run in seq.chunk_by(|a, b| a.0 == b.0) {
-            let p = &mut self.terms[run[0].0 as usize].postings;
+        for (li, &term) in local.iter().enumerate() {
+            self.doc_slot[term as usize] = u32::MAX;
+            let end = next[li] as usize;
+            let run = &placed[end - counts[li] as usize..end];
+            let p = &mut self.terms[term as usize].postings;
             let mut tf = [0u16; FIELDS];
             let mut prev = 0;
-            for &(_, at) in run {
+            for &at in run {
                 let f = field(at);
                 tf[f] = tf[f].saturating_add(1);
                 write_varint(&mut p.positions, u64::from(at - prev));
@@ -443,6 +472,7 @@ impl Index {
         self.link(&text, id);
         self.lookup.insert(text.clone(), id);
         self.dict.insert(text.clone(), id);
+        self.doc_slot.push(u32::MAX);
         self.terms.push(Term {
             text,
             postings: Postings::default(),
@@ -1066,6 +1096,7 @@ impl Index {
             index.link(&text, id);
             index.lookup.insert(text.clone(), id);
             index.dict.insert(text.clone(), id);
+            index.doc_slot.push(u32::MAX);
             prev.clone_from(&text);
             index.terms.push(Term { text, postings: p });
         }

@@ -52,6 +52,13 @@ fn is_word_char(c: char) -> bool {
     if ('\u{2000}'..='\u{206F}').contains(&c) {
         return false;
     }
+    // Basic Cyrillic and the Latin-1 letters: all letters, and common enough
+    // (Ukrainian and Russian sources, names with accents) to skip the tables.
+    if ('\u{0400}'..='\u{045F}').contains(&c)
+        || (('\u{00C0}'..='\u{00FF}').contains(&c) && c != '×' && c != '÷')
+    {
+        return true;
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -337,6 +344,18 @@ mod tests {
                 "1.8bn"
             ]
         );
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{2FFF}').chain('\u{FE00}'..='\u{FFFF}') {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

@@ -855,13 +855,20 @@ struct Cand {
 pub fn find(text: &str) -> Vec<ArticleEntity> {
     let toks: Vec<Token> = tokens(text).collect();
     let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
-    find_in(text, &toks, &keys)
+    let starts: Vec<usize> = sentences::split(text).map(|r| r.start).collect();
+    find_in(text, &toks, &keys, &starts)
 }
 
 /// [`find`] on tokens and folded keys the caller already has (the pipeline
 /// tokenizes once for every stage).
-pub fn find_in<'a>(text: &'a str, toks: &[Token<'a>], keys: &'a [String]) -> Vec<ArticleEntity> {
-    let words = words(text, toks, keys);
+/// `sentence_starts` are the byte offsets where sentences begin.
+pub fn find_in<'a>(
+    text: &'a str,
+    toks: &[Token<'a>],
+    keys: &'a [String],
+    sentence_starts: &[usize],
+) -> Vec<ArticleEntity> {
+    let words = words(text, toks, keys, sentence_starts);
     let lower_seen: std::collections::HashSet<&str> = words
         .iter()
         .filter(|w| w.text.starts_with(char::is_lowercase))
@@ -909,8 +916,12 @@ fn headings(text: &str) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
-fn words<'a>(text: &'a str, toks: &[Token<'a>], keys: &'a [String]) -> Vec<Word<'a>> {
-    let starts: Vec<usize> = sentences::split(text).map(|r| r.start).collect();
+fn words<'a>(
+    text: &'a str,
+    toks: &[Token<'a>],
+    keys: &'a [String],
+    starts: &[usize],
+) -> Vec<Word<'a>> {
     let mut s = 0;
     let mut out: Vec<Word> = Vec::with_capacity(toks.len());
     for (t, key) in toks.iter().zip(keys) {
@@ -1076,8 +1087,8 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
 fn is_common_opener(w: &Word, lower_seen: &std::collections::HashSet<&str>) -> bool {
     NOT_NAMES.contains(&w.key)
         || (lower_seen.contains(w.key)
-            && !gaz::is_first_name(&w.key)
-            && gaz::country(&w.key).is_none())
+            && !gaz::is_first_name(w.key)
+            && gaz::country(w.key).is_none())
 }
 
 fn is_title(k: &str) -> bool {
@@ -1127,7 +1138,7 @@ fn classify_run(
         let has_org = words[s..e].iter().any(|w| ORG_WORDS.contains(&w.key));
         if !has_org || words[t + 1..e].iter().all(|w| !ORG_WORDS.contains(&w.key)) {
             let mut t0 = t;
-            while t0 > s && is_title(&words[t0 - 1].key) {
+            while t0 > s && is_title(words[t0 - 1].key) {
                 t0 -= 1;
             }
             let person_ok = t + 1 < e
@@ -1182,7 +1193,7 @@ fn classify_run(
         // so that "Russia's Defense Ministry" and "the Russian Defense Ministry"
         // are one thing and Ukraine's is another.
         if n > 1 {
-            if let Some(country) = gaz::demonym(&first.key) {
+            if let Some(country) = gaz::demonym(first.key) {
                 c.key = format!("{country} {}", key_of(words, s + 1, e));
             }
         }
@@ -1200,7 +1211,7 @@ fn classify_run(
         set(&mut c, EntityKind::Place, STRONG);
     } else if acronym {
         set(&mut c, EntityKind::Org, MEDIUM);
-    } else if (n > 1 && gaz::is_first_name(&first.key))
+    } else if (n > 1 && gaz::is_first_name(first.key))
         || prev_adjacent.is_some_and(|p| !p.cap && ROLE_NOUNS.contains(&p.key))
     {
         set(&mut c, EntityKind::Person, STRONG);

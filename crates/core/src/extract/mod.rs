@@ -47,8 +47,10 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
     // One tokenization and one fold for every stage.
     let toks: Vec<tokenize::Token> = tokenize::tokens(&text).collect();
     let keys: Vec<String> = toks.iter().map(|t| tokenize::fold(t.text)).collect();
-    let entities = entities::find_in(&text, &toks, &keys);
-    let quotes = quotes::find(&text, &entities);
+    let sents: Vec<std::ops::Range<usize>> = sentences::split(&text).collect();
+    let starts: Vec<usize> = sents.iter().map(|r| r.start).collect();
+    let entities = entities::find_in(&text, &toks, &keys, &starts);
+    let quotes = quotes::find_in(&text, &entities, &sents);
     let dates = dates::find_in(&text, &toks, &keys, meta.published.as_deref());
     let quantities = quantities::find_in(&text, &toks, &keys);
     let word_count = toks.len();
@@ -106,6 +108,9 @@ pub fn id_from_file(file: &str) -> String {
 /// A headline for an article that has none: its opening sentence, cut at a word
 /// boundary when long, without the final full stop.
 pub fn derive_title(text: &str) -> String {
+    // Sentences never cross a paragraph break: split only the first paragraph.
+    let para = text.split('\n').next().unwrap_or("");
+    let text = para;
     let first = sentences::split(text)
         .next()
         .map(|r| text[r].trim())

@@ -240,7 +240,7 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[String]) -> Vec<Quantity> {
                 } else if text[toks[j - 1].end..].starts_with('%') {
                     unit = Some("percent".into());
                     end = toks[j - 1].end + 1;
-                } else if let Some((noun, n)) = counted_noun(&toks, &keys, j) {
+                } else if let Some((noun, n)) = counted_noun(toks, keys, j) {
                     unit = Some(noun);
                     end = toks[j + n - 1].end;
                     j += n;
@@ -277,9 +277,11 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[String]) -> Vec<Quantity> {
 /// The number at the start of a token and any letters glued after it; number
 /// words count too (the flag says so).
 fn parse_number(tok: &str) -> Option<(f64, &str, bool)> {
-    let k = tok.to_lowercase();
-    if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == k) {
-        return Some((v, "", true));
+    if tok.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(tok))
+            .map(|&(_, v)| (v, "", true));
     }
     let digits_end = tok
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))

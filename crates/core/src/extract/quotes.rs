@@ -55,6 +55,12 @@ struct M {
 
 /// Finds the quotes of one article's clean text, with speakers from `entities`.
 pub fn find(text: &str, entities: &[ArticleEntity]) -> Vec<Quote> {
+    let sents: Vec<Range<usize>> = sentences::split(text).collect();
+    find_in(text, entities, &sents)
+}
+
+/// [`find`] with the sentences the caller already has.
+pub fn find_in(text: &str, entities: &[ArticleEntity], sents: &[Range<usize>]) -> Vec<Quote> {
     let spans = quote_spans(text);
     let inside = |p: usize| spans.iter().any(|q| q.outer.start <= p && p < q.outer.end);
     let mut ments: Vec<M> = entities
@@ -71,7 +77,6 @@ pub fn find(text: &str, entities: &[ArticleEntity]) -> Vec<Quote> {
         .filter(|m| !inside(m.start))
         .collect();
     ments.sort_by_key(|m| m.start);
-    let sents: Vec<Range<usize>> = sentences::split(text).collect();
     let sentence_at = |p: usize| {
         sents
             .iter()
@@ -82,7 +87,7 @@ pub fn find(text: &str, entities: &[ArticleEntity]) -> Vec<Quote> {
         text,
         entities,
         ments: &ments,
-        sents: &sents,
+        sents,
     };
     let mut found: Vec<Option<Speaker>> = Vec::new();
     for (qi, q) in spans.iter().enumerate() {

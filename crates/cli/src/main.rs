@@ -4,10 +4,13 @@
 //! ```text
 //! folio extract [--json] PATH...
 //! folio search [--json] --corpus DIR [--limit N] QUERY
+//! folio eval ner [--json] DIR
 //! ```
 //!
 //! A file that cannot be read or parsed gives one line on stderr naming the file, the
 //! other files are still processed and printed, and the exit status is 1.
+
+mod eval;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,6 +22,7 @@ const USAGE: &str = "\
 usage:
   folio extract [--json] PATH...                        extract articles (files or folders)
   folio search [--json] --corpus DIR [--limit N] QUERY  search a folder of articles
+  folio eval ner [--json] DIR                           score entity recognition on gold NER data
 
 Articles are .txt or .md files. Optional metadata sits beside each one as
 ID.meta.json: {\"title\", \"outlet\", \"published\": \"YYYY-MM-DD\", \"url\", \"byline\"}.";
@@ -74,6 +78,13 @@ fn run() -> Result<ExitCode> {
             let query = free.join(" ");
             cmd_search(&dir, &query, limit, json)
         }
+        "eval" => match free.as_slice() {
+            [what, dir] if what == "ner" => {
+                eval::ner(Path::new(dir), json)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            _ => bail!("eval needs: ner DIR\n{USAGE}"),
+        },
         other => bail!("unknown command {other:?}\n{USAGE}"),
     }
 }

@@ -50,5 +50,105 @@ fn pipeline(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, pipeline);
+/// Search on its own: building the index from extracted articles, loading it from
+/// its binary form, and the query features that cost more than a word lookup.
+fn search(c: &mut Criterion) {
+    let corpus = Corpus::build(sources());
+    let mut fresh = folio_core::Index::default();
+    for a in &corpus.articles {
+        fresh.add_article(a);
+    }
+    let terms = fresh.term_count();
+    assert_eq!(terms, corpus.index.term_count());
+    c.bench_function("index/build_bundled", |b| {
+        b.iter(|| {
+            let mut index = folio_core::Index::default();
+            for a in black_box(&corpus.articles) {
+                index.add_article(a);
+            }
+            assert_eq!(index.term_count(), terms);
+            index
+        })
+    });
+    let bytes = corpus.index.to_bytes();
+    c.bench_function("index/load_bundled", |b| {
+        b.iter(|| {
+            let index = folio_core::Index::from_bytes(black_box(&bytes)).expect("decodes");
+            assert_eq!(index.len(), 5);
+            index
+        })
+    });
+    for (name, query, total) in [
+        ("search/variant", "kupiansk ", 2),
+        ("search/phrase", "\"full control\"", 2),
+        ("search/typo", "conteroffensive ", 4),
+        ("search/exclude_or", "lyman -kreminna OR kharkiv ", 4),
+    ] {
+        assert_eq!(corpus.search(query, 10).total, total, "{query}");
+        c.bench_function(name, |b| b.iter(|| corpus.search(black_box(query), 10)));
+    }
+}
+
+/// The extraction benchmark's 181 article bodies (about 876 kB), read at bench
+/// time from the shared data folder; `None` when it is not there.
+fn benchmark_bodies() -> Option<Vec<Source>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/article-extraction-benchmark/ground-truth.json");
+    let json = std::fs::read_to_string(path).ok()?;
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json).ok()?;
+    let mut ids: Vec<&String> = map.keys().collect();
+    ids.sort();
+    Some(
+        ids.into_iter()
+            .map(|id| {
+                Source::text(
+                    &format!("{id}.txt"),
+                    map[id]["articleBody"].as_str().unwrap_or(""),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The whole pipeline (clean, sentences, entities, quotes, dates, quantities,
+/// cross-article merge, index) and extraction alone, over a few hundred kB of real
+/// article text.
+fn extraction(c: &mut Criterion) {
+    let Some(sources) = benchmark_bodies() else {
+        eprintln!(
+            "skipping extraction benches: shared/data/article-extraction-benchmark not found"
+        );
+        return;
+    };
+    assert_eq!(sources.len(), 181, "the extraction benchmark has 181 pages");
+    let bytes: usize = sources.iter().map(|s| s.raw.len()).sum();
+    let mut group = c.benchmark_group("pipeline_181_bodies");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("extract_merge_index", |b| {
+        b.iter(|| {
+            let corpus = Corpus::build(black_box(sources.clone()));
+            assert_eq!(corpus.articles.len(), 181);
+            assert!(
+                corpus.entities.len() > 1000,
+                "{} entities",
+                corpus.entities.len()
+            );
+            corpus
+        })
+    });
+    group.bench_function("extract_only", |b| {
+        b.iter(|| {
+            let n: usize = black_box(&sources)
+                .iter()
+                .map(|s| folio_core::extract(&s.file, &s.raw, &s.meta).entities.len())
+                .sum();
+            assert!(n > 1000, "{n} entities");
+            n
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, pipeline, search, extraction);
 criterion_main!(benches);

@@ -1,8 +1,8 @@
 //! A corpus: extracted articles plus their search index.
 
-use crate::extract::{decode, extract};
-use crate::model::{Article, Extraction, Meta};
-use crate::search::{Hit, Index, Query, SearchResults, Snippet};
+use crate::extract::{aliases, decode, extract};
+use crate::model::{Article, CorpusEntity, Extraction, Meta};
+use crate::search::{Facets, Hit, Index, Query, SearchResults, Snippet};
 
 /// One article as it comes in: its file name, raw text and metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,10 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// The search index over titles and text.
     pub index: Index,
+    /// Entities merged across all articles; every article's entity ids point here.
+    /// Recomputed on every [`Corpus::add`] and [`Corpus::remove`], so an import
+    /// never leaves a stale merge behind.
+    pub entities: Vec<CorpusEntity>,
 }
 
 impl Corpus {
@@ -49,14 +53,22 @@ impl Corpus {
     pub fn build(sources: Vec<Source>) -> Corpus {
         let mut corpus = Corpus::default();
         for s in sources {
-            corpus.add(extract(&s.file, &s.raw, &s.meta));
+            corpus.insert(extract(&s.file, &s.raw, &s.meta));
         }
+        corpus.entities = aliases::merge(&mut corpus.articles);
         corpus
     }
 
     /// Adds (or replaces, by id) an extracted article.
     pub fn add(&mut self, article: Article) {
-        self.index.add(&article.id, &article.title, &article.text);
+        self.insert(article);
+        self.entities = aliases::merge(&mut self.articles);
+    }
+
+    /// Adds or replaces an article without re-merging entities (the index reads
+    /// entity names, never ids, so it need not wait for the merge).
+    fn insert(&mut self, article: Article) {
+        self.index.add_article(&article);
         match self.articles.iter_mut().find(|a| a.id == article.id) {
             Some(slot) => *slot = article,
             None => self.articles.push(article),
@@ -66,6 +78,7 @@ impl Corpus {
     /// Removes an article by id; returns whether it was there.
     pub fn remove(&mut self, id: &str) -> bool {
         self.articles.retain(|a| a.id != id);
+        self.entities = aliases::merge(&mut self.articles);
         self.index.remove(id)
     }
 
@@ -74,11 +87,16 @@ impl Corpus {
         self.articles.iter().find(|a| a.id == id)
     }
 
-    /// Runs a query; returns the total and the best `limit` hits with snippets.
+    /// Runs a query (see [`crate::search::query`] for the language); returns the
+    /// total, the best `limit` hits with snippets, facet counts over every match,
+    /// and the parser's notices.
     pub fn search(&self, query: &str, limit: usize) -> SearchResults {
-        let scored = self.index.search(&Query::parse(query));
-        let total = scored.len();
-        let hits = scored
+        let parsed = Query::parse(query);
+        let ranked = self.index.search_top(&parsed, limit);
+        let total = ranked.hits.len();
+        let facets = Facets::count(&self.index, ranked.hits.iter().map(|s| s.doc));
+        let hits = ranked
+            .hits
             .into_iter()
             .take(limit)
             .filter_map(|s| {
@@ -96,6 +114,8 @@ impl Corpus {
             query: query.to_string(),
             total,
             hits,
+            notices: parsed.notices,
+            facets,
         }
     }
 
@@ -103,7 +123,7 @@ impl Corpus {
     pub fn extraction(&self) -> Extraction {
         Extraction {
             articles: self.articles.clone(),
-            entities: Vec::new(),
+            entities: self.entities.clone(),
         }
     }
 }

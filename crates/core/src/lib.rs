@@ -35,6 +35,7 @@
 
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod model;
 pub mod search;

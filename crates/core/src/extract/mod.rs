@@ -4,11 +4,23 @@
 //!
 //! 1. [`decode`]: bytes to text, refusing binary and empty input with a clear error;
 //! 2. [`clean`]: paragraphs normalised, web debris removed (and listed in `removed`);
-//! 3. [`sentences`]: sentence boundaries that later stages and the title rely on.
+//! 3. [`sentences`]: sentence boundaries that later stages and the title rely on;
+//! 4. [`entities`]: people, places and organisations with their mentions;
+//! 5. [`quotes`]: quoted speech with its speaker;
+//! 6. [`dates`]: date expressions, normalised against the publication date;
+//! 7. [`quantities`]: numbers with their unit or counted noun.
+//!
+//! [`aliases`] then merges entities across a whole corpus (see [`crate::Corpus`]).
 //!
 //! Every later stage annotates the clean text with byte spans; none edits it.
 
+pub mod aliases;
 pub mod clean;
+pub mod dates;
+pub mod entities;
+pub mod gazetteer;
+pub mod quantities;
+pub mod quotes;
 pub mod sentences;
 
 use crate::model::{Article, Meta};
@@ -32,6 +44,16 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| derive_title(&text));
+    // One tokenization and one fold for every stage.
+    let toks: Vec<tokenize::Token> = tokenize::tokens(&text).collect();
+    let keys: Vec<String> = toks.iter().map(|t| tokenize::fold(t.text)).collect();
+    let sents: Vec<std::ops::Range<usize>> = sentences::split(&text).collect();
+    let starts: Vec<usize> = sents.iter().map(|r| r.start).collect();
+    let entities = entities::find_in(&text, &toks, &keys, &starts);
+    let quotes = quotes::find_in(&text, &entities, &sents);
+    let dates = dates::find_in(&text, &toks, &keys, meta.published.as_deref());
+    let quantities = quantities::find_in(&text, &toks, &keys);
+    let word_count = toks.len();
     Article {
         file: file.to_string(),
         id: id_from_file(file),
@@ -40,13 +62,13 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         published: meta.published.clone(),
         outlet: meta.outlet.clone(),
         url: meta.url.clone(),
-        word_count: tokenize::tokens(&text).count(),
+        word_count,
         text,
         removed: cleaned.removed,
-        entities: Vec::new(),
-        quotes: Vec::new(),
-        dates: Vec::new(),
-        quantities: Vec::new(),
+        entities,
+        quotes,
+        dates,
+        quantities,
     }
 }
 
@@ -86,6 +108,9 @@ pub fn id_from_file(file: &str) -> String {
 /// A headline for an article that has none: its opening sentence, cut at a word
 /// boundary when long, without the final full stop.
 pub fn derive_title(text: &str) -> String {
+    // Sentences never cross a paragraph break: split only the first paragraph.
+    let para = text.split('\n').next().unwrap_or("");
+    let text = para;
     let first = sentences::split(text)
         .next()
         .map(|r| text[r].trim())

@@ -1,24 +1,43 @@
 //! The inverted index and its ranking.
 //!
-//! Each term maps to a postings list: for every document containing it, how often
-//! it occurs in each field. Terms live in a sorted map so that a prefix ("counteroff")
-//! is a range scan, which is what makes results appear on every keystroke.
+//! Each distinct folded word (a *term*) has a postings list: the documents that
+//! contain it, how often in each field (title, body, entity names), and where
+//! (positions, for phrases). Terms also sit in three lookup tables so a query
+//! word finds its relatives without scanning: a sorted map (prefixes are range
+//! scans), a stem table (Snowball English) and a variant table
+//! ([`variant_key`]: Kupyansk/Kupiansk). Typos are found by a bounded
+//! Damerau–Levenshtein scan over terms with the same first letter and a close
+//! length.
 //!
 //! Ranking is BM25F: per-field term frequencies are length-normalised, weighted by
 //! field boost, summed, and saturated once (Robertson & Zaragoza, "The Probabilistic
-//! Relevance Framework: BM25 and Beyond", 2009). The knobs:
+//! Relevance Framework: BM25 and Beyond", 2009). A key design decision: results are
+//! ordered first by *match quality* (how many query words matched as written, by
+//! stem or prefix, versus by variant spelling or typo) and only then by score, so an
+//! exact spelling always ranks above a variant or a typo, however often the
+//! variant repeats.
+//!
+//! The knobs:
 //!
 //! | knob | value | range and effect |
 //! |---|---|---|
 //! | [`K1`] | 1.2 | 0–3: how fast repeated occurrences stop adding score (0 = presence only) |
 //! | [`B`] | 0.75 | 0–1: how much longer fields are penalised (0 = not at all) |
 //! | [`TITLE_BOOST`] | 2.5 | ≥ 1: how much a word in the title outweighs one in the body |
-//! | [`PREFIX_WEIGHT`] | 0.8 | 0–1: a completed prefix scores this fraction of an exact match |
+//! | [`NAMES_BOOST`] | 1.5 | ≥ 0: weight of a word in an entity name (0 = names not searched) |
+//! | [`STEM_WEIGHT`] | 0.9 | 0–1: score fraction for another form of the same stem |
+//! | [`PREFIX_WEIGHT`] | 0.8 | 0–1: score fraction for a completed prefix |
+//! | [`VARIANT_WEIGHT`] | 0.7 | 0–1: score fraction for another romanisation |
+//! | [`FUZZY_WEIGHT`] | 0.5 | 0–1: score fraction for a typo match, per edit |
+//! | [`PHRASE_BOOST`] | 1.5 | ≥ 1: a phrase scores its words' sum times this |
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Bound;
 
-use super::query::Query;
-use super::tokenize::{fold, tokens};
+use super::query::{Alt, Filter, Query, QueryTerm, Sort};
+use super::tokenize::{fold, fold_into, stem, tokens, variant_key};
+use crate::model::{Article, EntityKind};
 
 /// BM25 term-frequency saturation.
 pub const K1: f32 = 1.2;
@@ -26,10 +45,34 @@ pub const K1: f32 = 1.2;
 pub const B: f32 = 0.75;
 /// Weight of the title field relative to the body.
 pub const TITLE_BOOST: f32 = 2.5;
+/// Weight of the entity-names field relative to the body.
+pub const NAMES_BOOST: f32 = 1.5;
+/// Score factor for a word of the same stem ("attacks" for "attack").
+pub const STEM_WEIGHT: f32 = 0.9;
 /// Score factor for a word that matched only as the completion of a prefix.
 pub const PREFIX_WEIGHT: f32 = 0.8;
+/// Score factor for another romanisation of the word (same [`variant_key`]).
+pub const VARIANT_WEIGHT: f32 = 0.7;
+/// Score factor for a typo match, raised to the number of edits.
+pub const FUZZY_WEIGHT: f32 = 0.5;
+/// A phrase scores the sum of its words' scores times this.
+pub const PHRASE_BOOST: f32 = 1.5;
 /// At most this many completions of a prefix are searched (the most frequent).
 pub const MAX_PREFIX_EXPANSIONS: usize = 32;
+/// At most this many typo corrections of a word are searched (only those with
+/// the fewest edits, most frequent first). 1–16: more finds rarer corrections
+/// at the cost of noise and time.
+pub const MAX_FUZZY_EXPANSIONS: usize = 4;
+
+/// Edits allowed for a typo in a word of `chars` characters: none up to 4 (short
+/// words have too many neighbours), 1 for 5–8, 2 above.
+pub fn max_edits(chars: usize) -> usize {
+    match chars {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
 
 /// The fields a document is indexed under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,41 +81,134 @@ pub enum Field {
     Title = 0,
     /// The article text.
     Body = 1,
+    /// The names of the entities the article mentions.
+    Names = 2,
 }
 
-const FIELDS: usize = 2;
-const BOOSTS: [f32; FIELDS] = [TITLE_BOOST, 1.0];
+const FIELDS: usize = 3;
+const BOOSTS: [f32; FIELDS] = [TITLE_BOOST, 1.0, NAMES_BOOST];
 
-#[derive(Debug, Clone, PartialEq)]
+/// How a document term was reached from a query word; higher is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+enum Tier {
+    Fuzzy = 0,
+    Variant = 1,
+    /// As written, by stem, or as a prefix completion.
+    Exact = 2,
+}
+
+/// What the index keeps about a document besides its words: enough to filter and
+/// to count facets without going back to the article.
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Doc {
     id: String,
     lens: [u32; FIELDS],
     live: bool,
+    /// `YYYY-MM-DD` (or shorter), when known.
+    published: Option<String>,
+    /// The outlet as written, when known.
+    outlet: Option<String>,
+    /// Entities: kind, display name, variant keys of every word of every alias.
+    entities: Vec<(EntityKind, String, Vec<String>)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// One document's entry in a term's postings.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 struct Posting {
     doc: u32,
+    /// End offset in [`Postings::positions`] of this posting's positions.
+    pos_end: u32,
+    /// Occurrences per field.
     tf: [u16; FIELDS],
 }
 
-/// An inverted index over documents with a title and a body.
+/// The postings of one term, sorted by document. Document, frequencies and
+/// position offset sit together (16 bytes) because scoring reads them together.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Postings {
+    list: Vec<Posting>,
+    /// Positions, delta-encoded varints, each posting's run starting from 0.
+    positions: Vec<u8>,
+}
+
+impl Postings {
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    fn find(&self, doc: u32) -> Option<usize> {
+        self.list.binary_search_by_key(&doc, |p| p.doc).ok()
+    }
+
+    fn positions(&self, i: usize) -> Vec<u32> {
+        let start = if i == 0 { 0 } else { self.list[i - 1].pos_end } as usize;
+        let mut bytes = &self.positions[start..self.list[i].pos_end as usize];
+        let mut out = Vec::new();
+        let mut at = 0u32;
+        while let Some(d) = read_varint(&mut bytes) {
+            at += d as u32;
+            out.push(at);
+        }
+        out
+    }
+
+    fn remove(&mut self, doc: u32) -> bool {
+        let Some(i) = self.find(doc) else {
+            return false;
+        };
+        let start = if i == 0 { 0 } else { self.list[i - 1].pos_end };
+        let end = self.list[i].pos_end;
+        self.positions.drain(start as usize..end as usize);
+        self.list.remove(i);
+        for p in &mut self.list[i..] {
+            p.pos_end -= end - start;
+        }
+        true
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Term {
+    text: String,
+    postings: Postings,
+}
+
+/// An inverted index over documents with a title, a body and entity names.
 ///
 /// ```
 /// use folio_core::search::{Index, Query};
 ///
 /// let mut index = Index::default();
-/// index.add("a", "Ferry news", "The ferry sailed to Lyman.");
+/// index.add("a", "Ferry news", "The ferry sailed to Kupyansk.");
 /// index.add("b", "Other", "Nothing here about boats.");
-/// let hits = index.search(&Query::parse("ferr"));
+/// let hits = index.search(&Query::parse("kupiansk ferr"));
 /// assert_eq!(hits.len(), 1);
 /// assert_eq!(index.id(hits[0].doc), "a");
+/// assert_eq!(hits[0].matched, ["kupyansk", "ferry"]);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     docs: Vec<Doc>,
-    by_id: HashMap<String, u32>,
-    terms: BTreeMap<String, Vec<Posting>>,
+    /// Field lengths per document, apart from [`Doc`] so that scoring, which
+    /// reads them for every posting, touches few cache lines.
+    lens: Vec<[u32; FIELDS]>,
+    by_id: FxMap<String, u32>,
+    terms: Vec<Term>,
+    /// Term text → id, for interning while indexing (hashing beats the sorted
+    /// map's string comparisons).
+    lookup: FxMap<String, u32>,
+    /// The same, sorted: prefixes and typo candidates are range scans.
+    dict: BTreeMap<String, u32>,
+    stems: FxMap<String, Vec<u32>>,
+    variants: FxMap<String, Vec<u32>>,
+    /// Scratch for [`Index::add`]: per term, its index among the terms of the
+    /// document being added, or `u32::MAX` (always, between calls).
+    doc_slot: Vec<u32>,
     len_sums: [u64; FIELDS],
     live_docs: u32,
 }
@@ -84,41 +220,269 @@ pub struct Scored {
     pub doc: u32,
     /// BM25F score.
     pub score: f32,
-    /// The index terms that matched (folded), for highlighting.
+    /// The index terms that matched (folded), for highlighting. Filled for the
+    /// hits [`Index::search_top`] returns, empty for the rest.
     pub matched: Vec<String>,
 }
 
+/// The result of [`Index::search_top`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ranked {
+    /// Every matching document, best first (`matched` filled only in the first
+    /// `limit`).
+    pub hits: Vec<Scored>,
+}
+
+/// One index term a query word stands for.
+#[derive(Debug, Clone, Copy)]
+struct Expansion {
+    term: u32,
+    weight: f32,
+    tier: Tier,
+}
+
+/// Per-query, per-document accumulator. One slot per document in one vector
+/// (one allocation, one cache line per document touched), holding both the
+/// running totals over clauses and the best match within the current clause.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Summed best scores of the clauses matched so far.
+    score: f32,
+    /// Best score within the current clause (valid when `offered`).
+    best: f32,
+    /// Clauses matched so far.
+    count: u16,
+    /// Summed tiers of the clauses matched so far.
+    quality: u16,
+    /// Tier of `best`.
+    tier: u8,
+    /// Whether the current clause has offered this document anything.
+    offered: bool,
+}
+
+/// Per-query scratch: one [`Slot`] per document and the documents the current
+/// clause touched.
+struct Best {
+    slots: Vec<Slot>,
+    touched: Vec<u32>,
+}
+
+impl Best {
+    fn new(n: usize) -> Best {
+        Best {
+            slots: vec![Slot::default(); n],
+            touched: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn offer(&mut self, doc: u32, score: f32, tier: Tier) {
+        let slot = &mut self.slots[doc as usize];
+        let t = tier as u8;
+        if !slot.offered {
+            self.touched.push(doc);
+            slot.offered = true;
+            slot.best = score;
+            slot.tier = t;
+        } else if (t, score) > (slot.tier, slot.best) {
+            slot.best = score;
+            slot.tier = t;
+        }
+    }
+
+    /// Folds the current clause into the totals and starts the next one.
+    fn end_clause(&mut self) {
+        for &d in &self.touched {
+            let slot = &mut self.slots[d as usize];
+            slot.count += 1;
+            slot.score += slot.best;
+            slot.quality += u16::from(slot.tier);
+            slot.offered = false;
+        }
+    }
+}
+
 impl Index {
-    /// Adds a document. Adding an id that exists replaces the old document.
+    /// Adds a document with a title and a body. Adding an id that exists replaces
+    /// the old document.
     pub fn add(&mut self, id: &str, title: &str, body: &str) {
-        self.remove(id);
-        let doc = self.docs.len() as u32;
-        let mut tfs: HashMap<String, [u16; FIELDS]> = HashMap::new();
-        let mut lens = [0u32; FIELDS];
-        for (field, text) in [(Field::Title, title), (Field::Body, body)] {
-            for token in tokens(text) {
-                let key = fold(token.text);
-                let tf = &mut tfs.entry(key).or_default()[field as usize];
-                *tf = tf.saturating_add(1);
-                lens[field as usize] += 1;
+        self.add_document(
+            Doc {
+                id: id.to_string(),
+                live: true,
+                ..Doc::default()
+            },
+            title,
+            body,
+            "",
+        );
+    }
+
+    /// Adds a document with an extra text of entity names (one name per line),
+    /// searched as its own field.
+    pub fn add_with_names(&mut self, id: &str, title: &str, body: &str, names: &str) {
+        self.add_document(
+            Doc {
+                id: id.to_string(),
+                live: true,
+                ..Doc::default()
+            },
+            title,
+            body,
+            names,
+        );
+    }
+
+    /// Adds an extracted article: title, text, the names of its entities (every
+    /// mention and the fullest name; nothing when it has none yet), and what the
+    /// query filters and facets need (outlet, date, entities).
+    pub fn add_article(&mut self, article: &Article) {
+        let mut names = String::new();
+        let mut entities = Vec::with_capacity(article.entities.len());
+        for e in &article.entities {
+            let mut keys: Vec<String> = Vec::new();
+            // Each distinct form once: the body already counts how often the
+            // entity is mentioned; the names field only says which names it goes by.
+            let mut forms: Vec<&str> = std::iter::once(e.name.as_str())
+                .chain(e.mentions.iter().map(|m| m.text.as_str()))
+                .collect();
+            forms.sort_unstable();
+            forms.dedup();
+            for form in forms {
+                names.push_str(form);
+                names.push('\n');
+                for t in tokens(form) {
+                    let k = variant_key(&fold(t.text));
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
             }
+            entities.push((e.kind, e.name.clone(), keys));
         }
-        for (term, tf) in tfs {
-            self.terms
-                .entry(term)
-                .or_default()
-                .push(Posting { doc, tf });
+        let doc = Doc {
+            id: article.id.clone(),
+            live: true,
+            published: article.published.clone(),
+            outlet: article.outlet.clone(),
+            entities,
+            ..Doc::default()
+        };
+        self.add_document(doc, &article.title, &article.text, &names);
+    }
+
+    fn add_document(&mut self, mut doc: Doc, title: &str, body: &str, names: &str) {
+        self.remove(&doc.id);
+        let n = self.docs.len() as u32;
+        // (term, position) for every token; sorted, each term's run becomes one
+        // posting. One flat vector per document instead of a map of vectors: this
+        // is the hot loop of indexing.
+        // Terms in first-seen order, and (local term, position) per token; then a
+        // counting sort groups each term's positions in O(tokens), keeping them
+        // in ascending order.
+        let mut local: Vec<u32> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut seq: Vec<(u32, u32)> = Vec::with_capacity(body.len() / 5);
+        let mut field_of_pos = [0u32; FIELDS];
+        let mut key = String::new();
+        // Positions run on across fields with a gap of one, so a phrase never
+        // spans the end of the title and the start of the body, and the numbers
+        // stay small (one varint byte per delta, mostly).
+        let mut pos = 0u32;
+        for (field, text) in [
+            (Field::Title, title),
+            (Field::Body, body),
+            (Field::Names, names),
+        ] {
+            let f = field as usize;
+            let start = pos;
+            for token in tokens(text) {
+                fold_into(token.text, &mut key);
+                if key.is_empty() {
+                    continue;
+                }
+                let term = self.term_id(&key);
+                let slot = &mut self.doc_slot[term as usize];
+                if *slot == u32::MAX {
+                    *slot = local.len() as u32;
+                    local.push(term);
+                    counts.push(0);
+                }
+                counts[*slot as usize] += 1;
+                seq.push((*slot, pos));
+                pos += 1;
+            }
+            doc.lens[f] = pos - start;
+            field_of_pos[f] = pos;
+            pos += 1;
         }
-        for (sum, len) in self.len_sums.iter_mut().zip(lens) {
+        let mut next: Vec<u32> = Vec::with_capacity(counts.len());
+        let mut total = 0;
+        for c in &counts {
+            next.push(total);
+            total += c;
+        }
+        let mut placed = vec![0u32; seq.len()];
+        for &(li, at) in &seq {
+            let slot = &mut next[li as usize];
+            placed[*slot as usize] = at;
+            *slot += 1;
+        }
+        let field = |at: u32| {
+            field_of_pos
+                .iter()
+                .position(|&end| at < end)
+                .unwrap_or(FIELDS - 1)
+        };
+        for (li, &term) in local.iter().enumerate() {
+            self.doc_slot[term as usize] = u32::MAX;
+            let end = next[li] as usize;
+            let run = &placed[end - counts[li] as usize..end];
+            let p = &mut self.terms[term as usize].postings;
+            let mut tf = [0u16; FIELDS];
+            let mut prev = 0;
+            for &at in run {
+                let f = field(at);
+                tf[f] = tf[f].saturating_add(1);
+                write_varint(&mut p.positions, u64::from(at - prev));
+                prev = at;
+            }
+            p.list.push(Posting {
+                doc: n,
+                pos_end: p.positions.len() as u32,
+                tf,
+            });
+        }
+        self.lens.push(doc.lens);
+        for (sum, len) in self.len_sums.iter_mut().zip(doc.lens) {
             *sum += u64::from(len);
         }
-        self.docs.push(Doc {
-            id: id.to_string(),
-            lens,
-            live: true,
-        });
-        self.by_id.insert(id.to_string(), doc);
+        self.by_id.insert(doc.id.clone(), n);
+        self.docs.push(doc);
         self.live_docs += 1;
+    }
+
+    /// The id of a term, created (and entered in the lookup tables) if new.
+    fn term_id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.lookup.get(text) {
+            return id;
+        }
+        let text = text.to_string();
+        let id = self.terms.len() as u32;
+        self.link(&text, id);
+        self.lookup.insert(text.clone(), id);
+        self.dict.insert(text.clone(), id);
+        self.doc_slot.push(u32::MAX);
+        self.terms.push(Term {
+            text,
+            postings: Postings::default(),
+        });
+        id
+    }
+
+    fn link(&mut self, text: &str, id: u32) {
+        self.stems.entry(stem(text)).or_default().push(id);
+        self.variants.entry(variant_key(text)).or_default().push(id);
     }
 
     /// Removes a document; returns whether it was there.
@@ -128,14 +492,14 @@ impl Index {
         };
         let d = &mut self.docs[doc as usize];
         d.live = false;
+        d.entities = Vec::new();
         for (sum, len) in self.len_sums.iter_mut().zip(d.lens) {
             *sum -= u64::from(len);
         }
         self.live_docs -= 1;
-        self.terms.retain(|_, postings| {
-            postings.retain(|p| p.doc != doc);
-            !postings.is_empty()
-        });
+        for t in &mut self.terms {
+            t.postings.remove(doc);
+        }
         true
     }
 
@@ -154,83 +518,386 @@ impl Index {
         self.live_docs == 0
     }
 
-    /// Number of distinct terms.
+    /// Number of distinct terms that occur in at least one document.
     pub fn term_count(&self) -> usize {
-        self.terms.len()
+        self.terms.iter().filter(|t| !t.postings.is_empty()).count()
     }
 
-    /// Every document that matches all terms of `query`, best first.
+    /// Every document that matches `query`, best first, with matched terms.
     pub fn search(&self, query: &Query) -> Vec<Scored> {
+        self.search_top(query, usize::MAX).hits
+    }
+
+    /// Every document that matches `query`, best first; matched terms are filled
+    /// for the first `limit` only (the ones that get snippets).
+    pub fn search_top(&self, query: &Query, limit: usize) -> Ranked {
         if query.is_empty() || self.is_empty() {
-            return Vec::new();
+            return Ranked::default();
         }
-        let mut acc: HashMap<u32, (f32, Vec<String>)> = HashMap::new();
-        for (i, term) in query.terms.iter().enumerate() {
-            let mut best: HashMap<u32, (f32, &str)> = HashMap::new();
-            for (key, weight) in self.expand(&term.text, term.prefix) {
-                let postings = &self.terms[key];
-                let idf = self.idf(postings.len());
-                for p in postings {
-                    let s = weight * idf * self.saturated_tf(p);
-                    let e = best.entry(p.doc).or_insert((0.0, key));
-                    if s > e.0 {
-                        *e = (s, key);
-                    }
-                }
-            }
-            if i == 0 {
-                for (doc, (s, key)) in best {
-                    acc.insert(doc, (s, vec![key.to_string()]));
-                }
-            } else {
-                acc.retain(|doc, (score, matched)| match best.get(doc) {
-                    Some(&(s, key)) => {
-                        *score += s;
-                        matched.push(key.to_string());
-                        true
-                    }
-                    None => false,
-                });
-            }
-            if acc.is_empty() {
-                return Vec::new();
-            }
-        }
-        let mut out: Vec<Scored> = acc
-            .into_iter()
-            .map(|(doc, (score, matched))| Scored {
-                doc,
-                score,
-                matched,
+        let n = self.docs.len();
+        let expansions: Vec<Vec<Vec<Expansion>>> = query
+            .clauses
+            .iter()
+            .map(|c| {
+                c.alts
+                    .iter()
+                    .map(|a| match a {
+                        Alt::Word(t) => self.expand(t),
+                        Alt::Phrase(_) => Vec::new(),
+                    })
+                    .collect()
             })
             .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        // Per document: clauses matched, summed score, summed tier.
+        let mut best = Best::new(n);
+        let mut candidates: Vec<u32> = Vec::new();
+        let avg = self.averages();
+        for (ci, clause) in query.clauses.iter().enumerate() {
+            best.touched.clear();
+            for (ai, alt) in clause.alts.iter().enumerate() {
+                match alt {
+                    Alt::Word(_) => {
+                        for e in &expansions[ci][ai] {
+                            let p = &self.terms[e.term as usize].postings;
+                            let idf = self.idf(p.len());
+                            for posting in &p.list {
+                                let doc = posting.doc;
+                                if ci > 0 && best.slots[doc as usize].count as usize != ci {
+                                    continue;
+                                }
+                                let s = e.weight * idf * self.saturated_tf(doc, &posting.tf, &avg);
+                                best.offer(doc, s, e.tier);
+                            }
+                        }
+                    }
+                    Alt::Phrase(words) => {
+                        for (doc, s) in self.phrase(words, &avg) {
+                            if ci > 0 && best.slots[doc as usize].count as usize != ci {
+                                continue;
+                            }
+                            best.offer(doc, s * PHRASE_BOOST, Tier::Exact);
+                        }
+                    }
+                }
+            }
+            best.end_clause();
+        }
+        // Only documents that matched every clause so far were offered, so
+        // after the last clause the touched ones are exactly the matches.
+        if query.clauses.is_empty() {
+            candidates = (0..n as u32).collect();
+        } else {
+            std::mem::swap(&mut candidates, &mut best.touched);
+        }
+        let slots = &best.slots;
+        let clauses = query.clauses.len() as u16;
+        let mut excluded = vec![false; if query.excluded.is_empty() { 0 } else { n }];
+        for alt in &query.excluded {
+            for doc in self.docs_with(alt, &avg) {
+                excluded[doc as usize] = true;
+            }
+        }
+        // Removed documents have no postings, so only a query without clauses
+        // (filters alone) can reach one.
+        let check_live = query.clauses.is_empty();
+        let mut keyed: Vec<(u16, f32, u32)> = candidates
+            .into_iter()
+            .filter(|&d| {
+                let i = d as usize;
+                slots[i].count == clauses
+                    && (!check_live || self.docs[i].live)
+                    && !excluded.get(i).copied().unwrap_or(false)
+                    && query.filters.iter().all(|f| self.accepts(i, f))
+            })
+            .map(|d| (slots[d as usize].quality, slots[d as usize].score, d))
+            .collect();
+        let order = |a: &(u16, f32, u32), b: &(u16, f32, u32)| {
+            let date = if query.sort == Sort::Date {
+                let published = |d: u32| &self.docs[d as usize].published;
+                published(b.2).cmp(published(a.2))
+            } else {
+                std::cmp::Ordering::Equal
+            };
+            date.then(b.0.cmp(&a.0))
+                .then(b.1.total_cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+        };
+        if limit < keyed.len() {
+            keyed.select_nth_unstable_by(limit, order);
+            keyed[..limit].sort_unstable_by(order);
+        } else {
+            keyed.sort_unstable_by(order);
+        }
+        let hits = keyed
+            .into_iter()
+            .enumerate()
+            .map(|(rank, (_, score, doc))| Scored {
+                doc,
+                score,
+                matched: if rank < limit {
+                    self.matched_terms(query, &expansions, doc)
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect();
+        Ranked { hits }
+    }
+
+    /// The index terms a query word stands for: the word itself, its stem
+    /// relatives, its other romanisations, its completions while being typed, and
+    /// — only when none of those exist — its closest typo corrections.
+    fn expand(&self, t: &QueryTerm) -> Vec<Expansion> {
+        let mut out: Vec<Expansion> = Vec::new();
+        let push = |out: &mut Vec<Expansion>, term: u32, weight: f32, tier: Tier| {
+            if self.terms[term as usize].postings.is_empty() {
+                return;
+            }
+            match out.iter_mut().find(|e| e.term == term) {
+                Some(e) if (tier, weight) > (e.tier, e.weight) => {
+                    e.weight = weight;
+                    e.tier = tier;
+                }
+                Some(_) => {}
+                None => out.push(Expansion { term, weight, tier }),
+            }
+        };
+        let text = t.text.as_str();
+        if let Some(&id) = self.dict.get(text) {
+            push(&mut out, id, 1.0, Tier::Exact);
+        }
+        for &id in self.stems.get(&stem(text)).into_iter().flatten() {
+            push(&mut out, id, STEM_WEIGHT, Tier::Exact);
+        }
+        for &id in self.variants.get(&variant_key(text)).into_iter().flatten() {
+            push(&mut out, id, VARIANT_WEIGHT, Tier::Variant);
+        }
+        if t.prefix {
+            let mut completions: Vec<(u32, usize)> = self
+                .dict
+                .range::<str, _>((Bound::Excluded(text), Bound::Unbounded))
+                .take_while(|(k, _)| k.starts_with(text))
+                .map(|(_, &id)| (id, self.terms[id as usize].postings.len()))
+                .filter(|&(_, df)| df > 0)
+                .collect();
+            completions.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (id, _) in completions.into_iter().take(MAX_PREFIX_EXPANSIONS) {
+                push(&mut out, id, PREFIX_WEIGHT, Tier::Exact);
+            }
+        }
+        if out.is_empty() {
+            for (id, edits) in self.corrections(text) {
+                push(&mut out, id, FUZZY_WEIGHT.powi(edits as i32), Tier::Fuzzy);
+            }
+        }
         out
     }
 
-    /// The index terms a query term stands for, with their weights: the term itself,
-    /// and for a prefix its most frequent completions.
-    fn expand<'a>(&'a self, text: &str, prefix: bool) -> Vec<(&'a str, f32)> {
-        let mut out: Vec<(&str, f32)> = Vec::new();
-        if let Some((key, _)) = self.terms.get_key_value(text) {
-            out.push((key.as_str(), 1.0));
+    /// Terms within [`max_edits`] of `word`: same first letter, length within the
+    /// edit budget, closest first then most frequent.
+    fn corrections(&self, word: &str) -> Vec<(u32, usize)> {
+        let w: Vec<char> = word.chars().collect();
+        let k = max_edits(w.len());
+        let Some(&first) = w.first() else {
+            return Vec::new();
+        };
+        if k == 0 {
+            return Vec::new();
         }
-        if prefix {
-            let mut completions: Vec<(&str, usize)> = self
-                .terms
-                .range::<str, _>((std::ops::Bound::Excluded(text), std::ops::Bound::Unbounded))
-                .take_while(|(k, _)| k.starts_with(text))
-                .map(|(k, p)| (k.as_str(), p.len()))
+        let mut lo = [0u8; 4];
+        let lo = first.encode_utf8(&mut lo) as &str;
+        let mut found: Vec<(u32, usize, usize)> = Vec::new();
+        let mut scratch = Vec::new();
+        let mut chars = Vec::new();
+        let bag = letter_bag(word);
+        for (term, &id) in self
+            .dict
+            .range::<str, _>((Bound::Included(lo), Bound::Unbounded))
+            .take_while(|(t, _)| t.starts_with(first))
+        {
+            let len = term.chars().count();
+            if len.abs_diff(w.len()) > k {
+                continue;
+            }
+            let df = self.terms[id as usize].postings.len();
+            if df == 0 {
+                continue;
+            }
+            // Bag distance (letters one word has and the other lacks) is a lower
+            // bound of the edit distance and costs one pass: most candidates stop here.
+            if bag_distance(&bag, term) > k {
+                continue;
+            }
+            chars.clear();
+            chars.extend(term.chars());
+            if let Some(d) = damerau(&w, &chars, k, &mut scratch) {
+                found.push((id, d, df));
+            }
+        }
+        found.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)));
+        // Only the fewest-edit class: when "goverment" is one edit from
+        // "government", two-edit neighbours would only add noise (and work).
+        let closest = found.first().map_or(0, |f| f.1);
+        found
+            .into_iter()
+            .take_while(|f| f.1 == closest)
+            .take(MAX_FUZZY_EXPANSIONS)
+            .map(|(id, d, _)| (id, d))
+            .collect()
+    }
+
+    /// Documents containing the phrase, with the summed score of its words.
+    fn phrase(&self, words: &[String], avg: &[f32; FIELDS]) -> Vec<(u32, f32)> {
+        let mut lists: Vec<&Postings> = Vec::with_capacity(words.len());
+        for w in words {
+            match self.dict.get(w.as_str()) {
+                Some(&id) => lists.push(&self.terms[id as usize].postings),
+                None => return Vec::new(),
+            }
+        }
+        let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        'docs: for doc in lists[rarest].list.iter().map(|p| p.doc) {
+            let mut idx = Vec::with_capacity(lists.len());
+            for p in &lists {
+                match p.find(doc) {
+                    Some(i) => idx.push(i),
+                    None => continue 'docs,
+                }
+            }
+            let first = lists[0].positions(idx[0]);
+            let rest: Vec<Vec<u32>> = (1..lists.len())
+                .map(|j| lists[j].positions(idx[j]))
                 .collect();
-            completions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            out.extend(
-                completions
-                    .into_iter()
-                    .take(MAX_PREFIX_EXPANSIONS)
-                    .map(|(k, _)| (k, PREFIX_WEIGHT)),
-            );
+            let found = first.iter().any(|&p| {
+                rest.iter()
+                    .enumerate()
+                    .all(|(j, ps)| ps.binary_search(&(p + j as u32 + 1)).is_ok())
+            });
+            if found {
+                let s = lists
+                    .iter()
+                    .zip(&idx)
+                    .map(|(p, &i)| self.idf(p.len()) * self.saturated_tf(doc, &p.list[i].tf, avg))
+                    .sum();
+                out.push((doc, s));
+            }
         }
         out
+    }
+
+    /// Documents an excluded word or phrase rules out: the word as written, by
+    /// stem or by variant spelling (never by typo: excluding must not surprise).
+    fn docs_with(&self, alt: &Alt, avg: &[f32; FIELDS]) -> Vec<u32> {
+        match alt {
+            Alt::Phrase(words) => self
+                .phrase(words, avg)
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect(),
+            Alt::Word(t) => self
+                .expand(&QueryTerm {
+                    text: t.text.clone(),
+                    prefix: false,
+                })
+                .into_iter()
+                .filter(|e| e.tier != Tier::Fuzzy)
+                .flat_map(|e| {
+                    self.terms[e.term as usize]
+                        .postings
+                        .list
+                        .iter()
+                        .map(|p| p.doc)
+                })
+                .collect(),
+        }
+    }
+
+    /// The terms of `doc` that matched, for highlighting.
+    fn matched_terms(
+        &self,
+        query: &Query,
+        expansions: &[Vec<Vec<Expansion>>],
+        doc: u32,
+    ) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |t: &str| {
+            if !out.iter().any(|o| o == t) {
+                out.push(t.to_string());
+            }
+        };
+        for (ci, clause) in query.clauses.iter().enumerate() {
+            for (ai, alt) in clause.alts.iter().enumerate() {
+                match alt {
+                    Alt::Word(_) => {
+                        for e in &expansions[ci][ai] {
+                            let term = &self.terms[e.term as usize];
+                            if term.postings.find(doc).is_some() {
+                                add(&term.text);
+                            }
+                        }
+                    }
+                    Alt::Phrase(words) => {
+                        let all = words.iter().all(|w| {
+                            self.dict.get(w.as_str()).is_some_and(|&id| {
+                                self.terms[id as usize].postings.find(doc).is_some()
+                            })
+                        });
+                        if all {
+                            words.iter().for_each(|w| add(w));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn accepts(&self, doc: usize, filter: &Filter) -> bool {
+        let d = &self.docs[doc];
+        match filter {
+            Filter::Entity { kind, keys } => d
+                .entities
+                .iter()
+                .any(|(k, _, words)| k == kind && keys.iter().all(|q| words.contains(q))),
+            Filter::Source(words) => d.outlet.as_deref().is_some_and(|o| {
+                let have: Vec<String> = tokens(o).map(|t| fold(t.text)).collect();
+                words.iter().all(|w| have.contains(w))
+            }),
+            Filter::After(date) => d
+                .published
+                .as_deref()
+                .is_some_and(|p| p.get(..date.len()).unwrap_or(p) >= date.as_str()),
+            Filter::Before(date) => d
+                .published
+                .as_deref()
+                .is_some_and(|p| p.get(..date.len()).unwrap_or(p) < date.as_str()),
+        }
+    }
+
+    /// Facet values of a document: entities as (kind, name), outlet, month.
+    pub fn facet_values(&self, doc: u32) -> (Vec<(EntityKind, &str)>, Option<&str>, Option<&str>) {
+        let d = &self.docs[doc as usize];
+        let mut ents: Vec<(EntityKind, &str)> = d
+            .entities
+            .iter()
+            .map(|(k, n, _)| (*k, n.as_str()))
+            .collect();
+        ents.sort_unstable();
+        ents.dedup();
+        let month = d.published.as_deref().and_then(|p| p.get(..7));
+        (ents, d.outlet.as_deref(), month)
+    }
+
+    fn averages(&self) -> [f32; FIELDS] {
+        let n = self.live_docs.max(1) as f32;
+        let mut avg = [1.0; FIELDS];
+        for (a, s) in avg.iter_mut().zip(self.len_sums) {
+            *a = (s as f32 / n).max(1.0);
+        }
+        avg
     }
 
     fn idf(&self, df: usize) -> f32 {
@@ -241,19 +908,366 @@ impl Index {
 
     /// BM25F: length-normalised, boosted frequencies summed over fields, then
     /// saturated once.
-    fn saturated_tf(&self, p: &Posting) -> f32 {
-        let d = &self.docs[p.doc as usize];
-        let n = self.live_docs.max(1) as f32;
+    fn saturated_tf(&self, doc: u32, tfs: &[u16; FIELDS], avg: &[f32; FIELDS]) -> f32 {
+        let lens = &self.lens[doc as usize];
         let mut tf = 0.0;
         for f in 0..FIELDS {
-            if p.tf[f] == 0 {
-                continue;
+            if tfs[f] != 0 {
+                let norm = 1.0 - B + B * lens[f] as f32 / avg[f];
+                tf += BOOSTS[f] * f32::from(tfs[f]) / norm;
             }
-            let avg = (self.len_sums[f] as f32 / n).max(1.0);
-            let norm = 1.0 - B + B * d.lens[f] as f32 / avg;
-            tf += BOOSTS[f] * f32::from(p.tf[f]) / norm;
         }
         tf / (K1 + tf)
+    }
+
+    /// A compact binary form of the index (see [`Index::from_bytes`]).
+    ///
+    /// Layout (all integers LEB128 varints): magic `FOLIX1`; documents (id, three
+    /// field lengths, liveness, date, outlet, entities); terms in sorted order,
+    /// each front-coded against the previous one (shared prefix length, suffix),
+    /// with its postings as document deltas (with a bit per field present), the
+    /// present fields' frequencies and the
+    /// position bytes as stored. The stem and variant tables are not stored: they
+    /// are recomputed from the terms on load, which is cheaper than their bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(1 << 16);
+        out.extend_from_slice(MAGIC);
+        write_varint(&mut out, self.docs.len() as u64);
+        for d in &self.docs {
+            write_str(&mut out, &d.id);
+            for l in d.lens {
+                write_varint(&mut out, u64::from(l));
+            }
+            out.push(u8::from(d.live));
+            write_opt(&mut out, d.published.as_deref());
+            write_opt(&mut out, d.outlet.as_deref());
+            write_varint(&mut out, d.entities.len() as u64);
+            for (kind, name, keys) in &d.entities {
+                out.push(*kind as u8);
+                write_str(&mut out, name);
+                write_varint(&mut out, keys.len() as u64);
+                for k in keys {
+                    write_str(&mut out, k);
+                }
+            }
+        }
+        let live: Vec<&Term> = self
+            .dict
+            .values()
+            .map(|&id| &self.terms[id as usize])
+            .filter(|t| !t.postings.is_empty())
+            .collect();
+        write_varint(&mut out, live.len() as u64);
+        let mut prev: &str = "";
+        for t in live {
+            let shared = prev
+                .bytes()
+                .zip(t.text.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let shared = (0..=shared)
+                .rev()
+                .find(|&s| t.text.is_char_boundary(s))
+                .unwrap_or(0);
+            write_varint(&mut out, shared as u64);
+            write_str(&mut out, &t.text[shared..]);
+            prev = &t.text;
+            let p = &t.postings;
+            write_varint(&mut out, p.len() as u64);
+            let mut last = 0;
+            for posting in &p.list {
+                let doc = posting.doc;
+                // Document delta and a bit per field present share one varint;
+                // only the present fields' frequencies follow.
+                let mask = posting
+                    .tf
+                    .iter()
+                    .enumerate()
+                    .fold(0u64, |m, (f, &tf)| m | (u64::from(tf > 0) << f));
+                write_varint(&mut out, (u64::from(doc - last) << FIELDS) | mask);
+                last = doc;
+                for &tf in posting.tf.iter().filter(|&&tf| tf > 0) {
+                    write_varint(&mut out, u64::from(tf));
+                }
+            }
+            write_varint(&mut out, p.positions.len() as u64);
+            out.extend_from_slice(&p.positions);
+        }
+        out
+    }
+
+    /// Reads what [`Index::to_bytes`] wrote; `None` when the bytes are not an
+    /// index of this format version (the caller rebuilds from the articles).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Index> {
+        let mut r = bytes.strip_prefix(MAGIC)?;
+        let mut index = Index::default();
+        let ndocs = read_varint(&mut r)? as usize;
+        for n in 0..ndocs {
+            let id = read_str(&mut r)?.to_string();
+            let mut lens = [0u32; FIELDS];
+            for l in &mut lens {
+                *l = u32::try_from(read_varint(&mut r)?).ok()?;
+            }
+            let live = *r.first()? == 1;
+            r = &r[1..];
+            let published = read_opt(&mut r)?;
+            let outlet = read_opt(&mut r)?;
+            let nent = read_varint(&mut r)? as usize;
+            let mut entities = Vec::with_capacity(nent.min(1024));
+            for _ in 0..nent {
+                let kind = match *r.first()? {
+                    0 => EntityKind::Person,
+                    1 => EntityKind::Place,
+                    2 => EntityKind::Org,
+                    _ => return None,
+                };
+                r = &r[1..];
+                let name = read_str(&mut r)?.to_string();
+                let nkeys = read_varint(&mut r)? as usize;
+                let mut keys = Vec::with_capacity(nkeys.min(1024));
+                for _ in 0..nkeys {
+                    keys.push(read_str(&mut r)?.to_string());
+                }
+                entities.push((kind, name, keys));
+            }
+            if live {
+                index.by_id.insert(id.clone(), n as u32);
+                index.live_docs += 1;
+                for (s, l) in index.len_sums.iter_mut().zip(lens) {
+                    *s += u64::from(l);
+                }
+            }
+            index.lens.push(lens);
+            index.docs.push(Doc {
+                id,
+                lens,
+                live,
+                published,
+                outlet,
+                entities,
+            });
+        }
+        let nterms = read_varint(&mut r)? as usize;
+        let mut prev = String::new();
+        for _ in 0..nterms {
+            let shared = read_varint(&mut r)? as usize;
+            let mut text = prev.get(..shared)?.to_string();
+            text.push_str(read_str(&mut r)?);
+            let np = read_varint(&mut r)? as usize;
+            let mut p = Postings {
+                list: Vec::with_capacity(np.min(1 << 20)),
+                positions: Vec::new(),
+            };
+            let mut doc = 0u32;
+            for _ in 0..np {
+                let v = read_varint(&mut r)?;
+                doc = doc.checked_add(u32::try_from(v >> FIELDS).ok()?)?;
+                if doc as usize >= ndocs {
+                    return None;
+                }
+                let mut tf = [0u16; FIELDS];
+                for (f, t) in tf.iter_mut().enumerate() {
+                    if v & (1 << f) != 0 {
+                        *t = u16::try_from(read_varint(&mut r)?).ok()?;
+                    }
+                }
+                p.list.push(Posting {
+                    doc,
+                    pos_end: 0,
+                    tf,
+                });
+            }
+            let plen = read_varint(&mut r)? as usize;
+            let mut pos = r.get(..plen)?;
+            r = &r[plen..];
+            p.positions = pos.to_vec();
+            // Rebuild each posting's end offset: it holds sum(tf) varints.
+            let mut at = 0usize;
+            for posting in &mut p.list {
+                let count: usize = posting.tf.iter().map(|&t| usize::from(t)).sum();
+                for _ in 0..count {
+                    let before = pos.len();
+                    read_varint(&mut pos)?;
+                    at += before - pos.len();
+                }
+                posting.pos_end = at as u32;
+            }
+            let id = index.terms.len() as u32;
+            index.link(&text, id);
+            index.lookup.insert(text.clone(), id);
+            index.dict.insert(text.clone(), id);
+            index.doc_slot.push(u32::MAX);
+            prev.clone_from(&text);
+            index.terms.push(Term { text, postings: p });
+        }
+        r.is_empty().then_some(index)
+    }
+}
+
+const MAGIC: &[u8] = b"FOLIX1";
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash (from Firefox and rustc): a multiply and a rotate per word. Not
+/// resistant to crafted collisions, which is fine for an index of one user's
+/// articles, and several times faster than the default SipHash on short words.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Counts of the letters a–z in a word, and of everything else in one bucket.
+fn letter_bag(word: &str) -> [i16; 27] {
+    let mut bag = [0i16; 27];
+    for b in word.bytes() {
+        let i = if b.is_ascii_lowercase() {
+            usize::from(b - b'a')
+        } else {
+            26
+        };
+        bag[i] = bag[i].saturating_add(1);
+    }
+    bag
+}
+
+/// max(letters of `a` missing from `b`, letters of `b` missing from `a`), counted
+/// as multisets over [`letter_bag`]'s buckets: never more than the edit distance
+/// (each edit fixes at most one on each side).
+fn bag_distance(a: &[i16; 27], b: &str) -> usize {
+    let bb = letter_bag(b);
+    let (mut extra, mut missing) = (0usize, 0usize);
+    for (x, y) in a.iter().zip(bb.iter()) {
+        let d = i32::from(*x) - i32::from(*y);
+        if d > 0 {
+            extra += d as usize;
+        } else {
+            missing += (-d) as usize;
+        }
+    }
+    extra.max(missing)
+}
+
+/// Bounded Damerau–Levenshtein (optimal string alignment) distance between `a`
+/// and `b`, or `None` when it exceeds `k`. Stops as soon as a whole row exceeds
+/// `k`, so most non-matches cost a few rows.
+fn damerau(a: &[char], b: &[char], k: usize, rows: &mut Vec<usize>) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    rows.clear();
+    rows.resize(3 * w, 0);
+    let (mut pp, mut p, mut c) = (0, w, 2 * w);
+    for j in 0..=m {
+        rows[p + j] = j;
+    }
+    for i in 1..=n {
+        rows[c] = i;
+        let mut row_min = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[p + j] + 1)
+                .min(rows[c + j - 1] + 1)
+                .min(rows[p + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[pp + j - 2] + 1);
+            }
+            rows[c + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > k {
+            return None;
+        }
+        (pp, p, c) = (p, c, pp);
+    }
+    let d = rows[p + m];
+    (d <= k).then_some(d)
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_varint(r: &mut &[u8]) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&b, rest) = r.split_first()?;
+        *r = rest;
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    write_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn read_str<'a>(r: &mut &'a [u8]) -> Option<&'a str> {
+    let len = read_varint(r)? as usize;
+    let s = r.get(..len)?;
+    *r = &r[len..];
+    std::str::from_utf8(s).ok()
+}
+
+fn write_opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            out.push(1);
+            write_str(out, s);
+        }
+        None => out.push(0),
+    }
+}
+
+fn read_opt(r: &mut &[u8]) -> Option<Option<String>> {
+    let (&flag, rest) = r.split_first()?;
+    *r = rest;
+    match flag {
+        0 => Some(None),
+        1 => Some(Some(read_str(r)?.to_string())),
+        _ => None,
     }
 }
 
@@ -313,6 +1327,64 @@ mod tests {
     }
 
     #[test]
+    fn exact_spelling_outranks_a_repeated_variant() {
+        let mut i = Index::default();
+        i.add("variant", "Kupyansk", "Kupyansk Kupyansk Kupyansk.");
+        i.add(
+            "exact",
+            "",
+            "A long text that mentions Kupiansk once among many other words.",
+        );
+        assert_eq!(ids(&i, "kupiansk "), vec!["exact", "variant"]);
+        assert_eq!(ids(&i, "kupyansk "), vec!["variant", "exact"]);
+    }
+
+    #[test]
+    fn stems_typos_and_phrases() {
+        let mut i = Index::default();
+        i.add(
+            "a",
+            "",
+            "Russian forces attacked the bridge near the river.",
+        );
+        i.add("b", "", "The bridge near forces of nature.");
+        assert_eq!(ids(&i, "attacks "), vec!["a"]);
+        assert_eq!(
+            ids(&i, "attackd "),
+            vec!["a"],
+            "one typo in a 7-letter word"
+        );
+        assert!(ids(&i, "brige ").len() == 2, "one typo in a 5-letter word");
+        assert_eq!(ids(&i, "\"the bridge near\" "), vec!["a", "b"]);
+        assert_eq!(ids(&i, "\"bridge near the\" "), vec!["a"]);
+        assert_eq!(ids(&i, "bridge -\"the river\" "), vec!["b"]);
+        assert_eq!(ids(&i, "bridge -russian "), vec!["b"]);
+        let mut either = ids(&i, "nature OR attacked ");
+        either.sort();
+        assert_eq!(either, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn short_words_get_no_typo_tolerance() {
+        let mut i = Index::default();
+        i.add("a", "", "the ferry sails");
+        assert!(ids(&i, "ferx ").is_empty());
+        assert_eq!(max_edits(4), 0);
+        assert_eq!(max_edits(5), 1);
+        assert_eq!(max_edits(9), 2);
+    }
+
+    #[test]
+    fn damerau_counts_transpositions_as_one_edit() {
+        let mut s = Vec::new();
+        let c = |w: &str| -> Vec<char> { w.chars().collect() };
+        let a = c("kharkiv");
+        assert_eq!(damerau(&a, &c("khrakiv"), 1, &mut s), Some(1));
+        assert_eq!(damerau(&a, &c("kharkiv"), 1, &mut s), Some(0));
+        assert_eq!(damerau(&a, &c("kherson"), 2, &mut s), None);
+    }
+
+    #[test]
     fn removed_documents_are_not_found_and_re_adding_replaces() {
         let mut i = index();
         assert!(i.remove("lyman"));
@@ -321,6 +1393,7 @@ mod tests {
         i.add("kharkiv", "", "only rain now");
         assert!(ids(&i, "lyman ").is_empty());
         assert_eq!(i.len(), 2);
+        assert_eq!(ids(&i, "\"only rain\" "), vec!["kharkiv"]);
     }
 
     #[test]
@@ -329,5 +1402,33 @@ mod tests {
         i.add("a", "", "ZAPORIZHZHIA and Łódź");
         assert_eq!(ids(&i, "lodz "), vec!["a"]);
         assert_eq!(ids(&i, "Zaporizhzhia "), vec!["a"]);
+    }
+
+    #[test]
+    fn names_field_is_searched() {
+        let mut i = Index::default();
+        i.add_with_names("a", "", "The president spoke.", "Volodymyr Zelenskyy");
+        i.add("b", "", "Nobody spoke.");
+        assert_eq!(ids(&i, "zelensky "), vec!["a"]);
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let mut i = index();
+        i.remove("other");
+        i.add_with_names("n", "Kupyansk", "Trains to Kupyansk.", "Kupyansk");
+        let bytes = i.to_bytes();
+        let j = Index::from_bytes(&bytes).expect("decodes");
+        for q in [
+            "lyman ",
+            "kupiansk ",
+            "\"reached lyman\" ",
+            "counteroff",
+            "rain ",
+        ] {
+            assert_eq!(ids(&i, q), ids(&j, q), "{q}");
+        }
+        assert!(Index::from_bytes(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Index::from_bytes(b"nonsense").is_none());
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! - [`tokenize`]: words and their comparison keys (the only place words are cut).
 //! - [`index`]: the inverted index and its ranking.
-//! - [`query`]: what a user types, parsed into terms.
+//! - [`query`]: what a user types, parsed into clauses, exclusions and filters.
 //! - [`snippet`]: the best passage of a hit with every matched word marked.
 
 pub mod index;
@@ -14,6 +14,7 @@ pub mod tokenize;
 pub use index::Index;
 pub use query::Query;
 pub use snippet::Snippet;
+pub use tokenize::variant_key;
 
 use serde::Serialize;
 
@@ -41,6 +42,100 @@ pub struct SearchResults {
     pub total: usize,
     /// The best hits, best first.
     pub hits: Vec<Hit>,
+    /// What the query parser reinterpreted, as sentences to show the user.
+    pub notices: Vec<String>,
+    /// Counts over every matching article (not just the hits shown).
+    pub facets: Facets,
+}
+
+/// Facet counts for a result set, each list most frequent first (ties by value),
+/// at most [`FACET_LIMIT`] entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Facets {
+    /// People, by name.
+    pub people: Vec<FacetCount>,
+    /// Places, by name.
+    pub places: Vec<FacetCount>,
+    /// Organisations, by name.
+    pub orgs: Vec<FacetCount>,
+    /// Outlets.
+    pub outlets: Vec<FacetCount>,
+    /// Publication months, `YYYY-MM`, newest first.
+    pub months: Vec<FacetCount>,
+}
+
+/// One facet value and how many matching articles have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    /// The value as shown (an entity's name, an outlet, a month).
+    pub value: String,
+    /// Matching articles with this value.
+    pub count: usize,
+}
+
+/// Each facet list keeps at most this many values (a panel, not a report).
+pub const FACET_LIMIT: usize = 20;
+
+impl Facets {
+    /// Counts facet values over the documents `docs` of `index`.
+    pub fn count(index: &Index, docs: impl Iterator<Item = u32>) -> Facets {
+        use crate::model::EntityKind;
+        use std::collections::HashMap;
+        let mut maps: [HashMap<&str, usize>; 5] = Default::default();
+        for doc in docs {
+            let (ents, outlet, month) = index.facet_values(doc);
+            for (kind, name) in ents {
+                let m = match kind {
+                    EntityKind::Person => 0,
+                    EntityKind::Place => 1,
+                    EntityKind::Org => 2,
+                };
+                *maps[m].entry(name).or_default() += 1;
+            }
+            if let Some(o) = outlet {
+                *maps[3].entry(o).or_default() += 1;
+            }
+            if let Some(m) = month {
+                *maps[4].entry(m).or_default() += 1;
+            }
+        }
+        let [people, places, orgs, outlets, months] = maps.map(|m| {
+            let mut v: Vec<FacetCount> = m
+                .into_iter()
+                .map(|(value, count)| FacetCount {
+                    value: value.to_string(),
+                    count,
+                })
+                .collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+            v.truncate(FACET_LIMIT);
+            v
+        });
+        let mut months = months;
+        months.sort_by(|a, b| b.value.cmp(&a.value));
+        Facets {
+            people,
+            places,
+            orgs,
+            outlets,
+            months,
+        }
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        let list = |v: &[FacetCount]| -> serde_json::Value {
+            v.iter()
+                .map(|f| serde_json::json!({"value": f.value, "count": f.count}))
+                .collect()
+        };
+        serde_json::json!({
+            "people": list(&self.people),
+            "places": list(&self.places),
+            "orgs": list(&self.orgs),
+            "outlets": list(&self.outlets),
+            "months": list(&self.months),
+        })
+    }
 }
 
 impl SearchResults {
@@ -63,7 +158,8 @@ impl SearchResults {
             "query": self.query,
             "total": self.total,
             "hits": hits,
-            "facets": {},
+            "notices": self.notices,
+            "facets": self.facets.to_json(),
         })
     }
 }

@@ -41,7 +41,24 @@ pub struct Tokens<'a> {
     pos: usize,
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    // ASCII first: it is most of the text, and the Unicode tables are slow.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // General Punctuation (curly quotes, dashes, ellipsis): common in news text,
+    // never part of a word, and slow to look up in the Unicode tables.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
+    // Basic Cyrillic and the Latin-1 letters: all letters, and common enough
+    // (Ukrainian and Russian sources, names with accents) to skip the tables.
+    if ('\u{0400}'..='\u{045F}').contains(&c)
+        || (('\u{00C0}'..='\u{00FF}').contains(&c) && c != '×' && c != '÷')
+    {
+        return true;
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -53,37 +70,59 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        let rest = &self.text[self.pos..];
-        let skip = rest.find(is_word_char)?;
-        let start = self.pos + skip;
+        // Byte-wise with an ASCII fast path: this loop runs over every character
+        // of every article when indexing.
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = self.pos;
+        let start = loop {
+            let &b = bytes.get(i)?;
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    break i;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next()?;
+                if is_word_char(c) {
+                    break i;
+                }
+                i += c.len_utf8();
+            }
+        };
         let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
         let mut prev: Option<char> = None;
-        while let Some((i, c)) = chars.next() {
-            let joiner = match c {
-                c if is_word_char(c) => {
-                    end = start + i + c.len_utf8();
-                    prev = Some(c);
-                    continue;
-                }
-                c if is_apostrophe(c) => {
-                    prev.is_some_and(|p| p.is_alphabetic())
-                        && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-                }
-                ',' | '.' => {
-                    prev.is_some_and(|p| p.is_ascii_digit())
-                        && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit())
-                }
-                _ => false,
+        while let Some(&b) = bytes.get(i) {
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                text[i..].chars().next().unwrap_or('\0')
+            };
+            let len = c.len_utf8();
+            if is_word_char(c) {
+                i += len;
+                end = i;
+                prev = Some(c);
+                continue;
+            }
+            let next = || text[i + len..].chars().next();
+            let joiner = if is_apostrophe(c) {
+                prev.is_some_and(|p| p.is_alphabetic()) && next().is_some_and(|n| n.is_alphabetic())
+            } else if c == ',' || c == '.' {
+                prev.is_some_and(|p| p.is_ascii_digit())
+                    && next().is_some_and(|n| n.is_ascii_digit())
+            } else {
+                false
             };
             if !joiner {
                 break;
             }
+            i += len;
             prev = Some(c);
         }
         self.pos = end;
         Some(Token {
-            text: &self.text[start..end],
+            text: &text[start..end],
             start,
             end,
         })
@@ -97,6 +136,21 @@ impl<'a> Iterator for Tokens<'a> {
 /// ("ß", "æ", "ø", "ł", "đ", "ı") are mapped by hand.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first), so that indexing allocates once
+/// per document rather than once per word.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    // Fast path: most words of English text are plain ASCII letters and digits,
+    // for which folding is lowercasing (no decomposition, no apostrophes).
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.nfd() {
         if is_combining_mark(c) || is_apostrophe(c) || c == ',' {
             continue;
@@ -124,7 +178,28 @@ pub fn fold(word: &str) -> String {
     if possessive && out.len() > 1 {
         out.pop();
     }
-    out
+}
+
+/// The English stem of a folded word (Snowball English, via `rust-stemmers`), so
+/// that "attacks", "attacked" and "attacking" meet at "attack".
+///
+/// Only words of ASCII letters are stemmed: the Snowball rules are English, and a
+/// transliterated name or a number would only be damaged. Words shorter than four
+/// letters come back unchanged (stemming "us" or "gas" merges nothing useful).
+///
+/// ```
+/// use folio_core::search::tokenize::stem;
+///
+/// assert_eq!(stem("attacks"), stem("attacking"));
+/// assert_eq!(stem("5000"), "5000");
+/// ```
+pub fn stem(folded: &str) -> String {
+    if folded.len() < 4 || !folded.bytes().all(|b| b.is_ascii_lowercase()) {
+        return folded.to_string();
+    }
+    rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+        .stem(folded)
+        .into_owned()
 }
 
 /// The transliteration-aware key of a folded word: spellings of one name that
@@ -269,6 +344,18 @@ mod tests {
                 "1.8bn"
             ]
         );
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{2FFF}').chain('\u{FE00}'..='\u{FFFF}') {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining_mark(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]

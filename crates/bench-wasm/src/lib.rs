@@ -1,0 +1,100 @@
+//! A tiny wasm-bindgen wrapper around [`folio_core::search::Index`], so that
+//! `bench/search` can drive the same index the app uses from Node, side by side
+//! with MiniSearch and FlexSearch. Not shipped in the app.
+//!
+//! Strings cross the boundary once per call; the index never leaves WebAssembly
+//! memory, which is what the app does too.
+
+use folio_core::search::{Index, Query};
+use wasm_bindgen::prelude::*;
+
+/// Bytes of WebAssembly linear memory in use (it only grows), for the memory
+/// column of the benchmark.
+#[wasm_bindgen]
+pub fn memory_bytes() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size(0) * 65536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
+}
+
+/// One search index.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Engine {
+    index: Index,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// An empty index.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Indexes one document (title may be empty).
+    pub fn add(&mut self, id: &str, title: &str, body: &str) {
+        self.index.add(id, title, body);
+    }
+
+    /// Removes a document; returns whether it was there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.index.remove(id)
+    }
+
+    /// Runs a query; returns how many documents match. The best `limit` are
+    /// ranked and get their matched terms (what snippets need), as in the app.
+    pub fn search(&self, query: &str, limit: usize) -> usize {
+        self.index
+            .search_top(&Query::parse(query), limit)
+            .hits
+            .len()
+    }
+
+    /// The ids of the best `limit` hits, for checking the engines agree.
+    pub fn top_ids(&self, query: &str, limit: usize) -> Vec<String> {
+        let ranked = self.index.search_top(&Query::parse(query), limit);
+        ranked
+            .hits
+            .iter()
+            .take(limit)
+            .map(|h| self.index.id(h.doc).to_string())
+            .collect()
+    }
+
+    /// The compact binary form of the index.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.index.to_bytes()
+    }
+
+    /// Loads an index from its binary form; false when the bytes are not one.
+    pub fn load(&mut self, bytes: &[u8]) -> bool {
+        match Index::from_bytes(bytes) {
+            Some(index) => {
+                self.index = index;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.index.term_count()
+    }
+}

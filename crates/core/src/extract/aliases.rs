@@ -1,0 +1,273 @@
+//! One entity per real-world thing across the corpus.
+//!
+//! Articles spell the same name differently: transliterations of one Cyrillic name
+//! ("Zelenskiy", "Zelenskyy", "Zelensky"; "Kupyansk", "Kupiansk"), old exonyms
+//! ("Kiev"), descriptors ("Kharkiv region", "Kharkiv province") and short forms
+//! ("Zelenskiy" alone). Merging works on a *skeleton* of each name that erases
+//! exactly those differences and nothing more:
+//!
+//! - the exonym table maps a word to its preferred form ("kiev" → "kyiv");
+//! - the search tokenizer's `variant_key`: "kh" → "h", "zh" → "z", "y" → "i" (so
+//!   "iy", "yy", "y" and "ii" endings meet), doubled letters collapse
+//!   ("zaporizhzhya" and "zaporizhia" both become "zaporizia"); soft signs and
+//!   apostrophes are already gone after [`fold`](crate::search::tokenize::fold);
+//! - area descriptors ("province", "oblast") become "region", so a region is one
+//!   entity under any descriptor, while a city ("Kharkiv") and its region
+//!   ("Kharkiv region") stay two;
+//! - a demonym opening an organisation's name becomes its country ("Russian
+//!   Defense Ministry" = "Russia's Defense Ministry").
+//!
+//! Only entities of the same kind merge. A one-word person merges into the
+//! multi-word person whose surname it is, but only when exactly one such person
+//! exists in the corpus: "Berg" stays apart when "Anna Berg" and "Peter Berg" both
+//! appear, and two people with the same surname but different first names never
+//! share a skeleton.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{self as gaz, key};
+use crate::model::{Article, CorpusEntity, EntityKind};
+use crate::search::tokenize::variant_key;
+
+/// Descriptors that all mean "an administrative area around a place".
+const AREA_WORDS: &[&str] = &[
+    "region",
+    "regions",
+    "province",
+    "provinces",
+    "oblast",
+    "oblasts",
+    "district",
+    "districts",
+    "county",
+    "governorate",
+];
+
+fn kind_rank(k: EntityKind) -> usize {
+    match k {
+        EntityKind::Place => 0,
+        EntityKind::Person => 1,
+        EntityKind::Org => 2,
+    }
+}
+
+/// The skeleton of one folded word (see the module docs).
+/// The transliteration rules are the search tokenizer's
+/// [`variant_key`](crate::search::tokenize::variant_key), so search and merging
+/// agree on which spellings meet; only the exonym table is added here.
+pub fn word_skeleton(word: &str) -> String {
+    variant_key(gaz::exonym(word).unwrap_or(word))
+}
+
+/// The merge key of an entity name of a given kind.
+pub fn skeleton(kind: EntityKind, name: &str) -> String {
+    let k = key(name);
+    let k = gaz::exonym(&k).map(str::to_string).unwrap_or(k);
+    if kind == EntityKind::Place {
+        if let Some(c) = gaz::country(&k) {
+            return c.to_string();
+        }
+    }
+    let mut words: Vec<String> = k.split(' ').map(str::to_string).collect();
+    if kind == EntityKind::Org && words.len() > 1 {
+        if let Some(c) = gaz::demonym(&words[0]).or_else(|| gaz::country(&words[0])) {
+            words[0] = c.to_string();
+        }
+    }
+    if kind == EntityKind::Place && words.len() > 1 {
+        if let Some(last) = words.last_mut() {
+            if AREA_WORDS.contains(&last.as_str()) {
+                *last = "region".to_string();
+            }
+        }
+    }
+    words
+        .iter()
+        .map(|w| word_skeleton(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Merges the entities of all articles into corpus entities and rewrites every
+/// [`ArticleEntity::id`](crate::model::ArticleEntity::id) to its corpus id.
+///
+/// The result depends only on the articles given, so callers recompute it after
+/// adding or removing an article.
+pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
+    // Instances: (article index, entity index, kind, skeleton).
+    let mut inst: Vec<(usize, usize, EntityKind, String)> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for (ei, e) in a.entities.iter().enumerate() {
+            inst.push((ai, ei, e.kind, skeleton(e.kind, &e.name)));
+        }
+    }
+    // A one-word name of different kinds in different articles is one thing when
+    // the kinds disagree only for lack of evidence: the kind most articles give
+    // wins, ties going to place, then person (organisation is the recogniser's
+    // guess when it has no evidence). Multi-word names keep their kinds.
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    for (_, _, kind, sk) in &inst {
+        if !sk.contains(' ') {
+            votes.entry(sk.clone()).or_default()[kind_rank(*kind)] += 1;
+        }
+    }
+    for (_, _, kind, sk) in &mut inst {
+        if let Some(v) = votes.get(sk.as_str()) {
+            let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
+            *kind = [EntityKind::Place, EntityKind::Person, EntityKind::Org][best];
+        }
+    }
+    // Group by (kind, skeleton).
+    let mut group_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, (_, _, kind, sk)) in inst.iter().enumerate() {
+        let g = *group_of.entry((*kind, sk.clone())).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    // One-word people join the one multi-word person with that surname.
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for ((kind, sk), &g) in &group_of {
+        if *kind == EntityKind::Person && sk.contains(' ') {
+            let last = sk.rsplit(' ').next().unwrap_or("").to_string();
+            by_surname.entry(last).or_default().push(g);
+        }
+    }
+    let mut target: Vec<usize> = (0..groups.len()).collect();
+    for ((kind, sk), &g) in &group_of {
+        if *kind == EntityKind::Person && !sk.contains(' ') {
+            if let Some(full) = by_surname.get(sk) {
+                if full.len() == 1 {
+                    target[g] = full[0];
+                }
+            }
+        }
+    }
+    let mut merged: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (g, members) in groups.into_iter().enumerate() {
+        merged[target[g]].extend(members);
+    }
+    // Build corpus entities in order of first appearance.
+    let mut order: Vec<usize> = (0..merged.len())
+        .filter(|&g| !merged[g].is_empty())
+        .collect();
+    order.sort_by_key(|&g| merged[g].iter().min().copied().unwrap_or(usize::MAX));
+    let mut out = Vec::new();
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut renamed: Vec<(usize, String, String)> = Vec::new();
+    for g in order {
+        let members = &merged[g];
+        let (kind, _) = (inst[members[0]].2, ());
+        // Preferred name: the most words, then the most mentions, then first seen.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut aliases: Vec<String> = Vec::new();
+        for &i in members {
+            let (ai, ei, _, _) = &inst[i];
+            let e = &articles[*ai].entities[*ei];
+            *counts.entry(e.name.as_str()).or_default() += e.mentions.len();
+            aliases.push(e.name.clone());
+            aliases.extend(e.mentions.iter().map(|m| m.text.clone()));
+        }
+        let name = members
+            .iter()
+            .map(|&i| articles[inst[i].0].entities[inst[i].1].name.as_str())
+            .enumerate()
+            .max_by_key(|&(pos, n)| {
+                (
+                    n.split_whitespace().count(),
+                    counts.get(n).copied().unwrap_or(0),
+                    usize::MAX - pos,
+                )
+            })
+            .map(|(_, n)| n.to_string())
+            .unwrap_or_default();
+        aliases.sort();
+        aliases.dedup();
+        let mut article_ids: Vec<usize> = members.iter().map(|&i| inst[i].0).collect();
+        article_ids.sort();
+        article_ids.dedup();
+        let base = format!(
+            "{}-{}",
+            match kind {
+                EntityKind::Person => "person",
+                EntityKind::Place => "place",
+                EntityKind::Org => "org",
+            },
+            key(&name).replace(' ', "-")
+        );
+        let n = used_ids.entry(base.clone()).or_default();
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        for &i in members {
+            let (ai, ei, _, _) = inst[i];
+            articles[ai].entities[ei].kind = kind;
+            let old = std::mem::replace(&mut articles[ai].entities[ei].id, id.clone());
+            renamed.push((ai, old, id.clone()));
+        }
+        out.push(CorpusEntity {
+            id,
+            kind,
+            name,
+            aliases,
+            articles: article_ids
+                .into_iter()
+                .map(|ai| articles[ai].id.clone())
+                .collect(),
+        });
+    }
+    // Quotes point at their speaker by entity id: follow the renaming.
+    for (ai, old, new) in renamed {
+        for q in &mut articles[ai].quotes {
+            if q.speaker_id.as_deref() == Some(old.as_str()) {
+                q.speaker_id = Some(new.clone());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_share_a_skeleton() {
+        let p = |s| skeleton(EntityKind::Person, s);
+        assert_eq!(p("Zelenskiy"), p("Zelenskyy"));
+        assert_eq!(p("Zelensky"), p("Zelenskyy"));
+        let pl = |s| skeleton(EntityKind::Place, s);
+        assert_eq!(pl("Kupyansk"), pl("Kupiansk"));
+        assert_eq!(pl("Izyum"), pl("Izium"));
+        assert_eq!(pl("Zaporizhzhya"), pl("Zaporizhia"));
+        assert_eq!(pl("Kiev"), pl("Kyiv"));
+        assert_eq!(pl("Kharkov"), pl("Kharkiv"));
+    }
+
+    #[test]
+    fn region_descriptors_merge_but_a_city_is_not_its_region() {
+        let pl = |s| skeleton(EntityKind::Place, s);
+        assert_eq!(pl("Kharkiv region"), pl("Kharkiv province"));
+        assert_ne!(pl("Kharkiv"), pl("Kharkiv region"));
+    }
+
+    #[test]
+    fn demonym_and_possessive_organisations_meet() {
+        let o = |s| skeleton(EntityKind::Org, s);
+        assert_eq!(
+            o("Russian Defense Ministry"),
+            o("Russia's Defense Ministry")
+        );
+        assert_ne!(
+            o("Russian Defense Ministry"),
+            o("Ukraine's Defense Ministry")
+        );
+    }
+
+    #[test]
+    fn different_first_names_stay_apart() {
+        let p = |s| skeleton(EntityKind::Person, s);
+        assert_ne!(p("Anna Berg"), p("Peter Berg"));
+    }
+}

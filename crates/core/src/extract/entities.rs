@@ -1,0 +1,1604 @@
+//! People, places and organisations, found from general evidence.
+//!
+//! A key design decision: nothing here lists the names of any corpus. A name is a
+//! run of capitalised words; what kind of thing it names comes from evidence that
+//! holds in any news text:
+//!
+//! - **titles and honorifics** before it ("President", "Mr", "Defense Secretary",
+//!   lowercase roles such as "spokesman" or "adviser") make a person, and are not
+//!   part of the name;
+//! - **organisation words** inside it ("Ministry", "Institute", "Forces", "Bank") or
+//!   an acronym ("SBU", "NATO") make an organisation;
+//! - **place evidence**: a country, a city in the GeoNames list, a descriptor after
+//!   it ("X region", "X oblast"), a place word inside it ("River", "Sea"), a noun of
+//!   place before it ("the town of X") or, weakly, a preposition ("in X");
+//! - a **given name** first, or a speech verb after it ("X said"), makes a person.
+//!
+//! The opening word of a sentence or quotation is capitalised anyway, so it only
+//! counts as a name when the article never writes it in lowercase. Possessives
+//! ("Russia's") are cut off; demonyms ("Ukrainian") are not places.
+//!
+//! Within an article, short forms resolve to the full entity: a surname ("Putin",
+//! "Mr Ganchev") to the person who carries it, an acronym defined in brackets to
+//! its organisation, and "the ministry" to the last organisation named with that
+//! word. Every mention is a byte span into the clean text.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{self as gaz, key};
+use super::sentences;
+use crate::model::{ArticleEntity, EntityKind, Mention};
+use crate::search::tokenize::{fold, tokens, Token};
+
+/// Words that make a run of capitalised words an organisation.
+const ORG_WORDS: &[&str] = &[
+    "ministry",
+    "institute",
+    "forces",
+    "force",
+    "service",
+    "services",
+    "council",
+    "party",
+    "bank",
+    "army",
+    "navy",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "plc",
+    "llc",
+    "gmbh",
+    "group",
+    "association",
+    "union",
+    "committee",
+    "commission",
+    "agency",
+    "department",
+    "office",
+    "court",
+    "parliament",
+    "assembly",
+    "congress",
+    "senate",
+    "league",
+    "club",
+    "fc",
+    "federation",
+    "foundation",
+    "organisation",
+    "organization",
+    "church",
+    "hospital",
+    "times",
+    "news",
+    "post",
+    "journal",
+    "press",
+    "broadcasting",
+    "network",
+    "airlines",
+    "airways",
+    "motors",
+    "records",
+    "studios",
+    "team",
+    "band",
+    "orchestra",
+    "society",
+    "guard",
+    "police",
+    "brigade",
+    "regiment",
+    "battalion",
+    "command",
+    "staff",
+    "administration",
+    "government",
+    "cabinet",
+    "bureau",
+    "authority",
+    "board",
+    "centre",
+    "center",
+    "museum",
+    "fund",
+    "trust",
+    "alliance",
+    "coalition",
+    "movement",
+    "front",
+    "brothers",
+    "holdings",
+    "industries",
+    "systems",
+    "technologies",
+    "telegraph",
+    "tribune",
+    "herald",
+    "gazette",
+    "daily",
+    "radio",
+    "television",
+    "channel",
+    "reuters",
+    "guardian",
+    "united",
+    "energy",
+    "power",
+    "corps",
+    "division",
+    "squadron",
+    "fleet",
+    "rovers",
+    "wanderers",
+    "athletic",
+    "fire",
+];
+
+/// Words that make a run a place when they end it ("Dnipro River", "Black Sea").
+const PLACE_HEADS: &[&str] = &[
+    "river",
+    "sea",
+    "ocean",
+    "lake",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "mount",
+    "valley",
+    "peninsula",
+    "desert",
+    "coast",
+    "bay",
+    "gulf",
+    "strait",
+    "canal",
+    "county",
+    "province",
+    "region",
+    "oblast",
+    "state",
+    "city",
+    "street",
+    "square",
+    "avenue",
+    "road",
+    "bridge",
+    "airport",
+    "station",
+    "park",
+    "forest",
+    "hills",
+    "falls",
+    "plain",
+    "plains",
+    "republic",
+    "kingdom",
+    "emirates",
+    "territory",
+    "district",
+    "heights",
+    "harbour",
+    "harbor",
+];
+
+/// First words of multi-word place names in many countries ("New Jersey", "North
+/// Carolina", "San Diego", "Fort Worth").
+const PLACE_OPENERS: &[&str] = &[
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
+    "lower", "central", "greater", "san", "santa", "santo", "sao", "los", "las", "port", "fort",
+    "lake", "mount", "cape", "saint", "st", "isle", "gulf", "bay", "rio",
+];
+
+/// Lowercase descriptors that follow a place name and name an area ("Kharkiv
+/// region", "Kherson province"). All of them normalise to "region" in keys, so the
+/// variants are one entity; a city and its region stay two entities.
+const REGION_WORDS: &[&str] = &[
+    "region",
+    "regions",
+    "province",
+    "provinces",
+    "oblast",
+    "oblasts",
+    "district",
+    "districts",
+    "county",
+    "governorate",
+];
+
+/// Nouns of place before "of X" ("the town of Lyman") that make X a place.
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "settlement",
+    "port",
+    "capital",
+    "region",
+    "province",
+    "oblast",
+    "district",
+    "island",
+    "republic",
+    "state",
+    "county",
+    "outskirts",
+    "suburb",
+    "center",
+    "centre",
+    "borough",
+    "hamlet",
+    "municipality",
+];
+
+/// Capitalised titles that precede a name and are not part of it.
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lt",
+    "lieutenant",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "sergeant",
+    "sgt",
+    "admiral",
+    "adm",
+    "commander",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "mayor",
+    "judge",
+    "justice",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rev",
+    "reverend",
+    "father",
+    "chief",
+    "ambassador",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coach",
+    "manager",
+    "emperor",
+    "tsar",
+    "czar",
+    "sheikh",
+    "ayatollah",
+    "premier",
+    "speaker",
+    "chief",
+    "officer",
+    "ceo",
+    "head",
+    "leader",
+    "secretary-general",
+    "deputy",
+    "vice",
+    "prime",
+    "acting",
+    "former",
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "finance",
+    "health",
+    "justice",
+    "economy",
+    "trade",
+    "state",
+    "in",
+    "executive",
+    "attorney",
+    "inspector",
+    "detective",
+    "constable",
+    "superintendent",
+    "marshal",
+    "brigadier",
+    "corporal",
+    "private",
+    "sister",
+    "brother",
+    "saint",
+    "st",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "adviser",
+    "advisor",
+    "minister-",
+    "presidential",
+    "senior",
+    "junior",
+];
+
+/// Words of a title phrase that can also stand alone as a title (the last word of
+/// the phrase must be one of these for the phrase to be a title).
+const TITLE_HEADS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "lt",
+    "lieutenant",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "sergeant",
+    "sgt",
+    "admiral",
+    "adm",
+    "commander",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "mayor",
+    "judge",
+    "justice",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rev",
+    "reverend",
+    "father",
+    "chief",
+    "ambassador",
+    "director",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coach",
+    "manager",
+    "emperor",
+    "tsar",
+    "czar",
+    "sheikh",
+    "ayatollah",
+    "premier",
+    "speaker",
+    "ceo",
+    "secretary-general",
+    "attorney",
+    "inspector",
+    "detective",
+    "constable",
+    "superintendent",
+    "marshal",
+    "brigadier",
+    "corporal",
+    "sister",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "adviser",
+    "advisor",
+];
+
+/// Lowercase role nouns right before a capitalised run that make it a person
+/// ("spokesman Igor K.", "presidential adviser O. A.", "Putin ally R. K.").
+const ROLE_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "ally",
+    "minister",
+    "secretary",
+    "president",
+    "leader",
+    "chief",
+    "head",
+    "commander",
+    "general",
+    "governor",
+    "mayor",
+    "official",
+    "analyst",
+    "expert",
+    "author",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "manager",
+    "coach",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "lawyer",
+    "judge",
+    "prosecutor",
+    "senator",
+    "director",
+    "editor",
+    "reporter",
+    "correspondent",
+    "journalist",
+    "professor",
+    "researcher",
+    "scientist",
+    "economist",
+    "historian",
+    "writer",
+    "novelist",
+    "poet",
+    "artist",
+    "musician",
+    "guitarist",
+    "drummer",
+    "producer",
+    "economist",
+    "ceo",
+    "boss",
+    "captain",
+    "lieutenant",
+    "colonel",
+    "sergeant",
+    "officer",
+    "soldier",
+    "victim",
+    "witness",
+    "resident",
+    "student",
+    "teacher",
+    "doctor",
+    "nurse",
+    "farmer",
+    "owner",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "friend",
+    "colleague",
+    "rival",
+    "opponent",
+    "candidate",
+    "defendant",
+    "plaintiff",
+    "claimant",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "premier",
+];
+
+/// Verbs of speech after a name, evidence of a speaker (a person, or an
+/// organisation speaking through someone).
+pub(crate) const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "stated",
+    "noted",
+    "argued",
+    "insisted",
+    "claimed",
+    "warned",
+    "announced",
+    "declared",
+    "asked",
+    "replied",
+    "responded",
+    "recalled",
+    "admitted",
+    "confirmed",
+    "posted",
+    "tweeted",
+    "estimated",
+    "acknowledged",
+    "emphasised",
+    "emphasized",
+    "stressed",
+    "continued",
+];
+
+/// Capitalised words that are never a name on their own: function words that open
+/// sentences, pronouns, and calendar words (dates are their own stage).
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "we",
+    "they",
+    "i",
+    "you",
+    "his",
+    "her",
+    "our",
+    "their",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "of",
+    "with",
+    "without",
+    "but",
+    "and",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "though",
+    "although",
+    "because",
+    "there",
+    "here",
+    "then",
+    "now",
+    "later",
+    "earlier",
+    "meanwhile",
+    "however",
+    "moreover",
+    "also",
+    "still",
+    "even",
+    "just",
+    "only",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "such",
+    "other",
+    "another",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "why",
+    "how",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "into",
+    "onto",
+    "through",
+    "about",
+    "against",
+    "between",
+    "among",
+    "amid",
+    "unlike",
+    "like",
+    "yes",
+    "thank",
+    "thanks",
+    "please",
+    "together",
+    "moments",
+    "unconfirmed",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "tonight",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "est",
+    "edt",
+    "pst",
+    "tv",
+    "ok",
+    "id",
+    "pdf",
+    "dna",
+    "html",
+    "html5",
+    "faq",
+    "lol",
+    "said",
+    "says",
+    "see",
+    "watch",
+    "read",
+    "more",
+    "also",
+    "photo",
+    "video",
+    "image",
+    "update",
+    "breaking",
+    "live",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "comment",
+    "editorial",
+    "observers",
+    "experts",
+    "according",
+    "officials",
+    "analysts",
+    "sources",
+    "reports",
+    "witnesses",
+    "residents",
+];
+
+/// Lowercase words that may join capitalised words inside one name.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "bin", "ibn",
+    "al", "el", "dos", "das", "y",
+];
+
+/// Lowercase words that may join the parts of an organisation or place name
+/// ("Institute for the Study of War", "Bay of Biscay").
+const NAME_JOINERS: &[&str] = &["of", "for", "the", "and", "on", "de"];
+
+/// Prepositions that hint (weakly) that the capitalised run after them is a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "from",
+    "into",
+    "outside",
+    "across",
+    "toward",
+    "towards",
+    "around",
+    "via",
+    "through",
+    "to",
+    "inside",
+    "within",
+    "throughout",
+    "between",
+    "beyond",
+];
+
+/// The kind of a one-word name with no evidence anywhere in the article.
+const DEFAULT_SINGLE: EntityKind = EntityKind::Org;
+
+/// How sure the evidence for a kind is; the strongest evidence for a name wins.
+type Strength = u8;
+const WEAK: Strength = 1;
+const MEDIUM: Strength = 2;
+const STRONG: Strength = 3;
+
+/// One word of the text with what the recogniser needs to know about it.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    /// End of the name part (before a possessive "'s").
+    name_end: usize,
+    end: usize,
+    key: &'a str,
+    cap: bool,
+    possessive: bool,
+    clause_start: bool,
+}
+
+/// A candidate name before the article-level vote.
+#[derive(Debug, Clone)]
+struct Cand {
+    start: usize,
+    end: usize,
+    /// Folded words of the name (descriptor normalised).
+    key: String,
+    kind: Option<EntityKind>,
+    strength: Strength,
+    /// Number of words in the name.
+    words: usize,
+    /// Index of the first word, for context look-ups.
+    first: usize,
+}
+
+/// Finds the people, places and organisations of one article's clean text.
+///
+/// Each returned entity's `id` is its article-level key (the folded full name);
+/// [`super::aliases`] replaces it with the corpus id.
+pub fn find(text: &str) -> Vec<ArticleEntity> {
+    let toks: Vec<Token> = tokens(text).collect();
+    let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    let starts: Vec<usize> = sentences::split(text).map(|r| r.start).collect();
+    find_in(text, &toks, &keys, &starts)
+}
+
+/// [`find`] on tokens and folded keys the caller already has (the pipeline
+/// tokenizes once for every stage).
+/// `sentence_starts` are the byte offsets where sentences begin.
+pub fn find_in<'a>(
+    text: &'a str,
+    toks: &[Token<'a>],
+    keys: &'a [String],
+    sentence_starts: &[usize],
+) -> Vec<ArticleEntity> {
+    let words = words(text, toks, keys, sentence_starts);
+    let lower_seen: std::collections::HashSet<&str> = words
+        .iter()
+        .filter(|w| w.text.starts_with(char::is_lowercase))
+        .map(|w| w.key)
+        .collect();
+    let mut cands = Vec::new();
+    let headings = headings(text);
+    let mut i = 0;
+    while i < words.len() {
+        if headings.iter().any(|h| h.contains(&words[i].start)) {
+            i += 1;
+            continue;
+        }
+        if !is_name_word(&words, i) {
+            i += 1;
+            continue;
+        }
+        let end = run_end(text, &words, i);
+        classify_run(text, &words, i, end, &lower_seen, &mut cands);
+        i = end;
+    }
+    resolve(text, &words, cands)
+}
+
+/// Headline paragraphs ("Storm Batters West Coast As Thousands Lose Power"): in
+/// Title Case every word is capitalised, so capitals say nothing about names
+/// there. A heading has no final punctuation and at most two lowercase words.
+fn headings(text: &str) -> Vec<std::ops::Range<usize>> {
+    let base = text.as_ptr() as usize;
+    text.split('\n')
+        .filter(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let lower = words
+                .iter()
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .count();
+            words.len() >= 4
+                && lower <= 2
+                && !p.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
+        })
+        .map(|p| {
+            let start = p.as_ptr() as usize - base;
+            start..start + p.len()
+        })
+        .collect()
+}
+
+fn words<'a>(
+    text: &'a str,
+    toks: &[Token<'a>],
+    keys: &'a [String],
+    starts: &[usize],
+) -> Vec<Word<'a>> {
+    let mut s = 0;
+    let mut out: Vec<Word> = Vec::with_capacity(toks.len());
+    for (t, key) in toks.iter().zip(keys) {
+        while s + 1 < starts.len() && starts[s + 1] <= t.start {
+            s += 1;
+        }
+        let before = text[..t.start].trim_end_matches([' ', '\u{a0}']);
+        let opener = before.chars().next_back().is_none_or(|c| {
+            matches!(
+                c,
+                '"' | '“' | '‘' | '\'' | '(' | '[' | ':' | '\n' | '—' | '–'
+            )
+        });
+        let sentence_first = starts
+            .get(s)
+            .is_some_and(|&st| text[st..t.start].chars().all(|c| !c.is_alphanumeric()));
+        let mut name_end = t.end;
+        let possessive = t.text.len() > 2
+            && t.text.ends_with(['s', 'S'])
+            && t.text[..t.text.len() - 1].ends_with(['\'', '’', 'ʼ']);
+        if possessive {
+            let apos = t.text[..t.text.len() - 1]
+                .char_indices()
+                .next_back()
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            name_end = t.start + apos;
+        }
+        out.push(Word {
+            text: t.text,
+            start: t.start,
+            name_end,
+            end: t.end,
+            key,
+            cap: t.text.starts_with(char::is_uppercase),
+            possessive,
+            clause_start: sentence_first || opener,
+        });
+    }
+    out
+}
+
+/// Whether word `i` can be part of a name: capitalised and not a calendar or
+/// function word ("May" counts as a month only before or after a number).
+fn is_name_word(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    if !w.cap {
+        return false;
+    }
+    if w.key == "may" {
+        let next_num = words
+            .get(i + 1)
+            .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
+        let prev_num = i > 0 && words[i - 1].text.starts_with(|c: char| c.is_ascii_digit());
+        return !(next_num || prev_num);
+    }
+    if w.key.len() == 1 && w.text == "I" {
+        return false;
+    }
+    // Calendar words are never names, wherever they are.
+    !matches!(
+        w.key,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// One past the last word of the capitalised run starting at `i`.
+fn run_end(text: &str, words: &[Word], i: usize) -> usize {
+    let mut e = i + 1;
+    while e < words.len() {
+        let prev = &words[e - 1];
+        if prev.possessive {
+            break;
+        }
+        let gap = &text[prev.end..words[e].start];
+        let single_letter = |w: &Word| w.text.chars().count() == 1 && w.cap;
+        let spaced = gap == " " || (gap == "." && single_letter(prev) && single_letter(&words[e]));
+        // Editorial brackets inside a name: "President [Vladimir] Putin".
+        let bracketed = matches!(gap, " [" | "] " | " & ");
+        if (spaced || bracketed) && is_name_word(words, e) {
+            e += 1;
+            continue;
+        }
+        let abbreviation = matches!(
+            prev.text,
+            "St" | "Mt"
+                | "Ft"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Lt"
+                | "Gen"
+                | "Col"
+                | "Sgt"
+                | "Capt"
+                | "Maj"
+                | "Adm"
+                | "Gov"
+                | "Sen"
+                | "Rep"
+                | "Rev"
+                | "Prof"
+        );
+        if gap == ". " && (single_letter(prev) || abbreviation) && is_name_word(words, e) {
+            // An initial: "J. Smith".
+            e += 1;
+            continue;
+        }
+        // Particles and joiners between capitalised words.
+        let w = &words[e];
+        let next_is_name = |k: usize| {
+            k < words.len() && words[k].start - words[k - 1].end == 1 && is_name_word(words, k)
+        };
+        if gap == " " && !w.cap {
+            if NAME_PARTICLES.contains(&w.key) && next_is_name(e + 1) {
+                e += 2;
+                continue;
+            }
+            if NAME_JOINERS.contains(&w.key) {
+                let run_has_cue = words[i..e]
+                    .iter()
+                    .any(|x| ORG_WORDS.contains(&x.key) || PLACE_HEADS.contains(&x.key));
+                if run_has_cue && w.key != "and" {
+                    if next_is_name(e + 1) {
+                        e += 2;
+                        continue;
+                    }
+                    // "for the Study": two joiners in a row.
+                    if e + 1 < words.len()
+                        && words[e + 1].key == "the"
+                        && words[e + 1].start - w.end == 1
+                        && next_is_name(e + 2)
+                    {
+                        e += 3;
+                        continue;
+                    }
+                }
+            }
+        }
+        break;
+    }
+    e
+}
+
+fn is_common_opener(w: &Word, lower_seen: &std::collections::HashSet<&str>) -> bool {
+    NOT_NAMES.contains(&w.key)
+        || (lower_seen.contains(w.key)
+            && !gaz::is_first_name(w.key)
+            && gaz::country(w.key).is_none())
+}
+
+fn is_title(k: &str) -> bool {
+    TITLES.contains(&k)
+}
+
+fn push(cands: &mut Vec<Cand>, c: Cand) {
+    if c.start < c.end && !c.key.is_empty() {
+        cands.push(c);
+    }
+}
+
+/// Classifies the capitalised run `words[s..e]` and pushes what it names.
+fn classify_run(
+    text: &str,
+    words: &[Word],
+    mut s: usize,
+    e: usize,
+    lower_seen: &std::collections::HashSet<&str>,
+    cands: &mut Vec<Cand>,
+) {
+    // Sentence openers that are ordinary words ("The", "Later", "Moments").
+    while s < e && (words[s].clause_start || s > 0 && !words[s - 1].cap) {
+        let w = &words[s];
+        let common =
+            NOT_NAMES.contains(&w.key) || (w.clause_start && is_common_opener(w, lower_seen));
+        if common {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    if s >= e {
+        return;
+    }
+    // Non-names inside the run split it (e.g. "Thank" in a quote).
+    if let Some(k) = (s + 1..e).find(|&k| NOT_NAMES.contains(&words[k].key)) {
+        if !NAME_JOINERS.contains(&words[k].key) || words[k].cap {
+            classify_run(text, words, s, k, lower_seen, cands);
+            classify_run(text, words, k + 1, e, lower_seen, cands);
+            return;
+        }
+    }
+    // A title phrase inside the run: the name after it is a person; what comes
+    // before it ("US", "NATO") is classified on its own.
+    if let Some(t) = (s..e).rev().find(|&k| TITLE_HEADS.contains(&words[k].key)) {
+        let has_org = words[s..e].iter().any(|w| ORG_WORDS.contains(&w.key));
+        if !has_org || words[t + 1..e].iter().all(|w| !ORG_WORDS.contains(&w.key)) {
+            let mut t0 = t;
+            while t0 > s && is_title(words[t0 - 1].key) {
+                t0 -= 1;
+            }
+            let person_ok = t + 1 < e
+                && !words[t + 1..e]
+                    .iter()
+                    .any(|w| ORG_WORDS.contains(&w.key) || PLACE_HEADS.contains(&w.key));
+            if person_ok || t + 1 == e {
+                if t0 > s {
+                    classify_run(text, words, s, t0, lower_seen, cands);
+                }
+                if person_ok {
+                    let mut c = plain(words, t + 1, e);
+                    c.kind = Some(EntityKind::Person);
+                    c.strength = STRONG;
+                    push(cands, c);
+                }
+                return;
+            }
+        }
+    }
+    let n = e - s;
+    let first = &words[s];
+    let last = &words[e - 1];
+    let mut c = plain(words, s, e);
+    let prev = s.checked_sub(1).map(|p| &words[p]);
+    let prev_adjacent = prev.filter(|p| first.start - p.end <= 2);
+    let next = words.get(e).filter(|n| n.start - last.end == 1);
+    let next_key = next.map(|n| n.key).unwrap_or("");
+
+    // Demonyms are not places ("Ukrainian", "South Korean", "Ukrainians").
+    let singular = c.key.strip_suffix('s').unwrap_or(&c.key);
+    if gaz::demonym(&c.key).is_some() || gaz::demonym(singular).is_some() {
+        return;
+    }
+    let has_org_word = words[s..e].iter().any(|w| ORG_WORDS.contains(&w.key));
+    let acronym = n == 1
+        && first.text.chars().count() >= 2
+        && first
+            .text
+            .chars()
+            .all(|ch| ch.is_uppercase() || ch.is_ascii_digit());
+
+    let ordinary = words[s..e]
+        .iter()
+        .any(|w| lower_seen.contains(w.key) && !NAME_JOINERS.contains(&w.key));
+    if let Some(country) = gaz::country(&c.key) {
+        c.key = country.to_string();
+        set(&mut c, EntityKind::Place, STRONG);
+    } else if has_org_word && !PLACE_HEADS.contains(&last.key) {
+        set(&mut c, EntityKind::Org, STRONG);
+        // A demonym or possessive country before the organisation qualifies it,
+        // so that "Russia's Defense Ministry" and "the Russian Defense Ministry"
+        // are one thing and Ukraine's is another.
+        if n > 1 {
+            if let Some(country) = gaz::demonym(first.key) {
+                c.key = format!("{country} {}", key_of(words, s + 1, e));
+            }
+        }
+        if let Some(p) = prev_adjacent.filter(|p| p.possessive && p.cap) {
+            let pk = key(&text[p.start..p.name_end]);
+            let country = gaz::country(&pk).map(str::to_string).unwrap_or(pk);
+            c.key = format!("{country} {}", c.key);
+        }
+    } else if REGION_WORDS.contains(&next_key) && !next.is_some_and(|n| n.cap) {
+        let d = next.expect("descriptor");
+        c.end = d.name_end;
+        c.key = format!("{} region", c.key);
+        set(&mut c, EntityKind::Place, STRONG);
+    } else if n > 1 && PLACE_HEADS.contains(&last.key) {
+        set(&mut c, EntityKind::Place, STRONG);
+    } else if acronym {
+        set(&mut c, EntityKind::Org, MEDIUM);
+    } else if (n > 1 && gaz::is_first_name(first.key))
+        || prev_adjacent.is_some_and(|p| !p.cap && ROLE_NOUNS.contains(&p.key))
+    {
+        set(&mut c, EntityKind::Person, STRONG);
+    } else if gaz::is_city(&c.key) || gaz::exonym(&c.key).is_some_and(gaz::is_city) {
+        set(&mut c, EntityKind::Place, MEDIUM);
+    } else if prev_adjacent.is_some_and(|p| p.key == "of") && s >= 2 && {
+        // "the town of X", "the settlements of X".
+        let noun = words[s - 2].key;
+        PLACE_NOUNS.contains(&noun) || PLACE_NOUNS.contains(&noun.trim_end_matches('s'))
+    } {
+        set(&mut c, EntityKind::Place, STRONG);
+    } else if n > 1 && SPEECH_VERBS.contains(&next_key) {
+        set(&mut c, EntityKind::Person, MEDIUM);
+    } else if prev_adjacent.is_some_and(|p| !p.cap && PLACE_PREPOSITIONS.contains(&p.key)) {
+        set(&mut c, EntityKind::Place, WEAK);
+    } else if n == 1 && SPEECH_VERBS.contains(&next_key) {
+        set(&mut c, EntityKind::Person, WEAK);
+    } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
+        // "the West", "the East": regions of the world.
+        set(&mut c, EntityKind::Place, WEAK);
+    } else if n == 1 && prev_adjacent.is_some_and(|p| p.key == "the") {
+        set(&mut c, EntityKind::Org, WEAK);
+    } else if in_place_list(text, cands, c.start) || (n > 1 && PLACE_OPENERS.contains(&first.key)) {
+        set(&mut c, EntityKind::Place, MEDIUM);
+    } else if ordinary {
+        // "Best Single", "Middle Ages": words this text also writes in
+        // lowercase, with no evidence of a name.
+        return;
+    } else if (2..=3).contains(&n) {
+        set(&mut c, EntityKind::Person, WEAK);
+    } else if n > 3 {
+        set(&mut c, EntityKind::Org, WEAK);
+    } else if let Some(kind) = suffix_kind(&c.key) {
+        set(&mut c, kind, WEAK);
+    }
+    // A lone opener with no evidence at all is an ordinary capitalised word.
+    if c.kind.is_none() && first.clause_start && n == 1 {
+        return;
+    }
+    push(cands, c);
+}
+
+/// Whether the name at `start` continues a list whose previous item is a place
+/// ("the settlements of Yampil, Novoselivka and Stavky").
+fn in_place_list(text: &str, cands: &[Cand], start: usize) -> bool {
+    cands.last().is_some_and(|p| {
+        p.kind == Some(EntityKind::Place)
+            && p.end <= start
+            && matches!(
+                &text[p.end..start],
+                ", " | " and " | ", and " | " or " | ", or " | "-" | "–"
+            )
+    })
+}
+
+/// Place-name endings common across languages ("-sk", "-burg", "-ville", "-stan").
+fn suffix_kind(k: &str) -> Option<EntityKind> {
+    const PLACE_ENDINGS: &[&str] = &[
+        "sk", "iv", "burg", "bourg", "grad", "ville", "polis", "stan", "land", "shire", "ford",
+        "pool", "chester", "mouth", "berg", "dorf", "hausen", "abad", "pur", "ovo", "evo", "ino",
+        "ivka", "ivka", "yansk", "insk", "ovsk", "ivsk", "ets", "ka",
+    ];
+    PLACE_ENDINGS
+        .iter()
+        .any(|e| k.ends_with(e) && k.len() > e.len() + 2)
+        .then_some(EntityKind::Place)
+}
+
+fn set(c: &mut Cand, kind: EntityKind, strength: Strength) {
+    c.kind = Some(kind);
+    c.strength = strength;
+}
+
+fn key_of(words: &[Word], s: usize, e: usize) -> String {
+    words[s..e]
+        .iter()
+        .map(|w| {
+            if w.possessive {
+                fold(&w.text[..w.name_end - w.start])
+            } else {
+                w.key.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A candidate covering `words[s..e]` with no kind yet. A final "U.S"-style
+/// letter keeps its dot.
+fn plain(words: &[Word], s: usize, e: usize) -> Cand {
+    let last = &words[e - 1];
+    Cand {
+        start: words[s].start,
+        end: last.name_end,
+        key: key_of(words, s, e),
+        kind: None,
+        strength: 0,
+        words: e - s,
+        first: s,
+    }
+}
+
+/// Resolves short forms and votes one kind per name; returns the entities.
+fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntity> {
+    // Dotted acronyms keep their final dot: "U.S." is the name, not "U.S".
+    for c in &mut cands {
+        if text[c.start..c.end].contains('.') && text[c.end..].starts_with('.') {
+            c.end += 1;
+        }
+        // "[Vladimir] Putin": the mention keeps the editor's bracket whole.
+        if text[c.start..c.end].contains(']') && text[..c.start].ends_with('[') {
+            c.start -= 1;
+        }
+    }
+    // Strongest kind per key.
+    let mut kind_of: HashMap<String, (EntityKind, Strength)> = HashMap::new();
+    for c in &cands {
+        if let Some(k) = c.kind {
+            let e = kind_of.entry(c.key.clone()).or_insert((k, c.strength));
+            if c.strength > e.1 {
+                *e = (k, c.strength);
+            }
+        }
+    }
+    // A name that has a region ("Kherson" beside "Kherson region") is a place
+    // unless something strong says otherwise.
+    let region_keys: Vec<String> = kind_of
+        .iter()
+        .filter(|(k, v)| v.0 == EntityKind::Place && k.ends_with(" region"))
+        .map(|(k, _)| k.trim_end_matches(" region").to_string())
+        .collect();
+    for base in region_keys {
+        let e = kind_of.entry(base).or_insert((EntityKind::Place, WEAK));
+        if e.1 < STRONG {
+            *e = (EntityKind::Place, MEDIUM);
+        }
+    }
+    // Surnames of multi-word people ("Putin" → "Vladimir Putin"). A surname shared
+    // by two different people resolves to neither.
+    let mut surname: HashMap<String, Option<String>> = HashMap::new();
+    for c in &cands {
+        if c.words >= 2
+            && kind_of
+                .get(&c.key)
+                .is_some_and(|k| k.0 == EntityKind::Person)
+        {
+            let last = c.key.rsplit(' ').next().unwrap_or("").to_string();
+            let slot = surname.entry(last).or_insert_with(|| Some(c.key.clone()));
+            if slot.as_deref() != Some(c.key.as_str()) {
+                *slot = None;
+            }
+        }
+    }
+    // Acronyms defined in brackets after a name: "Security Service of Ukraine (SBU)".
+    let mut acronym_of: HashMap<String, String> = HashMap::new();
+    for c in &cands {
+        let after = &text[c.end..];
+        if let Some(rest) = after.strip_prefix(" (") {
+            if let Some(close) = rest.find(')') {
+                let inner = &rest[..close];
+                if inner.len() >= 2 && inner.chars().all(|ch| ch.is_uppercase()) {
+                    acronym_of.insert(key(inner), c.key.clone());
+                }
+            }
+        }
+    }
+    // Unqualified organisation names that one qualified organisation ends with.
+    let org_keys: Vec<String> = kind_of
+        .iter()
+        .filter(|(_, k)| k.0 == EntityKind::Org)
+        .map(|(k, _)| k.clone())
+        .collect();
+    for c in &mut cands {
+        let single = c.words == 1;
+        let weakish = kind_of
+            .get(&c.key)
+            .is_none_or(|k| k.1 < STRONG || k.0 == EntityKind::Person);
+        if single && weakish {
+            if let Some(Some(full)) = surname.get(&c.key) {
+                c.key = full.clone();
+                continue;
+            }
+        }
+        if let Some(full) = acronym_of.get(&c.key) {
+            c.key = full.clone();
+            continue;
+        }
+        if kind_of.get(&c.key).is_some_and(|k| k.0 == EntityKind::Org) {
+            let suffix = format!(" {}", c.key);
+            let longer: Vec<&String> = org_keys.iter().filter(|k| k.ends_with(&suffix)).collect();
+            if longer.len() == 1 {
+                c.key = longer[0].clone();
+            }
+        }
+    }
+    // Group by key.
+    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();
+    for c in cands {
+        if !groups.contains_key(&c.key) {
+            order.push(c.key.clone());
+        }
+        groups.entry(c.key.clone()).or_default().push(c);
+    }
+    let mut out = Vec::new();
+    for k in order {
+        let group = &groups[&k];
+        let kind = kind_of.get(&k).map(|x| x.0).or_else(|| {
+            // A name with no evidence anywhere: a multi-word name is most often a
+            // person, a single word most often a place.
+            Some(if group.iter().any(|c| c.words > 1) {
+                EntityKind::Person
+            } else {
+                DEFAULT_SINGLE
+            })
+        });
+        let Some(kind) = kind else { continue };
+        let mentions: Vec<Mention> = group
+            .iter()
+            .map(|c| Mention {
+                start: c.start,
+                end: c.end,
+                text: text[c.start..c.end].to_string(),
+            })
+            .collect();
+        let name = group
+            .iter()
+            .max_by_key(|c| (c.words, c.end - c.start))
+            .map(|c| {
+                // Qualified organisations show their qualifier ("Russia's ...").
+                let mut start = c.start;
+                if c.first > 0 && k.split(' ').count() > c.words {
+                    let p = &words[c.first - 1];
+                    if p.possessive && c.start - p.end <= 1 {
+                        start = p.start;
+                    }
+                }
+                text[start..c.end].to_string()
+            })
+            .unwrap_or_default();
+        out.push(ArticleEntity {
+            id: k.clone(),
+            kind,
+            name,
+            mentions,
+        });
+    }
+    // "the ministry", "the institute": the last organisation named with that word.
+    add_definite_references(text, words, &mut out);
+    for e in &mut out {
+        e.mentions.sort_by_key(|m| m.start);
+        e.mentions.dedup_by_key(|m| m.start);
+    }
+    out
+}
+
+fn add_definite_references(text: &str, words: &[Word], out: &mut [ArticleEntity]) {
+    for i in 1..words.len() {
+        let w = &words[i];
+        let p = &words[i - 1];
+        if w.cap || p.key != "the" || !ORG_WORDS.contains(&w.key) {
+            continue;
+        }
+        if words
+            .get(i + 1)
+            .is_some_and(|n| n.cap && n.start - w.end == 1)
+        {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (ei, e) in out.iter().enumerate() {
+            if e.kind != EntityKind::Org || !e.id.split(' ').any(|x| x == w.key) {
+                continue;
+            }
+            for m in &e.mentions {
+                if m.end <= w.start && best.is_none_or(|(_, s)| m.start > s) {
+                    best = Some((ei, m.start));
+                }
+            }
+        }
+        if let Some((ei, _)) = best {
+            out[ei].mentions.push(Mention {
+                start: p.start,
+                end: w.end,
+                text: text[p.start..w.end].to_string(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(text: &str) -> Vec<(EntityKind, String, Vec<String>)> {
+        find(text)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.kind,
+                    e.name,
+                    e.mentions.into_iter().map(|m| m.text).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn kind_of(text: &str, name: &str) -> Option<EntityKind> {
+        find(text)
+            .into_iter()
+            .find(|e| e.name == name)
+            .map(|e| e.kind)
+    }
+
+    #[test]
+    fn titles_are_not_part_of_the_name_and_make_a_person() {
+        let t = "Russian President Vladimir Putin spoke. Later Putin left.";
+        let e = ents(t);
+        assert_eq!(
+            e,
+            vec![(
+                EntityKind::Person,
+                "Vladimir Putin".to_string(),
+                vec!["Vladimir Putin".to_string(), "Putin".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn honorific_short_form_resolves_to_full_name() {
+        let t = "The head of the council, Maria Ganchev, spoke. Mr Ganchev later said more.";
+        let e = find(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn possessive_is_not_part_of_the_name_and_demonyms_are_not_places() {
+        let t = "Ukrainian troops moved. Russia's army fell back in Ukraine.";
+        assert_eq!(kind_of(t, "Russia"), Some(EntityKind::Place));
+        assert!(kind_of(t, "Ukrainian").is_none());
+        assert_eq!(kind_of(t, "Ukraine"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn organisation_words_acronyms_and_the_ministry() {
+        let t = "The Security Service of Ukraine (SBU) confirmed it. The SBU posted images. \
+                 The Russian Defense Ministry said so, and the ministry said more.";
+        let e = find(t);
+        let sbu = e
+            .iter()
+            .find(|x| x.name == "Security Service of Ukraine")
+            .unwrap();
+        assert_eq!(sbu.kind, EntityKind::Org);
+        assert_eq!(sbu.mentions.len(), 3, "{sbu:?}");
+        let mod_ = e
+            .iter()
+            .find(|x| x.name == "Russian Defense Ministry")
+            .unwrap();
+        assert_eq!(mod_.mentions.last().unwrap().text, "the ministry");
+    }
+
+    #[test]
+    fn region_descriptor_and_place_nouns_make_places() {
+        let t = "Fighting went on in the Zorvat region and near the town of Belmark.";
+        assert_eq!(kind_of(t, "Zorvat region"), Some(EntityKind::Place));
+        assert_eq!(kind_of(t, "Belmark"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn lowercase_roles_make_people() {
+        let t = "Defense Ministry spokesman Igor Konash said the troops would move.";
+        assert_eq!(kind_of(t, "Igor Konash"), Some(EntityKind::Person));
+        assert_eq!(kind_of(t, "Defense Ministry"), Some(EntityKind::Org));
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let t = "The storm hit. Later the storm left. Moments before, rain fell.";
+        assert!(find(t).is_empty(), "{:?}", find(t));
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_keep_their_short_form_apart() {
+        let t = "Anna Berg and Peter Berg met. Berg said nothing.";
+        let e = find(t);
+        assert!(e.iter().any(|x| x.name == "Anna Berg"));
+        assert!(e.iter().any(|x| x.name == "Peter Berg"));
+    }
+}

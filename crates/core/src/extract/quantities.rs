@@ -1,0 +1,403 @@
+//! Quantities: a number with its unit or counted noun.
+//!
+//! "5,000 Russian troops" (troops), "20 percent" (percent), "2,000 square
+//! kilometers" and "1,000 sq km" (km2), "50km" (km), "€1.8 billion" (EUR),
+//! "45 mm of rain" (mm). Approximations ("about", "more than") and ranges ("10 to
+//! 15 mm") are part of the text; a range's `value` is its lower bound. Numbers
+//! that are dates (years, days of a month) or clock times are left to the dates
+//! stage; a bare number with no unit or noun is left out unless hedged ("about
+//! 5,000"), where its unit is "count".
+
+use crate::model::Quantity;
+use crate::search::tokenize::{fold, tokens, Token};
+
+/// Words before a number that make it approximate; they join the quantity's text.
+const HEDGES: &[&[&str]] = &[
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["up", "to"],
+    &["about"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["roughly"],
+    &["approximately"],
+    &["over"],
+    &["some"],
+];
+
+/// Unit words (folded; one or two words) and their normalised unit.
+const UNITS: &[(&str, &str)] = &[
+    ("square kilometers", "km2"),
+    ("square kilometres", "km2"),
+    ("square km", "km2"),
+    ("sq km", "km2"),
+    ("km2", "km2"),
+    ("square miles", "mi2"),
+    ("square mile", "mi2"),
+    ("sq miles", "mi2"),
+    ("sq mi", "mi2"),
+    ("kilometers", "km"),
+    ("kilometres", "km"),
+    ("kilometer", "km"),
+    ("kilometre", "km"),
+    ("km", "km"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("meters", "m"),
+    ("metres", "m"),
+    ("meter", "m"),
+    ("metre", "m"),
+    ("m", "m"),
+    ("centimeters", "cm"),
+    ("centimetres", "cm"),
+    ("cm", "cm"),
+    ("millimeters", "mm"),
+    ("millimetres", "mm"),
+    ("mm", "mm"),
+    ("inches", "in"),
+    ("feet", "ft"),
+    ("ft", "ft"),
+    ("kilograms", "kg"),
+    ("kg", "kg"),
+    ("tonnes", "t"),
+    ("tons", "t"),
+    ("percent", "percent"),
+    ("per cent", "percent"),
+    ("pc", "percent"),
+    ("degrees", "degrees"),
+    ("mph", "mph"),
+    ("kmh", "km/h"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("dollars", "USD"),
+    ("pounds", "GBP"),
+    ("hectares", "ha"),
+    ("ha", "ha"),
+];
+
+const CURRENCY_SIGNS: &[(char, &str)] = &[('€', "EUR"), ('$', "USD"), ('£', "GBP"), ('¥', "JPY")];
+
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("bn", 1e9),
+    ("tn", 1e12),
+];
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("dozens", 12.0),
+    ("hundreds", 100.0),
+    ("thousands", 1000.0),
+    ("millions", 1e6),
+];
+
+const MONTH_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Finds the quantities of `text`.
+pub fn find(text: &str) -> Vec<Quantity> {
+    let toks: Vec<Token> = tokens(text).collect();
+    let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    find_in(text, &toks, &keys)
+}
+
+/// [`find`] on tokens and folded keys the caller already has.
+pub fn find_in(text: &str, toks: &[Token], keys: &[String]) -> Vec<Quantity> {
+    let near = |a: usize, b: usize| b < toks.len() && toks[b].start - toks[a].end <= 1;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let Some((mut value, suffix, word)) = parse_number(t.text) else {
+            i += 1;
+            continue;
+        };
+        // Dates and times belong to the dates stage.
+        let after = &text[t.end..];
+        let prev_key = i.checked_sub(1).map(|p| keys[p].as_str()).unwrap_or("");
+        let next_key = keys.get(i + 1).map(String::as_str).unwrap_or("");
+        if after.starts_with(':')
+            || text[..t.start].ends_with(':')
+            || MONTH_WORDS.contains(&prev_key)
+            || MONTH_WORDS.contains(&next_key)
+            || (suffix.is_empty()
+                && !word
+                && t.text.len() == 4
+                && (1800.0..=2100.0).contains(&value))
+            || matches!(suffix, "st" | "nd" | "rd" | "th" | "pm" | "am")
+        {
+            i += 1;
+            continue;
+        }
+        let mut start = t.start;
+        let mut end = t.end;
+        let mut unit: Option<String> = None;
+        let mut hedged = false;
+        // Currency sign right before.
+        if let Some(&(c, code)) = CURRENCY_SIGNS
+            .iter()
+            .find(|(c, _)| text[..t.start].ends_with(*c))
+        {
+            start -= c.len_utf8();
+            unit = Some(code.to_string());
+        }
+        // Hedges before.
+        for h in HEDGES {
+            let n = h.len();
+            if i >= n
+                && (0..n).all(|k| keys[i - n + k] == h[k])
+                && toks[i - n]
+                    .text
+                    .chars()
+                    .all(|c| c.is_lowercase() || !c.is_alphabetic())
+            {
+                start = toks[i - n].start;
+                hedged = true;
+                break;
+            }
+        }
+        let mut j = i + 1;
+        // A suffix glued to the number: "50km", "1.8bn".
+        let mut suffix_scale = false;
+        if !suffix.is_empty() {
+            if let Some(&(_, s)) = SCALES.iter().find(|(w, _)| *w == suffix) {
+                value *= s;
+                suffix_scale = true;
+            } else if let Some(u) = unit_of(suffix, "") {
+                unit = Some(u.0.to_string());
+            } else {
+                i += 1;
+                continue;
+            }
+        }
+        // Range: "10 to 15", "10-15".
+        if j + 1 < toks.len()
+            && (keys[j] == "to" || keys[j] == "and" && prev_key == "between")
+            && parse_number(toks[j + 1].text).is_some_and(|n| n.1.is_empty())
+            && near(i, j)
+        {
+            end = toks[j + 1].end;
+            j += 2;
+        } else if j < toks.len()
+            && &text[toks[j - 1].end..toks[j].start] == "-"
+            && parse_number(toks[j].text).is_some_and(|n| n.1.is_empty())
+        {
+            end = toks[j].end;
+            j += 1;
+        }
+        // Scale word: "1.8 billion".
+        if !suffix_scale && j < toks.len() && near(j - 1, j) {
+            if let Some(&(_, s)) = SCALES.iter().find(|(w, _)| w.len() > 2 && *w == keys[j]) {
+                value *= s;
+                end = toks[j].end;
+                j += 1;
+            }
+        }
+        // Unit words or a counted noun.
+        if unit.is_none()
+            || unit
+                .as_deref()
+                .is_some_and(|u| u.len() == 3 && u.chars().all(char::is_uppercase))
+        {
+            let w1 = keys.get(j).map(String::as_str).unwrap_or("");
+            let w2 = keys.get(j + 1).map(String::as_str).unwrap_or("");
+            if unit.is_none() && j < toks.len() && near(j - 1, j) {
+                if let Some((u, n)) = unit_of(w1, w2) {
+                    unit = Some(u.to_string());
+                    end = toks[j + n - 1].end;
+                    j += n;
+                } else if text[toks[j - 1].end..].starts_with('%') {
+                    unit = Some("percent".into());
+                    end = toks[j - 1].end + 1;
+                } else if let Some((noun, n)) = counted_noun(toks, keys, j) {
+                    unit = Some(noun);
+                    end = toks[j + n - 1].end;
+                    j += n;
+                }
+            } else if unit.is_none() && text[end..].starts_with('%') {
+                unit = Some("percent".into());
+                end += 1;
+            }
+        }
+        let unit = match unit {
+            Some(u) => u,
+            None if hedged || word => "count".to_string(),
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        if word && unit == "count" {
+            i += 1;
+            continue;
+        }
+        out.push(Quantity {
+            text: text[start..end].to_string(),
+            value,
+            unit,
+            start,
+            end,
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The number at the start of a token and any letters glued after it; number
+/// words count too (the flag says so).
+fn parse_number(tok: &str) -> Option<(f64, &str, bool)> {
+    if tok.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(tok))
+            .map(|&(_, v)| (v, "", true));
+    }
+    let digits_end = tok
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(tok.len());
+    if digits_end == 0 || !tok.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let num: String = tok[..digits_end].chars().filter(|&c| c != ',').collect();
+    let v: f64 = num.parse().ok()?;
+    Some((v, &tok[digits_end..], false))
+}
+
+fn unit_of(w1: &str, w2: &str) -> Option<(&'static str, usize)> {
+    let two = format!("{w1} {w2}");
+    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| *w == two) {
+        return Some((u, 2));
+    }
+    UNITS.iter().find(|(w, _)| *w == w1).map(|&(_, u)| (u, 1))
+}
+
+/// A plural noun after the number, possibly after up to two adjectives ("5,000
+/// Russian troops", "two armoured brigades").
+fn counted_noun(toks: &[Token], keys: &[String], j: usize) -> Option<(String, usize)> {
+    const IRREGULAR: &[&str] = &[
+        "people",
+        "men",
+        "women",
+        "children",
+        "police",
+        "personnel",
+        "staff",
+        "sheep",
+        "aircraft",
+    ];
+    const NOT_NOUNS: &[&str] = &[
+        "is", "was", "has", "as", "this", "its", "his", "us", "yes", "less", "across", "plus",
+        "thus",
+    ];
+    for n in 0..3 {
+        let k = keys.get(j + n)?;
+        let t = &toks[j + n];
+        if n > 0 && t.start - toks[j + n - 1].end > 1 {
+            return None;
+        }
+        if IRREGULAR.contains(&k.as_str())
+            || (k.ends_with('s')
+                && k.len() > 3
+                && !NOT_NOUNS.contains(&k.as_str())
+                && !k.ends_with("ss")
+                && !k.ends_with("ous")
+                && t.text.starts_with(char::is_lowercase))
+        {
+            return Some((k.clone(), n + 1));
+        }
+        // Adjectives: lowercase words or capitalised demonyms before the noun.
+        if t.text.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                k.as_str(),
+                "of" | "to" | "and" | "in" | "on" | "at" | "for" | "the" | "a"
+            )
+        {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<(String, f64, String)> {
+        find(text)
+            .into_iter()
+            .map(|q| (q.text, q.value, q.unit))
+            .collect()
+    }
+
+    #[test]
+    fn counted_nouns_and_units() {
+        assert_eq!(
+            q("The estimated 5,000 Russian troops held 20 percent of it."),
+            vec![
+                ("5,000 Russian troops".into(), 5000.0, "troops".into()),
+                ("20 percent".into(), 20.0, "percent".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn areas_distances_and_money() {
+        assert_eq!(
+            q("about 2,000 square kilometers and more than 1,000 sq km (385 sq miles), 50km, €1.8 billion"),
+            vec![
+                ("about 2,000 square kilometers".into(), 2000.0, "km2".into()),
+                ("more than 1,000 sq km".into(), 1000.0, "km2".into()),
+                ("385 sq miles".into(), 385.0, "mi2".into()),
+                ("50km".into(), 50.0, "km".into()),
+                ("€1.8 billion".into(), 1.8e9, "EUR".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_and_rain() {
+        assert_eq!(
+            q("10 to 15 mm fell, then 45 mm of rain."),
+            vec![
+                ("10 to 15 mm".into(), 10.0, "mm".into()),
+                ("45 mm".into(), 45.0, "mm".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_and_times_are_not_quantities() {
+        assert!(q("On October 2, 2022 at 12:30 p.m., in 2014, on its 200th day.").is_empty());
+    }
+}

@@ -1,0 +1,401 @@
+//! Quoted speech and writing, with the speaker.
+//!
+//! A quote is a passage in straight (`"…"`) or curly (`“…”`) double quotation marks
+//! within one paragraph. Single quotes inside it are part of it (nested quotes);
+//! scare quotes of one or two words ("“liberated”") are not speech and are left
+//! out.
+//!
+//! The speaker is looked for in this order, always outside quotation marks:
+//!
+//! 1. after the quote, in the rest of its sentence: "…," X said / said X / X told;
+//! 2. before it, in the sentence that opens it: X said: "…" / according to X, "…";
+//! 3. the next quote, when the two are adjacent ("“…” “…,” he said");
+//! 4. the previous quote in the same paragraph (a quote split around "he said", or
+//!    a second quote after the attribution);
+//! 5. the previous sentence, when it attributes speech ("X said on Sunday:").
+//!
+//! A pronoun ("he", "she") resolves to the last person named before the quote, "it"
+//! to the last organisation; "the general staff said" names its speaker as written
+//! when no entity matches. When the text names nobody the speaker is `None`.
+
+use std::ops::Range;
+
+use super::entities::SPEECH_VERBS;
+use super::sentences;
+use crate::model::{ArticleEntity, EntityKind, Quote};
+use crate::search::tokenize::{fold, tokens};
+
+/// Quotes of at most this many words are scare quotes, not speech.
+const SCARE_QUOTE_MAX_WORDS: usize = 2;
+
+/// Verbs that introduce a quote but are not plain speech verbs.
+const QUOTE_VERBS: &[&str] = &[
+    "described",
+    "called",
+    "urged",
+    "say",
+    "according",
+    "caption",
+];
+
+#[derive(Debug, Clone)]
+struct Speaker {
+    name: String,
+    id: Option<String>,
+}
+
+/// One entity mention outside quotation marks.
+#[derive(Debug, Clone, Copy)]
+struct M {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    entity: usize,
+}
+
+/// Finds the quotes of one article's clean text, with speakers from `entities`.
+pub fn find(text: &str, entities: &[ArticleEntity]) -> Vec<Quote> {
+    let sents: Vec<Range<usize>> = sentences::split(text).collect();
+    find_in(text, entities, &sents)
+}
+
+/// [`find`] with the sentences the caller already has.
+pub fn find_in(text: &str, entities: &[ArticleEntity], sents: &[Range<usize>]) -> Vec<Quote> {
+    let spans = quote_spans(text);
+    let inside = |p: usize| spans.iter().any(|q| q.outer.start <= p && p < q.outer.end);
+    let mut ments: Vec<M> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.mentions.iter().map(move |m| M {
+                start: m.start,
+                end: m.end,
+                kind: e.kind,
+                entity: i,
+            })
+        })
+        .filter(|m| !inside(m.start))
+        .collect();
+    ments.sort_by_key(|m| m.start);
+    let sentence_at = |p: usize| {
+        sents
+            .iter()
+            .position(|s| s.start <= p && p < s.end.max(s.start + 1))
+            .or_else(|| sents.iter().rposition(|s| s.start <= p))
+    };
+    let ctx = Ctx {
+        text,
+        entities,
+        ments: &ments,
+        sents,
+    };
+    let mut found: Vec<Option<Speaker>> = Vec::new();
+    for (qi, q) in spans.iter().enumerate() {
+        let next_open = spans
+            .get(qi + 1)
+            .map(|n| n.outer.start)
+            .unwrap_or(text.len());
+        // 1. After the quote, to the end of the sentence that holds the closing mark.
+        let after_end = sentence_at(q.outer.end.saturating_sub(1))
+            .map(|s| sents[s].end)
+            .unwrap_or(text.len())
+            .min(next_open)
+            .min(para_end(text, q.outer.end));
+        let mut sp = ctx.attribution(q.outer.end..after_end.max(q.outer.end), q.outer.start);
+        // 2. Before it, in the sentence that opens it.
+        if sp.is_none() {
+            let before_start = sentence_at(q.outer.start)
+                .map(|s| sents[s].start)
+                .unwrap_or(0)
+                .max(para_start(text, q.outer.start));
+            sp = ctx.attribution(before_start..q.outer.start, q.outer.start);
+        }
+        found.push(sp);
+    }
+    // 3 and 4: adjacent and same-paragraph quotes share a speaker.
+    for qi in (0..spans.len()).rev() {
+        if found[qi].is_none() && qi + 1 < spans.len() {
+            let gap = &text[spans[qi].outer.end..spans[qi + 1].outer.start];
+            if gap.trim().is_empty() {
+                found[qi] = found[qi + 1].clone();
+            }
+        }
+    }
+    for qi in 1..spans.len() {
+        // Only a quote that opens a sentence continues the previous speaker; an
+        // embedded phrase ("to move to “more advantageous positions”") does not.
+        let opens_sentence = text[spans[qi].inner.clone()].starts_with(char::is_uppercase)
+            && text[..spans[qi].outer.start]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”']);
+        if found[qi].is_none()
+            && opens_sentence
+            && para_start(text, spans[qi].outer.start) <= spans[qi - 1].outer.start
+        {
+            found[qi] = found[qi - 1].clone();
+        }
+    }
+    // 5. The previous sentence, when it attributes speech.
+    for (qi, q) in spans.iter().enumerate() {
+        if found[qi].is_some() {
+            continue;
+        }
+        if let Some(s) = sentence_at(q.outer.start).and_then(|s| s.checked_sub(1)) {
+            let r = sents[s].clone();
+            if text[r.clone()].trim_end().ends_with(':')
+                && !spans
+                    .iter()
+                    .any(|x| x.outer.start >= r.start && x.outer.start < r.end)
+            {
+                found[qi] = ctx.attribution(r, q.outer.start);
+            }
+        }
+    }
+    spans
+        .iter()
+        .zip(found)
+        .map(|(q, sp)| Quote {
+            text: text[q.inner.clone()].to_string(),
+            speaker: sp.as_ref().map(|s| s.name.clone()),
+            speaker_id: sp.and_then(|s| s.id),
+            start: q.inner.start,
+            end: q.inner.end,
+        })
+        .collect()
+}
+
+fn para_start(text: &str, p: usize) -> usize {
+    text[..p].rfind('\n').map(|i| i + 1).unwrap_or(0)
+}
+
+fn para_end(text: &str, p: usize) -> usize {
+    text[p..].find('\n').map(|i| p + i).unwrap_or(text.len())
+}
+
+struct Span {
+    /// The quote with its marks.
+    outer: Range<usize>,
+    /// The words inside the marks, trimmed.
+    inner: Range<usize>,
+}
+
+/// Quoted passages: curly pairs, and straight marks paired in order within a
+/// paragraph. Scare quotes are dropped.
+fn quote_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('\n', _) => open = None,
+            ('“', _) => open = Some((i, c)),
+            ('"', None) => open = Some((i, c)),
+            ('”', Some((s, '“'))) | ('"', Some((s, '"'))) | ('”', Some((s, '"'))) => {
+                open = None;
+                let open_len = text[s..].chars().next().map_or(1, char::len_utf8);
+                let inner_raw = s + open_len..i;
+                let raw = &text[inner_raw.clone()];
+                let lead = raw.len() - raw.trim_start().len();
+                let inner = inner_raw.start + lead..inner_raw.start + lead + raw.trim().len();
+                let words = tokens(&text[inner.clone()]).count();
+                if words > SCARE_QUOTE_MAX_WORDS {
+                    out.push(Span {
+                        outer: s..i + c.len_utf8(),
+                        inner,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    entities: &'a [ArticleEntity],
+    ments: &'a [M],
+    sents: &'a [Range<usize>],
+}
+
+impl Ctx<'_> {
+    /// A speaker named by a phrase ("the Ukrainian military said") in one of the
+    /// three sentences before `anchor`.
+    fn earlier_phrase_speaker(&self, anchor: usize) -> Option<Speaker> {
+        let before: Vec<&Range<usize>> = self.sents.iter().filter(|s| s.end <= anchor).collect();
+        before.iter().rev().take(3).find_map(|s| {
+            let sp = self.attribution((*s).clone(), s.start)?;
+            sp.id.is_none().then_some(sp)
+        })
+    }
+
+    fn speaker(&self, m: &M) -> Speaker {
+        let e = &self.entities[m.entity];
+        Speaker {
+            name: e.name.clone(),
+            id: Some(e.id.clone()),
+        }
+    }
+
+    /// The last mention of `kind` that ends before `anchor`.
+    fn last_before(&self, anchor: usize, kind: EntityKind) -> Option<Speaker> {
+        self.ments
+            .iter()
+            .rev()
+            .find(|m| m.end <= anchor && m.kind == kind)
+            .map(|m| self.speaker(m))
+    }
+
+    /// The speaker named in `win` (outside quotes), if it attributes speech;
+    /// `anchor` is where the quote starts, for pronouns.
+    fn attribution(&self, win: Range<usize>, anchor: usize) -> Option<Speaker> {
+        let w = &self.text[win.clone()];
+        let toks: Vec<(usize, usize, String)> = tokens(w)
+            .map(|t| (win.start + t.start, win.start + t.end, fold(t.text)))
+            .collect();
+        for (ti, (vs, ve, k)) in toks.iter().enumerate() {
+            let k = k.as_str();
+            if !(SPEECH_VERBS.contains(&k) || QUOTE_VERBS.contains(&k)) {
+                continue;
+            }
+            let pick = |ms: Vec<&M>, nearest_last: bool| -> Option<Speaker> {
+                let pref = [EntityKind::Person, EntityKind::Org, EntityKind::Place];
+                for kind in pref {
+                    let mut of_kind = ms.iter().filter(|m| m.kind == kind);
+                    let m = if nearest_last {
+                        of_kind.next_back()
+                    } else {
+                        of_kind.next()
+                    };
+                    if let Some(m) = m {
+                        return Some(self.speaker(m));
+                    }
+                }
+                None
+            };
+            if k != "according" {
+                // X said: the subject before the verb.
+                let before: Vec<&M> = self
+                    .ments
+                    .iter()
+                    .filter(|m| m.start >= win.start && m.end <= *vs)
+                    .collect();
+                // A pronoun right before the verb (maybe one adverb between) wins
+                // over names further back.
+                let pron = toks[ti.saturating_sub(2)..ti]
+                    .iter()
+                    .rev()
+                    .find(|t| matches!(t.2.as_str(), "he" | "she" | "it" | "they"));
+                let pron_after_names = pron.is_some_and(|p| before.iter().all(|m| m.end <= p.0));
+                if let (Some(p), true) = (pron, pron_after_names) {
+                    let kind = if matches!(p.2.as_str(), "he" | "she") {
+                        EntityKind::Person
+                    } else {
+                        EntityKind::Org
+                    };
+                    return self.last_before(anchor.min(p.0), kind).or_else(|| {
+                        // "it said" with no organisation named: the last body
+                        // that spoke in the sentences before ("The military said").
+                        (kind == EntityKind::Org)
+                            .then(|| self.earlier_phrase_speaker(anchor.min(p.0)))
+                            .flatten()
+                    });
+                }
+                // A place speaks only as the subject right before the verb
+                // ("Kyiv said", "the United Kingdom's military described").
+                let close = toks[ti.saturating_sub(2)..ti].first().map_or(*vs, |t| t.0);
+                let before: Vec<&M> = before
+                    .into_iter()
+                    .filter(|m| m.kind != EntityKind::Place || m.end >= close)
+                    .collect();
+                if let Some(s) = pick(before, true) {
+                    return Some(s);
+                }
+            }
+            // said X / according to X: the first name after the verb, close by.
+            let limit = toks.get(ti + 8).map(|t| t.0).unwrap_or(win.end);
+            let after: Vec<&M> = self
+                .ments
+                .iter()
+                .filter(|m| m.start >= *ve && m.start < limit && m.end <= win.end)
+                // "said its forces had entered Kupyansk": a place after the verb
+                // is what was said, not who said it.
+                .filter(|m| m.kind != EntityKind::Place)
+                .collect();
+            if let Some(s) = pick(after, false) {
+                return Some(s);
+            }
+            // "the general staff said": a speaker named without a proper name.
+            let lo = ti.saturating_sub(5);
+            if let Some(the) = toks[lo..ti].iter().rposition(|t| t.2 == "the") {
+                // "one of the soldiers says" names nobody.
+                if lo + the > 0 && toks[lo + the - 1].2 == "of" {
+                    continue;
+                }
+                let from = toks[lo + the].0;
+                let phrase = self.text[from..*vs].trim();
+                if !phrase.contains([',', '"', '“', '”']) {
+                    return Some(Speaker {
+                        name: phrase.to_string(),
+                        id: None,
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities;
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let e = entities::find(text);
+        find(text, &e)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_and_before_the_quote() {
+        let q = quotes("\"The river is rising fast,\" Maria Lopez said. Tom Reed said: \"We are leaving the town.\"");
+        assert_eq!(q[0].1.as_deref(), Some("Maria Lopez"));
+        assert_eq!(q[1].1.as_deref(), Some("Tom Reed"));
+    }
+
+    #[test]
+    fn pronoun_points_to_the_last_named_person_and_split_quotes_share() {
+        let t = "Judge Anna Weiss spoke on Monday.\n\n“The verdict stands,” she said. “There will be no appeal.”";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].1.as_deref(), Some("Anna Weiss"));
+        assert_eq!(q[1].1.as_deref(), Some("Anna Weiss"));
+    }
+
+    #[test]
+    fn said_before_the_name_and_organisation_speakers() {
+        let q = quotes("“We will keep the plant open for now,” said chief executive Karl Brandt.");
+        assert_eq!(q[0].1.as_deref(), Some("Karl Brandt"));
+        let q = quotes(
+            "The Finance Ministry reported losses. \"Costs rose by a third,\" the ministry said.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Finance Ministry"));
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes_and_nested_single_quotes_stay() {
+        let q = quotes("The area had been “liberated” by then.");
+        assert!(q.is_empty());
+        let q = quotes("\"They told us 'go home now' and we did,\" Ella Park said.");
+        assert_eq!(q[0].0, "They told us 'go home now' and we did,");
+    }
+
+    #[test]
+    fn no_named_speaker_is_none() {
+        let q = quotes("A sign read \"no entry beyond this point\" at the gate.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1, None);
+    }
+}

@@ -85,7 +85,10 @@ async fn serve(dist: PathBuf) -> SocketAddr {
                         r.extend(body);
                         r
                     }
-                    None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
+                    None => {
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .to_vec()
+                    }
                 };
                 let _ = sock.write_all(&response).await;
                 let _ = sock.shutdown().await;
@@ -131,7 +134,10 @@ async fn start_driver() -> Driver {
         .spawn()
         .unwrap_or_else(|e| panic!("start {bin}: {e} (install chromium-driver; `make test` does)"));
     for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -170,7 +176,11 @@ async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
         .expect("connect to chromedriver")
 }
 
-async fn wait_for_count(c: &Client, selector: &str, n: usize) -> Vec<fantoccini::elements::Element> {
+async fn wait_for_count(
+    c: &Client,
+    selector: &str,
+    n: usize,
+) -> Vec<fantoccini::elements::Element> {
     for _ in 0..100 {
         let found = c.find_all(Locator::Css(selector)).await.unwrap();
         if found.len() == n {
@@ -216,7 +226,11 @@ async fn open_library_search_lyman_open_a_hit_and_read_it() {
     for m in &marks {
         assert_eq!(m.text().await.unwrap(), "Lyman");
     }
-    assert_eq!(hash(&c).await, "#/search?q=Lyman", "the URL follows the search box");
+    assert_eq!(
+        hash(&c).await,
+        "#/search?q=Lyman",
+        "the URL follows the search box"
+    );
     shot(&c, "search.png").await;
 
     let title = hits[0]
@@ -226,7 +240,13 @@ async fn open_library_search_lyman_open_a_hit_and_read_it() {
         .text()
         .await
         .unwrap();
-    hits[0].find(Locator::Css("a")).await.unwrap().click().await.unwrap();
+    hits[0]
+        .find(Locator::Css("a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let reader = c
         .wait()
         .at_most(Duration::from_secs(10))
@@ -234,9 +254,20 @@ async fn open_library_search_lyman_open_a_hit_and_read_it() {
         .await
         .unwrap();
     assert!(hash(&c).await.starts_with("#/article/"));
-    assert_eq!(c.find(Locator::Css("#article-title")).await.unwrap().text().await.unwrap(), title);
+    assert_eq!(
+        c.find(Locator::Css("#article-title"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        title
+    );
     let text = reader.text().await.unwrap();
-    assert!(text.contains("Lyman") && text.len() > 1000, "the reader shows the article");
+    assert!(
+        text.contains("Lyman") && text.len() > 1000,
+        "the reader shows the article"
+    );
     shot(&c, "article.png").await;
 
     // Back returns to the results (one history entry for the whole search).
@@ -251,18 +282,36 @@ async fn a_deep_link_to_a_search_shows_exactly_the_one_article_that_mentions_kre
     let addr = serve(dist_dir()).await;
     let driver = start_driver().await;
     let c = browser(&driver, 390, 844).await;
-    c.goto(&format!("http://{addr}{SUB_PATH}#/search?q=Kreminna")).await.unwrap();
-    let hits = wait_for_count(&c, ".result", 1).await;
-    let href = hits[0].find(Locator::Css("a")).await.unwrap().attr("href").await.unwrap();
-    assert_eq!(href.as_deref(), Some("#/article/001_121d20f4aa6c6f84"));
-    let input = c.find(Locator::Css("#q")).await.unwrap();
-    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("Kreminna"));
-    // The page fits a phone: nothing scrolls sideways.
-    let overflow = c
-        .execute("return document.documentElement.scrollWidth > window.innerWidth", vec![])
+    c.goto(&format!("http://{addr}{SUB_PATH}#/search?q=Kreminna"))
         .await
         .unwrap();
-    assert_eq!(overflow, serde_json::Value::Bool(false), "no horizontal scroll at 390 px");
+    let hits = wait_for_count(&c, ".result", 1).await;
+    let href = hits[0]
+        .find(Locator::Css("a"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap();
+    assert_eq!(href.as_deref(), Some("#/article/001_121d20f4aa6c6f84"));
+    let input = c.find(Locator::Css("#q")).await.unwrap();
+    assert_eq!(
+        input.prop("value").await.unwrap().as_deref(),
+        Some("Kreminna")
+    );
+    // The page fits a phone: nothing scrolls sideways.
+    let overflow = c
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow,
+        serde_json::Value::Bool(false),
+        "no horizontal scroll at 390 px"
+    );
     shot(&c, "search-phone.png").await;
     c.close().await.unwrap();
 }

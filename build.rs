@@ -1,8 +1,15 @@
-//! Embeds the bundled corpus (`corpus/*.txt|md` and optional `ID.meta.json`
-//! sidecars) into the app, so the first load needs no fetch and works from a file.
+//! Extracts the bundled corpus (`corpus/*.txt|md`, with optional `ID.meta.json`
+//! sidecars) at build time, with the same folio-core the app and the CLI use, and
+//! embeds the result as JSON.
+//!
+//! A key design decision: the first-load wasm only *explores*. It deserialises this
+//! extraction and builds the search index, so the extraction stages and their word
+//! lists stay out of it (they load later, with import). It also means the first
+//! page shows without running the pipeline in the browser.
 
-use std::fmt::Write;
 use std::path::Path;
+
+use folio_core::{Corpus, Meta, Source};
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -17,28 +24,26 @@ fn main() {
         })
         .collect();
     files.sort();
-    let mut out = String::from(
-        "/// The bundled articles: (file name, text, sidecar metadata JSON).\n\
-         pub const BUNDLED: &[(&str, &str, Option<&str>)] = &[\n",
-    );
+    let mut sources = Vec::new();
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
-        let name = f.file_name().unwrap().to_string_lossy();
-        let stem = f.file_stem().unwrap().to_string_lossy();
-        let meta = f.with_file_name(format!("{stem}.meta.json"));
-        let meta = if meta.exists() {
-            format!("Some(include_str!({:?}))", meta.display().to_string())
-        } else {
-            "None".to_string()
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
+        let sidecar = f.with_file_name(format!("{stem}.meta.json"));
+        println!("cargo:rerun-if-changed={}", sidecar.display());
+        let meta = match std::fs::read_to_string(&sidecar) {
+            Ok(json) => {
+                Meta::from_json(&json).unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()))
+            }
+            Err(_) => Meta::default(),
         };
-        writeln!(
-            out,
-            "    ({name:?}, include_str!({:?}), {meta}),",
-            f.display().to_string()
-        )
-        .unwrap();
+        let bytes = std::fs::read(f).expect("read article");
+        let source = Source::from_bytes(&name, &bytes, meta)
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        sources.push(source);
     }
-    out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled.rs");
-    std::fs::write(dest, out).expect("write bundled.rs");
+    let corpus = Corpus::build(sources);
+    let json = serde_json::to_string(&corpus.extraction()).expect("serialise extraction");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled.json");
+    std::fs::write(dest, json).expect("write bundled.json");
 }

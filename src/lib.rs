@@ -12,7 +12,11 @@ pub mod state;
 use leptos::prelude::*;
 
 use components::search_box::SearchBox;
-use pages::{article::ArticlePage, library::LibraryPage, not_found::NotFound, search::SearchPage};
+use pages::{
+    article::ArticlePage, compare::ComparePage, entities::EntitiesPage, entity::EntityPage,
+    library::LibraryPage, not_found::NotFound, quotes::QuotesPage, search::SearchPage,
+    timeline::TimelinePage,
+};
 use state::corpus::CorpusCtx;
 use state::nav::Nav;
 use state::route::Route;
@@ -24,6 +28,11 @@ enum Page {
     Library,
     Search,
     Article,
+    Entities,
+    Entity,
+    Quotes,
+    Timeline,
+    Compare,
     NotFound,
 }
 
@@ -36,8 +45,18 @@ pub fn App() -> impl IntoView {
         Route::Library => Page::Library,
         Route::Search(_) => Page::Search,
         Route::Article(_) => Page::Article,
-        Route::NotFound(_) => Page::NotFound,
+        Route::Entities => Page::Entities,
+        Route::Entity(_) => Page::Entity,
+        Route::Quotes => Page::Quotes,
+        Route::Timeline => Page::Timeline,
+        Route::Compare(..) => Page::Compare,
+        Route::Map | Route::NotFound(_) => Page::NotFound,
     });
+    let link = move |label: &'static str, href: &'static str, active: Page| {
+        view! {
+            <a href=href aria-current=move || (page.get() == active).then_some("page")>{label}</a>
+        }
+    };
     view! {
         <header class="topbar">
             <div class="topbar-inner">
@@ -47,12 +66,24 @@ pub fn App() -> impl IntoView {
                 </a>
                 <SearchBox/>
             </div>
+            <nav class="views" aria-label="Views">
+                {link("Library", "#/", Page::Library)}
+                {link("Entities", "#/entities", Page::Entities)}
+                {link("Quotes", "#/quotes", Page::Quotes)}
+                {link("Timeline", "#/timeline", Page::Timeline)}
+                {link("Compare", "#/compare", Page::Compare)}
+            </nav>
         </header>
         <main id="main" class="page" tabindex="-1">
             {move || match page.get() {
                 Page::Library => view! { <LibraryPage/> }.into_any(),
                 Page::Search => view! { <SearchPage/> }.into_any(),
                 Page::Article => view! { <ArticlePage/> }.into_any(),
+                Page::Entities => view! { <EntitiesPage/> }.into_any(),
+                Page::Entity => view! { <EntityPage/> }.into_any(),
+                Page::Quotes => view! { <QuotesPage/> }.into_any(),
+                Page::Timeline => view! { <TimelinePage/> }.into_any(),
+                Page::Compare => view! { <ComparePage/> }.into_any(),
                 Page::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>

@@ -128,3 +128,194 @@ async fn an_unknown_article_id_says_not_found() {
     assert!(text(&host, "h1").contains("not found"));
     host.remove();
 }
+
+/// Lets the browser run queued tasks (a link click's `hashchange` fires as a task,
+/// not synchronously), then lets Leptos apply its updates.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+async fn click(host: &HtmlElement, selector: &str) {
+    let el: HtmlElement = host
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into();
+    el.click();
+    settle().await;
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_marks_entities_quotes_and_can_show_the_debris() {
+    let host = mount_at("#/article/000_55de2ee9ab9363be");
+    leptos::task::tick().await;
+    assert!(all(&host, ".reader-text .ent.kind-person").len() >= 2);
+    assert!(all(&host, ".reader-text .ent.kind-place").len() >= 5);
+    let marks = all(&host, ".reader-text a.ent");
+    assert!(
+        marks.iter().all(
+            |m| m.get_attribute("data-name").is_some_and(|n| !n.is_empty())
+                && m.get_attribute("href").unwrap().starts_with("#/entity/")
+        ),
+        "every entity mark links to its page and carries its card"
+    );
+    let tags: Vec<String> = all(&host, ".reader-text .speaker-tag")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert!(tags.iter().any(|t| t.contains("Zelenskiy")), "{tags:?}");
+    assert!(!all(&host, ".reader-text .mark-date").is_empty());
+    assert!(!all(&host, ".reader-text .mark-qty").is_empty());
+    // The debris list is hidden until asked for.
+    let list = host.query_selector("#removed-list").unwrap().unwrap();
+    assert!(list.has_attribute("hidden"));
+    click(&host, ".removed .toggle").await;
+    assert!(!list.has_attribute("hidden"));
+    assert!(list.text_content().unwrap().contains("SEE ALSO"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_entities_list_filters_by_name_and_kind() {
+    let host = mount_at("#/entities");
+    leptos::task::tick().await;
+    let all_rows = all(&host, ".entity-table tbody tr").len();
+    assert!(all_rows > 20, "{all_rows}");
+    let input: HtmlInputElement = host
+        .query_selector("#entity-filter")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("zelensk");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    let rows = all(&host, ".entity-table tbody tr");
+    assert_eq!(rows.len(), 1, "all spellings are one entity");
+    input.set_value("");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    click(&host, ".tabs .tab:nth-child(2)").await;
+    let people = all(&host, ".entity-table tbody tr .kind-badge");
+    assert!(!people.is_empty() && people.len() < all_rows);
+    assert!(people.iter().all(|b| b.text_content().unwrap() == "Person"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_entity_page_shows_aliases_concordance_and_what_they_said() {
+    let host = mount_at("#/entities");
+    leptos::task::tick().await;
+    let input: HtmlInputElement = host
+        .query_selector("#entity-filter")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value("zelensk");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    click(&host, ".entity-table tbody tr a").await;
+    assert!(hash().starts_with("#/entity/"));
+    let aliases: Vec<String> = all(&host, ".aliases li")
+        .iter()
+        .map(|a| a.text_content().unwrap())
+        .collect();
+    assert!(aliases.len() >= 3, "{aliases:?}");
+    let lines = all(&host, ".kwic tr");
+    assert!(lines.len() >= 4);
+    for l in &lines {
+        assert_eq!(l.children().length(), 3, "left, mention, right");
+    }
+    assert!(!all(&host, ".quote-list .quote-card").is_empty());
+    assert!(
+        !all(&host, ".chips .chip").is_empty(),
+        "co-occurring entities"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_quotes_view_groups_by_speaker_and_filters() {
+    let host = mount_at("#/quotes");
+    leptos::task::tick().await;
+    let speakers = all(&host, "section.speaker");
+    assert!(speakers.len() >= 5);
+    assert!(
+        !all(&host, ".quote-group.several").is_empty(),
+        "a statement reported by two outlets is one item"
+    );
+    let select: web_sys::HtmlSelectElement = host
+        .query_selector(".toolbar select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_selected_index(1);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(all(&host, "section.speaker").len(), 1);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_draws_dated_events_that_link_to_articles() {
+    let host = mount_at("#/timeline");
+    leptos::task::tick().await;
+    let dots = all(&host, ".tl-chart .tl-dot");
+    assert!(dots.len() >= 10, "{}", dots.len());
+    for d in &dots {
+        assert!(d.get_attribute("href").unwrap().starts_with("#/article/"));
+        assert!(!d.get_attribute("aria-label").unwrap().is_empty());
+    }
+    assert_eq!(
+        dots.len(),
+        all(&host, ".tl-event").len(),
+        "the list has the same events"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn compare_aligns_two_articles_and_flags_differing_numbers() {
+    let host = mount_at("#/compare/001_121d20f4aa6c6f84/000_55de2ee9ab9363be");
+    leptos::task::tick().await;
+    assert_eq!(all(&host, ".pair.heads h2").len(), 2);
+    assert!(!all(&host, ".claims tbody tr").is_empty());
+    assert!(all(&host, "section .chips .chip").len() >= 5);
+    let choose = host.query_selector(".pickers select").unwrap().unwrap();
+    assert!(choose
+        .unchecked_ref::<web_sys::HtmlSelectElement>()
+        .value()
+        .starts_with("001_"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_facet_adds_its_filter_to_the_query_and_the_url() {
+    let host = mount_at("#/search?q=Lyman");
+    leptos::task::tick().await;
+    let before = all(&host, ".result").len();
+    click(&host, ".facet-group:nth-child(1) .facet").await;
+    let h = hash();
+    assert!(h.contains("person%3A"), "{h}");
+    let after = all(&host, ".result").len();
+    assert!(after >= 1 && after <= before);
+    host.remove();
+}

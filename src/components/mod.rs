@@ -1,6 +1,9 @@
 //! Reusable views.
 
 pub mod article_card;
+pub mod entity_chip;
+pub mod facet_panel;
+pub mod reader_text;
 pub mod result_list;
 pub mod search_box;
 pub mod snippet;

@@ -1,13 +1,16 @@
-//! `#/article/ID`: the reader.
+//! `#/article/ID`: the reader — clean text with entities, quotes, dates and
+//! quantities marked, the article's metadata, and the debris that was removed.
 
 use leptos::prelude::*;
 
 use crate::components::article_card::meta_line;
+use crate::components::reader_text::reader_text;
 use crate::state::corpus::CorpusCtx;
+use crate::state::format::plural;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
 
-/// The reader view of one article's clean text.
+/// The reader view.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let corpus = CorpusCtx::expect();
@@ -16,28 +19,72 @@ pub fn ArticlePage() -> impl IntoView {
         Route::Article(id) => id,
         _ => String::new(),
     });
+    let (show_removed, set_show_removed) = signal(false);
     move || {
         let id = id.get();
         corpus.with(|c| match c.article(&id) {
             Some(a) => {
-                let paragraphs = a
-                    .paragraphs()
-                    .map(|(_, p)| view! { <p>{p.to_string()}</p> })
-                    .collect_view();
+                let paragraphs = folio_core::explore::reader_paragraphs(c, a);
+                let text = reader_text(c, paragraphs);
                 let meta = meta_line(a);
+                let counts = format!(
+                    "{} · {} · {}",
+                    plural(a.entities.len(), "entity", "entities"),
+                    plural(a.quotes.len(), "quote", "quotes"),
+                    plural(a.dates.len(), "date", "dates"),
+                );
+                let byline = a.byline.clone().map(|b| view! { <p class="byline">"By " {b}</p> });
                 let source = a.url.clone().map(|u| {
                     view! {
-                        <a class="source" href=u.clone() rel="noopener noreferrer" target="_blank">
+                        <a class="source" href=u rel="noopener noreferrer" target="_blank">
                             "Original article"
                         </a>
                     }
                 });
+                let removed = a.removed.clone();
+                let n_removed = removed.len();
+                let compare_href = Route::Compare(Some(a.id.clone()), None).to_hash();
                 view! {
                     <article class="reader" aria-labelledby="article-title">
-                        <a class="back" href="#/">"← Library"</a>
+                        <nav class="reader-nav" aria-label="Article">
+                            <a class="back" href="#/">"← Library"</a>
+                            <a class="back" href=compare_href>"Compare with…"</a>
+                        </nav>
                         <h1 id="article-title">{a.title.clone()}</h1>
-                        <p class="muted reader-meta">{meta} " " {source}</p>
-                        <div class="reader-text">{paragraphs}</div>
+                        {byline}
+                        <p class="muted reader-meta">{meta} " · " {counts} " " {source}</p>
+                        <div class="legend" aria-label="Colour key">
+                            <span class="ent kind-person">"person"</span>
+                            <span class="ent kind-place">"place"</span>
+                            <span class="ent kind-org">"organisation"</span>
+                            <span class="quote">"quote"</span>
+                            <span class="mark-date">"date"</span>
+                            <span class="mark-qty">"quantity"</span>
+                        </div>
+                        <div class="reader-text">{text}</div>
+                        {(n_removed > 0)
+                            .then(|| {
+                                let removed = removed.clone();
+                                view! {
+                                    <section class="removed">
+                                        <button
+                                            type="button"
+                                            class="toggle"
+                                            aria-expanded=move || show_removed.get().to_string()
+                                            aria-controls="removed-list"
+                                            on:click=move |_| set_show_removed.update(|s| *s = !*s)
+                                        >
+                                            {move || if show_removed.get() { "Hide" } else { "Show" }}
+                                            " the debris removed from this article ("
+                                            {n_removed}
+                                            ")"
+                                        </button>
+                                        <ul id="removed-list" class="removed-list" hidden=move || !show_removed.get()>
+                                            {removed.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                                        </ul>
+                                    </section>
+                                }
+                            })}
                     </article>
                 }
                 .into_any()
@@ -45,7 +92,9 @@ pub fn ArticlePage() -> impl IntoView {
             None => view! {
                 <section class="not-found">
                     <h1>"Article not found"</h1>
-                    <p>"No article has the id “" {id.clone()} "”. "<a href="#/">"Back to the library"</a></p>
+                    <p>
+                        "No article has the id “" {id.clone()} "”. " <a href="#/">"Back to the library"</a>
+                    </p>
                 </section>
             }
             .into_any(),

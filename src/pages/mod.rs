@@ -1,6 +1,11 @@
 //! One routed view per file.
 
 pub mod article;
+pub mod compare;
+pub mod entities;
+pub mod entity;
 pub mod library;
 pub mod not_found;
+pub mod quotes;
 pub mod search;
+pub mod timeline;

@@ -1,7 +1,12 @@
-//! `#/search?q=QUERY`: ranked results, updated on every keystroke.
+//! `#/search?q=QUERY`: ranked results, updated on every keystroke, with facets.
+//!
+//! Keyboard: ↓ from the search box moves into the results, ↑/↓ move between them,
+//! Enter opens one (it is a link), Esc goes back to the box.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::components::facet_panel::{with_filter, FacetPanel};
 use crate::components::result_list::ResultList;
 use crate::state::corpus::CorpusCtx;
 use crate::state::format::plural;
@@ -29,11 +34,67 @@ pub fn SearchPage() -> impl IntoView {
         }
         let total = results.with(|r| r.total);
         format!(
-            "{} for “{}”",
+            "{} “{}”",
             plural(total, "article matches", "articles match"),
             q.trim()
         )
     };
+    let on_pick = Callback::new(move |term: String| {
+        let q = with_filter(&query.get_untracked(), &term);
+        nav.replace(Route::Search(q));
+    });
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key();
+        if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Escape") {
+            return;
+        }
+        let doc = document();
+        let links = doc.query_selector_all(".result-link").ok();
+        let Some(links) = links else { return };
+        let n = links.length();
+        let active = doc.active_element();
+        let current = (0..n).find(|&i| {
+            links
+                .item(i)
+                .zip(active.clone())
+                .is_some_and(|(l, a)| l.is_same_node(Some(a.unchecked_ref())))
+        });
+        let in_box = active.as_ref().is_some_and(|a| a.id() == "q");
+        let focus = |i: u32| {
+            if let Some(el) = links
+                .item(i)
+                .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        };
+        match (key.as_str(), current) {
+            ("ArrowDown", None) if in_box && n > 0 => {
+                ev.prevent_default();
+                focus(0);
+            }
+            ("ArrowDown", Some(i)) if i + 1 < n => {
+                ev.prevent_default();
+                focus(i + 1);
+            }
+            ("ArrowUp", Some(0)) | ("Escape", Some(_)) => {
+                ev.prevent_default();
+                if let Some(el) = doc
+                    .get_element_by_id("q")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            }
+            ("ArrowUp", Some(i)) => {
+                ev.prevent_default();
+                focus(i - 1);
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
 
     view! {
         <section class="search-page" aria-labelledby="search-title">
@@ -42,18 +103,37 @@ pub fn SearchPage() -> impl IntoView {
                 <p class="muted result-count" role="status" aria-live="polite">{summary}</p>
             </div>
             {move || {
-                let r = results.get();
-                if r.hits.is_empty() && !query.get().trim().is_empty() {
-                    view! {
-                        <p class="empty">
-                            "Nothing matches. Check the spelling, or try fewer words."
-                        </p>
-                    }
-                        .into_any()
-                } else {
-                    view! { <ResultList hits=r.hits/> }.into_any()
-                }
+                let notices = results.with(|r| r.notices.clone());
+                (!notices.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="notices" aria-label="How the query was read">
+                                {notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
             }}
+            <div class="search-layout">
+                <div class="search-main">
+                    {move || {
+                        let r = results.get();
+                        if r.hits.is_empty() && !query.get().trim().is_empty() {
+                            view! {
+                                <p class="empty">
+                                    "Nothing matches. Check the spelling, or try fewer words."
+                                </p>
+                            }
+                                .into_any()
+                        } else {
+                            view! { <ResultList hits=r.hits/> }.into_any()
+                        }
+                    }}
+                </div>
+                {move || {
+                    let r = results.get();
+                    (r.total > 0).then(|| view! { <FacetPanel facets=r.facets on_pick=on_pick/> })
+                }}
+            </div>
         </section>
     }
 }

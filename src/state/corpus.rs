@@ -2,29 +2,23 @@
 
 use std::sync::Arc;
 
-use folio_core::{Corpus, Meta, Source};
+use folio_core::{Corpus, Extraction};
 use leptos::prelude::*;
 
-include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+/// The bundled corpus, extracted at build time by `build.rs` with folio-core.
+const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));
 
-/// The bundled articles as sources for the core. A sidecar that does not parse is
-/// reported on the console and ignored, so one bad file never blanks the app.
-pub fn bundled_sources() -> Vec<Source> {
-    BUNDLED
-        .iter()
-        .map(|(file, text, meta)| Source {
-            file: file.to_string(),
-            raw: text.to_string(),
-            meta: meta
-                .map(|m| {
-                    Meta::from_json(m).unwrap_or_else(|e| {
-                        leptos::logging::warn!("{file}: {e}");
-                        Meta::default()
-                    })
-                })
-                .unwrap_or_default(),
-        })
-        .collect()
+/// The bundled extraction. It was written by the same core at build time, so a
+/// failure here is a build defect, reported on the console with an empty corpus
+/// rather than a blank page.
+pub fn bundled() -> Extraction {
+    serde_json::from_str(BUNDLED_JSON).unwrap_or_else(|e| {
+        leptos::logging::error!("bundled corpus unreadable: {e}");
+        Extraction {
+            articles: Vec::new(),
+            entities: Vec::new(),
+        }
+    })
 }
 
 /// The corpus in context. Cheap to copy; views read it with [`CorpusCtx::with`].
@@ -32,9 +26,9 @@ pub fn bundled_sources() -> Vec<Source> {
 pub struct CorpusCtx(pub RwSignal<Arc<Corpus>>);
 
 impl CorpusCtx {
-    /// Builds the bundled corpus and provides it to every view below.
+    /// Loads the bundled corpus and provides it to every view below.
     pub fn provide_bundled() -> CorpusCtx {
-        let ctx = CorpusCtx(RwSignal::new(Arc::new(Corpus::build(bundled_sources()))));
+        let ctx = CorpusCtx(RwSignal::new(Arc::new(Corpus::from_extraction(bundled()))));
         provide_context(ctx);
         ctx
     }

@@ -34,6 +34,45 @@ pub fn human_date(iso: &str) -> String {
     }
 }
 
+/// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, or `YYYY-MM` as its first
+/// day), for placing dates on a time axis.
+pub fn iso_days(iso: &str) -> Option<i64> {
+    let mut parts = iso.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next().map_or(Some(1), |d| d.parse().ok())?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// "2022-10-02" → "2 Oct"; "2022-10" → "Oct 2022": short labels for an axis.
+pub fn short_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let mon = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .map(|name| &name[..3])
+    };
+    match parts.as_slice() {
+        [_, m, d] => match (mon(m), d.parse::<u32>()) {
+            (Some(m), Ok(d)) => format!("{d} {m}"),
+            _ => iso.to_string(),
+        },
+        [y, m] => mon(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
+        _ => iso.to_string(),
+    }
+}
+
 /// "1 article", "5 articles".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -49,6 +88,25 @@ mod tests {
         assert_eq!(human_date("2022-09"), "September 2022");
         assert_eq!(human_date("2022"), "2022");
         assert_eq!(human_date("2022-13-01"), "2022-13-01");
+    }
+
+    #[test]
+    fn days_count_from_the_epoch() {
+        assert_eq!(iso_days("1970-01-01"), Some(0));
+        assert_eq!(iso_days("2022-10-02"), Some(19267));
+        assert_eq!(iso_days("2022-10"), iso_days("2022-10-01"));
+        assert_eq!(
+            iso_days("2024-03-01").unwrap() - iso_days("2024-02-28").unwrap(),
+            2
+        );
+        assert_eq!(iso_days("2022-13-01"), None);
+        assert_eq!(iso_days("2022"), None);
+    }
+
+    #[test]
+    fn short_dates_for_axes() {
+        assert_eq!(short_date("2022-10-02"), "2 Oct");
+        assert_eq!(short_date("2022-09"), "Sep 2022");
     }
 
     #[test]

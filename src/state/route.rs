@@ -6,6 +6,12 @@
 //! | `#/` | library |
 //! | `#/search?q=QUERY` | results for QUERY |
 //! | `#/article/ID` | the reader |
+//! | `#/entities` | every person, place and organisation |
+//! | `#/entity/ID` | one entity: aliases, concordance, co-occurrence, quotes |
+//! | `#/quotes` | who said what |
+//! | `#/timeline` | dated events on a time axis |
+//! | `#/map` | places on a map |
+//! | `#/compare/ID1/ID2` | two articles side by side (`#/compare` to choose) |
 //!
 //! Parsing and formatting are plain functions, tested natively.
 
@@ -18,6 +24,18 @@ pub enum Route {
     Search(String),
     /// The reader for one article id.
     Article(String),
+    /// All entities.
+    Entities,
+    /// One entity by id.
+    Entity(String),
+    /// Quotes grouped by speaker.
+    Quotes,
+    /// The timeline.
+    Timeline,
+    /// The map of places.
+    Map,
+    /// Two articles side by side; either may be missing while the user chooses.
+    Compare(Option<String>, Option<String>),
     /// Anything else: shown as "not found" with a way home.
     NotFound(String),
 }
@@ -32,6 +50,24 @@ impl Route {
             None => (h, None),
         };
         let path = path.trim_end_matches('/');
+        let segments: Vec<String> = path.split('/').map(percent_decode).collect();
+        let one = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        match segments
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            ["entities"] => return Route::Entities,
+            ["quotes"] => return Route::Quotes,
+            ["timeline"] => return Route::Timeline,
+            ["map"] => return Route::Map,
+            ["entity", id] if !id.is_empty() => return Route::Entity(id.to_string()),
+            ["compare"] => return Route::Compare(None, None),
+            ["compare", a] => return Route::Compare(one(a), None),
+            ["compare", a, b] => return Route::Compare(one(a), one(b)),
+            _ => {}
+        }
         match path.split_once('/') {
             None if path.is_empty() => Route::Library,
             None if path == "search" => {
@@ -50,6 +86,19 @@ impl Route {
             Route::Library => "#/".to_string(),
             Route::Search(q) => format!("#/search?q={}", percent_encode(q)),
             Route::Article(id) => format!("#/article/{}", percent_encode(id)),
+            Route::Entities => "#/entities".to_string(),
+            Route::Entity(id) => format!("#/entity/{}", percent_encode(id)),
+            Route::Quotes => "#/quotes".to_string(),
+            Route::Timeline => "#/timeline".to_string(),
+            Route::Map => "#/map".to_string(),
+            Route::Compare(a, b) => {
+                let mut h = "#/compare".to_string();
+                for id in [a, b] {
+                    h.push('/');
+                    h.push_str(&percent_encode(id.as_deref().unwrap_or("")));
+                }
+                h.trim_end_matches('/').to_string()
+            }
             Route::NotFound(h) => format!("#/{h}"),
         }
     }
@@ -115,6 +164,42 @@ mod tests {
             Route::Article("001_121d20f4aa6c6f84".into())
         );
         assert!(matches!(Route::parse("#/nope/x/y"), Route::NotFound(_)));
+        assert_eq!(Route::parse("#/entities"), Route::Entities);
+        assert_eq!(
+            Route::parse("#/entity/p-vladimir-putin"),
+            Route::Entity("p-vladimir-putin".into())
+        );
+        assert_eq!(Route::parse("#/quotes"), Route::Quotes);
+        assert_eq!(Route::parse("#/timeline"), Route::Timeline);
+        assert_eq!(Route::parse("#/map"), Route::Map);
+        assert_eq!(
+            Route::parse("#/compare/a/b"),
+            Route::Compare(Some("a".into()), Some("b".into()))
+        );
+        assert_eq!(
+            Route::parse("#/compare//b"),
+            Route::Compare(None, Some("b".into()))
+        );
+        assert_eq!(Route::parse("#/compare"), Route::Compare(None, None));
+    }
+
+    #[test]
+    fn every_route_round_trips() {
+        for r in [
+            Route::Library,
+            Route::Entities,
+            Route::Entity("org/with slash".into()),
+            Route::Quotes,
+            Route::Timeline,
+            Route::Map,
+            Route::Compare(Some("a".into()), Some("b".into())),
+            Route::Compare(None, Some("b".into())),
+            Route::Compare(Some("a".into()), None),
+            Route::Compare(None, None),
+            Route::Article("x y".into()),
+        ] {
+            assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
+        }
     }
 
     #[test]

@@ -119,6 +119,22 @@ impl Corpus {
         }
     }
 
+    /// A corpus from an extraction made earlier (at build time, or by another
+    /// worker): the articles and merged entities are taken as they are and only the
+    /// index is built. Calling this, and never [`Corpus::build`], keeps the
+    /// extraction stages and their word lists out of a wasm that only explores.
+    pub fn from_extraction(extraction: Extraction) -> Corpus {
+        let mut index = Index::default();
+        for a in &extraction.articles {
+            index.add_article(a);
+        }
+        Corpus {
+            articles: extraction.articles,
+            index,
+            entities: extraction.entities,
+        }
+    }
+
     /// Everything extracted, in the JSON contract's shape.
     pub fn extraction(&self) -> Extraction {
         Extraction {

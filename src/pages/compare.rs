@@ -1,0 +1,150 @@
+//! `#/compare/ID1/ID2`: two articles side by side — the entities, quotes and
+//! quantities they share aligned, and claims that differ (the same kind of quantity
+//! with different values) highlighted.
+
+use folio_core::explore::{compare, format_number};
+use folio_core::{EntityKind, Quantity};
+use leptos::prelude::*;
+
+use crate::components::entity_chip::EntityChip;
+use crate::state::corpus::CorpusCtx;
+use crate::state::format::plural;
+use crate::state::nav::Nav;
+use crate::state::route::Route;
+
+/// The compare view.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let corpus = CorpusCtx::expect();
+    let nav = Nav::expect();
+    let ids = Memo::new(move |_| match nav.route.get() {
+        Route::Compare(a, b) => (a, b),
+        _ => (None, None),
+    });
+    let choose = move |which: usize, value: String| {
+        let (a, b) = ids.get_untracked();
+        let v = (!value.is_empty()).then_some(value);
+        let route = if which == 0 {
+            Route::Compare(v, b)
+        } else {
+            Route::Compare(a, v)
+        };
+        nav.replace(route);
+    };
+    let picker = move |which: usize, label: &'static str| {
+        let options = corpus.with(|c| {
+            c.articles
+                .iter()
+                .map(|a| (a.id.clone(), a.title.clone()))
+                .collect::<Vec<_>>()
+        });
+        view! {
+            <label class="picker">
+                {label}
+                <select
+                    on:change=move |ev| choose(which, event_target_value(&ev))
+                    prop:value=move || {
+                        let (a, b) = ids.get();
+                        (if which == 0 { a } else { b }).unwrap_or_default()
+                    }
+                >
+                    <option value="">"Choose an article…"</option>
+                    {options.into_iter().map(|(id, t)| view! { <option value=id>{t}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <section class="compare" aria-labelledby="compare-title">
+            <div class="page-head">
+                <h1 id="compare-title">"Compare"</h1>
+                <p class="muted">"Two articles side by side: what they share, and where their numbers differ."</p>
+            </div>
+            <div class="pickers">{picker(0, "First ")}{picker(1, "Second ")}</div>
+            {move || {
+                let (Some(a), Some(b)) = ids.get() else {
+                    return view! { <p class="empty">"Choose two articles."</p> }.into_any();
+                };
+                corpus.with(|c| {
+                    let (Some(aa), Some(ab)) = (c.article(&a), c.article(&b)) else {
+                        return view! { <p class="empty">"One of these articles does not exist."</p> }.into_any();
+                    };
+                    let Some(cmp) = compare(c, &a, &b) else {
+                        return view! { <p class="empty">"These articles cannot be compared."</p> }.into_any();
+                    };
+                    let chips = |list: Vec<(String, String, EntityKind)>| {
+                        list.into_iter()
+                            .map(|(id, name, kind)| view! { <EntityChip id=id name=name kind=kind/> })
+                            .collect_view()
+                    };
+                    let n_differ = cmp.claims.iter().filter(|c| c.differ).count();
+                    let claims = cmp
+                        .claims
+                        .into_iter()
+                        .map(|cl| {
+                            let class = if cl.differ { "claim differ" } else { "claim same" };
+                            let badge = if cl.differ { "differ" } else { "agree" };
+                            view! {
+                                <tr class=class>
+                                    <th scope="row">{cl.unit.clone()}</th>
+                                    <td>{quantities(&cl.a)}</td>
+                                    <td>{quantities(&cl.b)}</td>
+                                    <td><span class=format!("badge {badge}")>{badge}</span></td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    let quotes = cmp
+                        .shared_quotes
+                        .into_iter()
+                        .map(|(qa, qb)| {
+                            view! {
+                                <div class="pair">
+                                    <blockquote>"“" {qa.text} "”" <cite>{qa.speaker.unwrap_or_default()}</cite></blockquote>
+                                    <blockquote>"“" {qb.text} "”" <cite>{qb.speaker.unwrap_or_default()}</cite></blockquote>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="pair heads">
+                            <h2><a href=Route::Article(a.clone()).to_hash()>{aa.title.clone()}</a></h2>
+                            <h2><a href=Route::Article(b.clone()).to_hash()>{ab.title.clone()}</a></h2>
+                        </div>
+                        <section aria-labelledby="claims-title">
+                            <h2 id="claims-title">"Numbers"</h2>
+                            <p class="muted small">
+                                {plural(n_differ, "kind of quantity differs", "kinds of quantity differ")}
+                                " between the two; the same unit with other values is highlighted."
+                            </p>
+                            <table class="claims">
+                                <thead><tr><th scope="col">"Unit"</th><th scope="col">"First"</th><th scope="col">"Second"</th><th scope="col"><span class="visually-hidden">"Verdict"</span></th></tr></thead>
+                                <tbody>{claims}</tbody>
+                            </table>
+                        </section>
+                        <section aria-labelledby="shared-title">
+                            <h2 id="shared-title">"Named in both"</h2>
+                            <div class="chips">{chips(cmp.shared)}</div>
+                        </section>
+                        <div class="pair">
+                            <section aria-labelledby="only-a"><h2 id="only-a">"Only in the first"</h2><div class="chips">{chips(cmp.only_a)}</div></section>
+                            <section aria-labelledby="only-b"><h2 id="only-b">"Only in the second"</h2><div class="chips">{chips(cmp.only_b)}</div></section>
+                        </div>
+                        <section aria-labelledby="sq-title">
+                            <h2 id="sq-title">"Quoted in both"</h2>
+                            {quotes}
+                        </section>
+                    }
+                    .into_any()
+                })
+            }}
+        </section>
+    }
+}
+
+fn quantities(qs: &[Quantity]) -> String {
+    qs.iter()
+        .map(|q| format!("{} ({})", format_number(q.value), q.text))
+        .collect::<Vec<_>>()
+        .join("; ")
+}

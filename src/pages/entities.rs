@@ -1,0 +1,111 @@
+//! `#/entities`: every person, place and organisation, with mention counts,
+//! filterable by name and kind.
+
+use folio_core::explore::entity_summaries;
+use folio_core::EntityKind;
+use leptos::prelude::*;
+
+use crate::components::entity_chip::{kind_class, kind_label};
+use crate::state::corpus::CorpusCtx;
+use crate::state::format::plural;
+use crate::state::route::Route;
+
+/// The entities view.
+#[component]
+pub fn EntitiesPage() -> impl IntoView {
+    let corpus = CorpusCtx::expect();
+    let all = Memo::new(move |_| corpus.with(entity_summaries));
+    let (filter, set_filter) = signal(String::new());
+    let (kind, set_kind) = signal(None::<EntityKind>);
+    let shown = Memo::new(move |_| {
+        let f = folio_core::search::tokenize::fold(filter.get().trim());
+        let k = kind.get();
+        all.get()
+            .into_iter()
+            .filter(|e| k.is_none_or(|k| e.kind == k))
+            .filter(|e| {
+                f.is_empty()
+                    || e.aliases
+                        .iter()
+                        .chain(std::iter::once(&e.name))
+                        .any(|a| folio_core::search::tokenize::fold(a).contains(&f))
+            })
+            .collect::<Vec<_>>()
+    });
+    let tab = move |label: &'static str, value: Option<EntityKind>| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                aria-pressed=move || (kind.get() == value).to_string()
+                on:click=move |_| set_kind.set(value)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <section class="entities" aria-labelledby="entities-title">
+            <div class="page-head">
+                <h1 id="entities-title">"Entities"</h1>
+                <p class="muted" role="status">
+                    {move || format!("{} of {}", shown.with(|s| s.len()), plural(all.with(|a| a.len()), "entity", "entities"))}
+                </p>
+            </div>
+            <div class="toolbar">
+                <label class="visually-hidden" for="entity-filter">"Filter entities by name"</label>
+                <input
+                    id="entity-filter"
+                    class="filter"
+                    type="search"
+                    placeholder="Filter by name or alias…"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| set_filter.set(event_target_value(&ev))
+                />
+                <div class="tabs" role="group" aria-label="Kind">
+                    {tab("All", None)}
+                    {tab("People", Some(EntityKind::Person))}
+                    {tab("Places", Some(EntityKind::Place))}
+                    {tab("Organisations", Some(EntityKind::Org))}
+                </div>
+            </div>
+            <table class="entity-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Kind"</th>
+                        <th scope="col" class="num">"Mentions"</th>
+                        <th scope="col" class="num">"Articles"</th>
+                        <th scope="col" class="aliases-col">"Also written"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        shown
+                            .get()
+                            .into_iter()
+                            .map(|e| {
+                                let others: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).cloned().collect();
+                                view! {
+                                    <tr>
+                                        <td>
+                                            <a class=format!("ent-link {}", kind_class(e.kind)) href=Route::Entity(e.id.clone()).to_hash()>
+                                                {e.name.clone()}
+                                            </a>
+                                        </td>
+                                        <td>
+                                            <span class=format!("kind-badge {}", kind_class(e.kind))>{kind_label(e.kind)}</span>
+                                        </td>
+                                        <td class="num">{e.mentions}</td>
+                                        <td class="num">{e.articles.len()}</td>
+                                        <td class="aliases-col muted">{others.join(", ")}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+//! `#/entity/ID`: one entity — its aliases, every mention in context across
+//! articles (a KWIC concordance), the entities it appears with, and what it said.
+
+use folio_core::explore::{concordance, cooccurrence, quotes_by_speaker};
+use leptos::prelude::*;
+
+use crate::components::entity_chip::{kind_class, kind_label, EntityChip};
+use crate::state::corpus::CorpusCtx;
+use crate::state::format::plural;
+use crate::state::nav::Nav;
+use crate::state::route::Route;
+
+/// Characters of context on each side of a concordance line.
+const KWIC_WIDTH: usize = 60;
+/// Co-occurring entities shown.
+const COOCCURRENCE_LIMIT: usize = 15;
+
+/// The entity view.
+#[component]
+pub fn EntityPage() -> impl IntoView {
+    let corpus = CorpusCtx::expect();
+    let nav = Nav::expect();
+    let id = Memo::new(move |_| match nav.route.get() {
+        Route::Entity(id) => id,
+        _ => String::new(),
+    });
+    move || {
+        let id = id.get();
+        corpus.with(|c| {
+            let Some(e) = c.entities.iter().find(|e| e.id == id) else {
+                return view! {
+                    <section class="not-found">
+                        <h1>"Entity not found"</h1>
+                        <p>"No entity has the id “" {id.clone()} "”. " <a href="#/entities">"All entities"</a></p>
+                    </section>
+                }
+                .into_any();
+            };
+            let lines = concordance(c, &e.id, KWIC_WIDTH);
+            let with = cooccurrence(c, &e.id, COOCCURRENCE_LIMIT);
+            let said: Vec<_> = quotes_by_speaker(c)
+                .into_iter()
+                .filter(|s| s.speaker_id.as_deref() == Some(e.id.as_str()))
+                .flat_map(|s| s.groups)
+                .collect();
+            let title_of = |aid: &str| c.article(aid).map(|a| a.title.clone()).unwrap_or_default();
+            let kwic = lines
+                .iter()
+                .map(|l| {
+                    view! {
+                        <tr>
+                            <td class="kwic-left">{l.left.clone()}</td>
+                            <td class="kwic-key">
+                                <a class=kind_class(e.kind) href=Route::Article(l.article_id.clone()).to_hash() title=l.article_title.clone()>
+                                    {l.mention.clone()}
+                                </a>
+                            </td>
+                            <td class="kwic-right">{l.right.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let quotes = said
+                .into_iter()
+                .map(|g| {
+                    let first = g.reports[0].clone();
+                    let also = g.reports.len() - 1;
+                    view! {
+                        <li class="quote-card">
+                            <blockquote>"“" {first.quote.text.clone()} "”"</blockquote>
+                            <p class="muted">
+                                <a href=Route::Article(first.article_id.clone()).to_hash()>{title_of(&first.article_id)}</a>
+                                {(also > 0).then(|| format!(" · and {} more", plural(also, "article", "articles")))}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let n_quotes = c.articles.iter().flat_map(|a| &a.quotes).filter(|q| q.speaker_id.as_deref() == Some(e.id.as_str())).count();
+            view! {
+                <article class="entity-page" aria-labelledby="entity-title">
+                    <a class="back" href="#/entities">"← All entities"</a>
+                    <h1 id="entity-title">
+                        {e.name.clone()} " "
+                        <span class=format!("kind-badge {}", kind_class(e.kind))>{kind_label(e.kind)}</span>
+                    </h1>
+                    <p class="muted">
+                        {plural(lines.len(), "mention", "mentions")} " in "
+                        {plural(e.articles.len(), "article", "articles")}
+                    </p>
+                    <section aria-labelledby="aliases-title">
+                        <h2 id="aliases-title">"Also written"</h2>
+                        <ul class="aliases">{e.aliases.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
+                    </section>
+                    <section aria-labelledby="kwic-title">
+                        <h2 id="kwic-title">"Every mention in context"</h2>
+                        <div class="kwic-wrap">
+                            <table class="kwic">
+                                <caption class="visually-hidden">"Concordance: the text before, the mention, the text after"</caption>
+                                <tbody>{kwic}</tbody>
+                            </table>
+                        </div>
+                    </section>
+                    {(!with.is_empty()).then(|| view! {
+                        <section aria-labelledby="with-title">
+                            <h2 id="with-title">"Appears with"</h2>
+                            <p class="muted small">"Entities named in the same sentences, most often first."</p>
+                            <div class="chips">
+                                {with.into_iter().map(|o| view! { <EntityChip id=o.id name=o.name kind=o.kind count=o.sentences/> }).collect_view()}
+                            </div>
+                        </section>
+                    })}
+                    {(n_quotes > 0).then(|| view! {
+                        <section aria-labelledby="said-title">
+                            <h2 id="said-title">"What they said"</h2>
+                            <ul class="quote-list">{quotes}</ul>
+                        </section>
+                    })}
+                </article>
+            }
+            .into_any()
+        })
+    }
+}

@@ -1,0 +1,164 @@
+//! `#/quotes`: who said what — grouped by speaker, filterable by speaker, article
+//! and outlet; the same statement reported by several articles is one item with its
+//! versions side by side.
+
+use folio_core::explore::{quotes_by_speaker, SpeakerQuotes};
+use leptos::prelude::*;
+
+use crate::state::corpus::CorpusCtx;
+use crate::state::format::plural;
+use crate::state::route::Route;
+
+/// The quotes view.
+#[component]
+pub fn QuotesPage() -> impl IntoView {
+    let corpus = CorpusCtx::expect();
+    let all = Memo::new(move |_| corpus.with(quotes_by_speaker));
+    let (speaker, set_speaker) = signal(String::new());
+    let (article, set_article) = signal(String::new());
+    let (outlet, set_outlet) = signal(String::new());
+
+    let speakers = move || {
+        all.get()
+            .into_iter()
+            .map(|s| speaker_key(&s))
+            .collect::<Vec<_>>()
+    };
+    let articles = move || {
+        corpus.with(|c| {
+            c.articles
+                .iter()
+                .map(|a| (a.id.clone(), a.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let outlets = move || {
+        corpus.with(|c| {
+            let mut o: Vec<String> = c.articles.iter().filter_map(|a| a.outlet.clone()).collect();
+            o.sort();
+            o.dedup();
+            o
+        })
+    };
+    let shown = Memo::new(move |_| {
+        let (sp, ar, ou) = (speaker.get(), article.get(), outlet.get());
+        all.get()
+            .into_iter()
+            .filter(|s| sp.is_empty() || speaker_key(s).0 == sp)
+            .filter_map(|mut s| {
+                s.groups.retain(|g| {
+                    g.reports.iter().any(|r| {
+                        (ar.is_empty() || r.article_id == ar)
+                            && (ou.is_empty() || r.outlet.as_deref() == Some(ou.as_str()))
+                    })
+                });
+                (!s.groups.is_empty()).then_some(s)
+            })
+            .collect::<Vec<_>>()
+    });
+    let title_of =
+        move |id: &str| corpus.with(|c| c.article(id).map(|a| a.title.clone()).unwrap_or_default());
+
+    view! {
+        <section class="quotes-page" aria-labelledby="quotes-title">
+            <div class="page-head">
+                <h1 id="quotes-title">"Quotes"</h1>
+                <p class="muted" role="status">
+                    {move || {
+                        let groups: usize = shown.with(|s| s.iter().map(|s| s.groups.len()).sum());
+                        format!("{} from {}", plural(groups, "statement", "statements"), plural(shown.with(|s| s.len()), "speaker", "speakers"))
+                    }}
+                </p>
+            </div>
+            <div class="toolbar">
+                <label>
+                    "Speaker "
+                    <select on:change=move |ev| set_speaker.set(event_target_value(&ev)) prop:value=move || speaker.get()>
+                        <option value="">"Everyone"</option>
+                        {move || speakers().into_iter().map(|(k, label)| view! { <option value=k>{label}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Article "
+                    <select on:change=move |ev| set_article.set(event_target_value(&ev)) prop:value=move || article.get()>
+                        <option value="">"All articles"</option>
+                        {move || articles().into_iter().map(|(id, t)| view! { <option value=id>{t}</option> }).collect_view()}
+                    </select>
+                </label>
+                {move || {
+                    let o = outlets();
+                    (!o.is_empty()).then(|| view! {
+                        <label>
+                            "Outlet "
+                            <select on:change=move |ev| set_outlet.set(event_target_value(&ev)) prop:value=move || outlet.get()>
+                                <option value="">"All outlets"</option>
+                                {o.into_iter().map(|x| { let label = x.clone(); view! { <option value=x>{label}</option> } }).collect_view()}
+                            </select>
+                        </label>
+                    })
+                }}
+            </div>
+            {move || {
+                shown
+                    .get()
+                    .into_iter()
+                    .map(|s| {
+                        let name = s.speaker.clone().unwrap_or_else(|| "Speaker not named".to_string());
+                        let heading = match s.speaker_id.clone() {
+                            Some(id) => view! { <a href=Route::Entity(id).to_hash()>{name}</a> }.into_any(),
+                            None => view! { <span>{name}</span> }.into_any(),
+                        };
+                        let groups = s
+                            .groups
+                            .into_iter()
+                            .map(|g| {
+                                let several = g.reports.len() > 1;
+                                let versions = g
+                                    .reports
+                                    .into_iter()
+                                    .map(|r| {
+                                        let title = title_of(&r.article_id);
+                                        let source = r.outlet.clone().unwrap_or(title);
+                                        view! {
+                                            <figure class="quote-version">
+                                                <blockquote>"“" {r.quote.text.clone()} "”"</blockquote>
+                                                <figcaption>
+                                                    <a href=Route::Article(r.article_id.clone()).to_hash()>{source}</a>
+                                                </figcaption>
+                                            </figure>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <li class=if several { "quote-group several" } else { "quote-group" }>
+                                        {several.then(|| view! { <p class="muted small">"Reported by several articles, side by side:"</p> })}
+                                        <div class="versions">{versions}</div>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <section class="speaker">
+                                <h2>{heading}</h2>
+                                <ul class="quote-groups">{groups}</ul>
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+/// A stable key and a label for a speaker, for the filter.
+fn speaker_key(s: &SpeakerQuotes) -> (String, String) {
+    let label = s
+        .speaker
+        .clone()
+        .unwrap_or_else(|| "Speaker not named".to_string());
+    let key = s
+        .speaker_id
+        .clone()
+        .unwrap_or_else(|| format!("name:{}", s.speaker.clone().unwrap_or_default()));
+    (key, format!("{label} ({})", s.groups.len()))
+}

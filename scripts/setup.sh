@@ -37,9 +37,9 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]]; then
   cargo install wasm-bindgen-cli --version "$wbg"
 fi
 
-if [[ ! -x .ci/tools/node_modules/.bin/wasm-opt ]]; then
+if [[ ! -x .ci/tools/node_modules/.bin/wasm-opt || ! -f .ci/tools/node_modules/axe-core/axe.min.js ]]; then
   command -v npm >/dev/null || { echo "setup: npm not found; install Node.js (Debian: nodejs npm)" >&2; exit 1; }
-  say "installing wasm-opt (binaryen 132, npm)"
+  say "installing wasm-opt (binaryen 132) and axe-core (npm)"
   (cd .ci/tools && npm ci --no-audit --no-fund)
 fi
 

@@ -2,7 +2,9 @@
 //! (one dot per dated sentence, coloured by article, stacked by day), then the same
 //! events as a list. Each dot and item links to its article.
 
-use folio_core::explore::timeline;
+use std::collections::HashMap;
+
+use folio_core::explore::{timeline, TimelineEvent};
 use leptos::prelude::*;
 
 use crate::state::corpus::CorpusCtx;
@@ -11,6 +13,8 @@ use crate::state::route::Route;
 
 /// Colours for articles on the axis (CSS classes `a0`…`a7`, readable in both themes).
 const PALETTE: usize = 8;
+/// The close-up covers the busiest window of this many days.
+const CLOSEUP_DAYS: i64 = 31;
 /// Axis labels are at least this far apart (percent of the width).
 const MIN_TICK_GAP: f64 = 9.0;
 /// Height of one stacked dot, in pixels.
@@ -47,50 +51,21 @@ pub fn TimelinePage() -> impl IntoView {
             *days.iter().min().unwrap_or(&0),
             *days.iter().max().unwrap_or(&0),
         );
-        let span = (hi - lo).max(1) as f64;
-        let x = |d: i64| 3.0 + 94.0 * (d - lo) as f64 / span;
-        // Stack dots per day.
-        let mut stack: std::collections::HashMap<i64, usize> = Default::default();
-        let mut tallest = 1;
-        let dots = events
-            .iter()
-            .filter_map(|e| {
-                let d = iso_days(&e.date)?;
-                let level = stack.entry(d).or_default();
-                *level += 1;
-                tallest = tallest.max(*level);
-                let style = format!("left: {:.2}%; bottom: {}px", x(d), 30 + (*level - 1) * DOT_STEP);
-                let class = format!("tl-dot a{}", colour(&e.article_id));
-                let label = format!("{} — {}", human_date(&e.date), e.sentence);
-                Some(view! {
-                    <a class=class style=style href=Route::Article(e.article_id.clone()).to_hash() title=label.clone() aria-label=label></a>
-                })
-            })
-            .collect_view();
-        let mut tick_days: Vec<i64> = days.clone();
-        tick_days.sort_unstable();
-        tick_days.dedup();
-        // Labels at least MIN_TICK_GAP percent apart, so they never overlap.
-        let mut last_x = f64::NEG_INFINITY;
-        let ticks = tick_days
-            .iter()
-            .filter(|&&d| {
-                let keep = x(d) - last_x >= MIN_TICK_GAP;
-                if keep {
-                    last_x = x(d);
-                }
-                keep
-            })
-            .map(|&d| {
-                let label = events
+        let overview = chart(&events, lo, hi, &colour);
+        let closeup = densest_window(&days, CLOSEUP_DAYS)
+            .filter(|&(a, b, n)| hi - lo > 2 * CLOSEUP_DAYS && (a, b) != (lo, hi) && n * 2 >= days.len())
+            .map(|(a, b, _)| {
+                let inside: Vec<_> = events
                     .iter()
-                    .find(|e| iso_days(&e.date) == Some(d))
-                    .map(|e| short_date(&e.date))
-                    .unwrap_or_default();
-                view! { <span class="tl-tick" style=format!("left: {:.2}%", x(d))>{label}</span> }
-            })
-            .collect_view();
-        let height = 60 + tallest * DOT_STEP;
+                    .filter(|e| iso_days(&e.date).is_some_and(|d| d >= a && d <= b) && e.date.len() == 10)
+                    .cloned()
+                    .collect();
+                let title = format!("Close-up: {} – {}", short_date(&inside[0].date), short_date(&inside[inside.len() - 1].date));
+                view! {
+                    <h2 class="tl-sub">{title}</h2>
+                    {chart(&inside, a, b, &colour)}
+                }
+            });
         let legend = ids
             .iter()
             .filter(|(id, _)| events.iter().any(|e| &e.article_id == id))
@@ -129,16 +104,95 @@ pub fn TimelinePage() -> impl IntoView {
                     <p class="muted">{plural(events.len(), "dated event", "dated events")} " · " {short_date(&events[0].date)} " – " {short_date(&events[events.len() - 1].date)}</p>
                 </div>
                 <figure class="tl-figure" aria-label="Dated events on a time axis; the list below has the same events">
-                    <div class="tl-chart" style=format!("height: {height}px")>
-                        <div class="tl-axis"></div>
-                        {ticks}
-                        {dots}
-                    </div>
+                    {overview}
+                    {closeup}
                     <figcaption><ul class="tl-legend">{legend}</ul></figcaption>
                 </figure>
                 <div class="tl-list">{list_items}</div>
             </section>
         }
         .into_any()
+    }
+}
+
+/// One time axis from day `lo` to day `hi` with a dot per event, stacked by day.
+fn chart(events: &[TimelineEvent], lo: i64, hi: i64, colour: &dyn Fn(&str) -> usize) -> impl IntoView {
+    let span = (hi - lo).max(1) as f64;
+    let x = |d: i64| 3.0 + 94.0 * (d - lo) as f64 / span;
+    let mut stack: HashMap<i64, usize> = HashMap::new();
+    let mut tallest = 1;
+    let dots = events
+        .iter()
+        .filter_map(|e| {
+            let d = iso_days(&e.date).filter(|d| (lo..=hi).contains(d))?;
+            let level = stack.entry(d).or_default();
+            *level += 1;
+            tallest = tallest.max(*level);
+            let style = format!("left: {:.2}%; bottom: {}px", x(d), 30 + (*level - 1) * DOT_STEP);
+            let class = format!("tl-dot a{}", colour(&e.article_id));
+            let label = format!("{} — {}", human_date(&e.date), e.sentence);
+            Some(view! {
+                <a class=class style=style href=Route::Article(e.article_id.clone()).to_hash() title=label.clone() aria-label=label></a>
+            })
+        })
+        .collect_view();
+    let mut tick_days: Vec<(i64, &str)> = events
+        .iter()
+        .filter_map(|e| iso_days(&e.date).filter(|d| (lo..=hi).contains(d)).map(|d| (d, e.date.as_str())))
+        .collect();
+    tick_days.sort_unstable();
+    tick_days.dedup_by_key(|t| t.0);
+    // Labels at least MIN_TICK_GAP percent apart, so they never overlap.
+    let mut last_x = f64::NEG_INFINITY;
+    let ticks = tick_days
+        .into_iter()
+        .filter(|&(d, _)| {
+            let keep = x(d) - last_x >= MIN_TICK_GAP;
+            if keep {
+                last_x = x(d);
+            }
+            keep
+        })
+        .map(|(d, iso)| view! { <span class="tl-tick" style=format!("left: {:.2}%", x(d))>{short_date(iso)}</span> })
+        .collect_view();
+    let height = 60 + tallest * DOT_STEP;
+    view! {
+        <div class="tl-chart" style=format!("height: {height}px")>
+            <div class="tl-axis"></div>
+            {ticks}
+            {dots}
+        </div>
+    }
+}
+
+/// The window of `width` days holding the most of `days`: (first day, last day,
+/// how many). `None` when there are no days.
+fn densest_window(days: &[i64], width: i64) -> Option<(i64, i64, usize)> {
+    let mut sorted = days.to_vec();
+    sorted.sort_unstable();
+    let mut best: Option<(i64, i64, usize)> = None;
+    let mut j = 0;
+    for i in 0..sorted.len() {
+        while sorted[i] - sorted[j] >= width {
+            j += 1;
+        }
+        let n = i - j + 1;
+        if best.is_none_or(|b| n > b.2) {
+            best = Some((sorted[j], sorted[i], n));
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_densest_window_is_found() {
+        let days = [0, 40, 100, 101, 105, 120, 300];
+        assert_eq!(densest_window(&days, 31), Some((100, 120, 4)));
+        assert_eq!(densest_window(&[], 31), None);
+        assert_eq!(densest_window(&[5], 31), Some((5, 5, 1)));
     }
 }

@@ -151,6 +151,15 @@ async fn start_driver() -> Driver {
 }
 
 async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
+    browser_with(driver, width, height, false).await
+}
+
+/// A browser whose `prefers-color-scheme` is dark (`--force-dark-mode`).
+async fn dark_browser(driver: &Driver, width: u32, height: u32) -> Client {
+    browser_with(driver, width, height, true).await
+}
+
+async fn browser_with(driver: &Driver, width: u32, height: u32, dark: bool) -> Client {
     let mut caps = serde_json::Map::new();
     let mut args = vec![
         "--headless=new".to_string(),
@@ -164,6 +173,9 @@ async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
         format!("--user-data-dir={}", driver._profile.0.display()),
     ];
     args.push("--disable-sync".into());
+    if dark {
+        args.push("--force-dark-mode".into());
+    }
     let mut opts = serde_json::json!({ "args": args });
     if let Ok(bin) = std::env::var("CHROME") {
         opts["binary"] = bin.into();
@@ -313,5 +325,207 @@ async fn a_deep_link_to_a_search_shows_exactly_the_one_article_that_mentions_kre
         "no horizontal scroll at 390 px"
     );
     shot(&c, "search-phone.png").await;
+    c.close().await.unwrap();
+}
+
+/// axe-core, from the npm tools of `.ci/tools` (installed by `make test`).
+fn axe_source() -> String {
+    let path = workspace_root().join(".ci/tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run `make setup` or `npm ci` in .ci/tools)",
+            path.display()
+        )
+    })
+}
+
+/// Runs axe-core (WCAG 2 A and AA rules) on the current page and returns the
+/// serious and critical violations as "rule: N nodes (first target)".
+async fn serious_violations(c: &Client, axe: &str) -> Vec<String> {
+    c.execute(axe, vec![]).await.expect("inject axe-core");
+    let result = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } })
+                 .then(r => done(r.violations
+                   .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .map(v => v.id + ': ' + v.nodes.length + ' nodes (' + JSON.stringify(v.nodes[0].target) + ')')))
+                 .catch(e => done(['axe failed: ' + e]));"#,
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    serde_json::from_value(result).expect("violations list")
+}
+
+async fn open(c: &Client, base: &str, hash: &str, ready: &str) {
+    c.goto(&format!("{base}{hash}")).await.unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(ready))
+        .await
+        .unwrap_or_else(|e| panic!("{hash}: {ready} never appeared: {e}"));
+}
+
+/// Every view, in order: (name, hash, an element that shows it is ready).
+const VIEWS: &[(&str, &str, &str)] = &[
+    ("library", "#/", ".card"),
+    ("search", "#/search?q=Lyman", ".result"),
+    (
+        "article",
+        "#/article/000_55de2ee9ab9363be",
+        ".reader-text .ent",
+    ),
+    ("entities", "#/entities", ".entity-table tbody tr"),
+    ("quotes", "#/quotes", ".quote-group"),
+    ("timeline", "#/timeline", ".tl-dot"),
+    (
+        "compare",
+        "#/compare/001_121d20f4aa6c6f84/000_55de2ee9ab9363be",
+        ".claims",
+    ),
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_view_passes_axe_core_in_light_and_dark_themes() {
+    let addr = serve(dist_dir()).await;
+    let axe = axe_source();
+    let base = format!("http://{addr}{SUB_PATH}");
+    let mut failures = Vec::new();
+    for dark in [false, true] {
+        let driver = start_driver().await;
+        let c = if dark {
+            dark_browser(&driver, 1280, 900).await
+        } else {
+            browser(&driver, 1280, 900).await
+        };
+        let theme = if dark { "dark" } else { "light" };
+        for (name, hash, ready) in VIEWS {
+            open(&c, &base, hash, ready).await;
+            let is_dark = c
+                .execute(
+                    "return matchMedia('(prefers-color-scheme: dark)').matches",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                is_dark,
+                serde_json::Value::Bool(dark),
+                "{theme} theme is in effect"
+            );
+            for v in serious_violations(&c, &axe).await {
+                failures.push(format!("{theme} {name}: {v}"));
+            }
+            if dark {
+                shot(&c, &format!("{name}-dark.png")).await;
+            }
+        }
+        c.close().await.unwrap();
+    }
+    assert!(
+        failures.is_empty(),
+        "serious or critical axe-core violations:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_open_an_article_follow_an_entity_read_its_concordance_and_open_a_quotes_article() {
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open(&c, &base, "#/", ".card").await;
+
+    c.find(Locator::Css("#q"))
+        .await
+        .unwrap()
+        .send_keys("Kupiansk")
+        .await
+        .unwrap();
+    // The variant spelling finds both the Kupiansk and the Kupyansk article.
+    let hits = wait_for_count(&c, ".result", 2).await;
+    hits[0]
+        .find(Locator::Css("a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css(".reader-text .ent"))
+        .await
+        .unwrap();
+
+    // Follow a person named in the article to their page.
+    let person = c
+        .find(Locator::Css(".reader-text a.ent.kind-person"))
+        .await
+        .unwrap();
+    let name = person.attr("data-name").await.unwrap().unwrap();
+    person.click().await.unwrap();
+    c.wait().for_element(Locator::Css(".kwic")).await.unwrap();
+    assert!(hash(&c).await.starts_with("#/entity/"));
+    assert!(c
+        .find(Locator::Css("#entity-title"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+        .starts_with(&name));
+    let lines = c.find_all(Locator::Css(".kwic tr")).await.unwrap();
+    assert!(!lines.is_empty());
+    shot(&c, "entity.png").await;
+
+    // Open the article of one of the quotes on the quotes view.
+    open(&c, &base, "#/quotes", ".quote-version").await;
+    shot(&c, "quotes.png").await;
+    let link = c
+        .find(Locator::Css(".quote-version figcaption a"))
+        .await
+        .unwrap();
+    let href = link.attr("href").await.unwrap().unwrap();
+    link.click().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css(".reader-text"))
+        .await
+        .unwrap();
+    assert_eq!(hash(&c).await, href);
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn compare_two_articles_chosen_from_the_pickers() {
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open(&c, &base, "#/compare", ".pickers select").await;
+    let pickers = c.find_all(Locator::Css(".pickers select")).await.unwrap();
+    pickers[0]
+        .select_by_value("003_2de072fd7b9da36a")
+        .await
+        .unwrap();
+    pickers[1]
+        .select_by_value("004_a0672cb53393491e")
+        .await
+        .unwrap();
+    c.wait().for_element(Locator::Css(".claims")).await.unwrap();
+    assert_eq!(
+        hash(&c).await,
+        "#/compare/003_2de072fd7b9da36a/004_a0672cb53393491e"
+    );
+    let shared = c
+        .find_all(Locator::Css("#shared-title + .chips .chip"))
+        .await
+        .unwrap();
+    assert!(shared.len() >= 3, "the two articles share entities");
+    shot(&c, "compare.png").await;
+    open(&c, &base, "#/timeline", ".tl-dot").await;
+    shot(&c, "timeline.png").await;
+    open(&c, &base, "#/entities", ".entity-table").await;
+    shot(&c, "entities.png").await;
     c.close().await.unwrap();
 }

@@ -16,7 +16,7 @@ const PALETTE: usize = 8;
 /// The close-up covers the busiest window of this many days.
 const CLOSEUP_DAYS: i64 = 31;
 /// Axis labels are at least this far apart (percent of the width).
-const MIN_TICK_GAP: f64 = 9.0;
+const MIN_TICK_GAP: f64 = 5.5;
 /// Height of one stacked dot, in pixels.
 const DOT_STEP: usize = 18;
 
@@ -101,7 +101,7 @@ pub fn TimelinePage() -> impl IntoView {
             <section class="timeline" aria-labelledby="timeline-title">
                 <div class="page-head">
                     <h1 id="timeline-title">"Timeline"</h1>
-                    <p class="muted">{plural(events.len(), "dated event", "dated events")} " · " {short_date(&events[0].date)} " – " {short_date(&events[events.len() - 1].date)}</p>
+                    <p class="muted">{plural(events.len(), "dated event", "dated events")} " · " {human_date(&events[0].date)} " – " {human_date(&events[events.len() - 1].date)}</p>
                 </div>
                 <figure class="tl-figure" aria-label="Dated events on a time axis; the list below has the same events">
                     {overview}

@@ -813,6 +813,60 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// The kind of a one-word name with no evidence anywhere in the article.
 const DEFAULT_SINGLE: EntityKind = EntityKind::Org;
 
+/// FNV-1a: word-list look-ups hash short ASCII keys, where SipHash's DoS
+/// resistance buys nothing and costs most of the time.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A set of words with the fast hasher.
+pub(crate) type WordSet<'a> =
+    std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Defines `fn $name(word) -> bool`, a constant-time look-up in a word list.
+macro_rules! word_set {
+    ($($name:ident => $list:ident),* $(,)?) => {$(
+        #[allow(dead_code)]
+        pub(crate) fn $name(word: &str) -> bool {
+            static SET: std::sync::OnceLock<WordSet<'static>> = std::sync::OnceLock::new();
+            SET.get_or_init(|| $list.iter().copied().collect()).contains(word)
+        }
+    )*};
+}
+
+word_set! {
+    in_org_words => ORG_WORDS,
+    in_place_heads => PLACE_HEADS,
+    in_not_names => NOT_NAMES,
+    in_title_heads => TITLE_HEADS,
+    in_titles => TITLES,
+    in_role_nouns => ROLE_NOUNS,
+    in_name_particles => NAME_PARTICLES,
+    in_name_joiners => NAME_JOINERS,
+    in_place_prepositions => PLACE_PREPOSITIONS,
+    in_place_nouns => PLACE_NOUNS,
+    in_region_words => REGION_WORDS,
+    in_place_openers => PLACE_OPENERS,
+    in_speech_verbs => SPEECH_VERBS,
+}
+
 /// How sure the evidence for a kind is; the strongest evidence for a name wins.
 type Strength = u8;
 const WEAK: Strength = 1;
@@ -869,7 +923,7 @@ pub fn find_in<'a>(
     sentence_starts: &[usize],
 ) -> Vec<ArticleEntity> {
     let words = words(text, toks, keys, sentence_starts);
-    let lower_seen: std::collections::HashSet<&str> = words
+    let lower_seen: WordSet = words
         .iter()
         .filter(|w| w.text.starts_with(char::is_lowercase))
         .map(|w| w.key)
@@ -1054,14 +1108,14 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
             k < words.len() && words[k].start - words[k - 1].end == 1 && is_name_word(words, k)
         };
         if gap == " " && !w.cap {
-            if NAME_PARTICLES.contains(&w.key) && next_is_name(e + 1) {
+            if in_name_particles(w.key) && next_is_name(e + 1) {
                 e += 2;
                 continue;
             }
-            if NAME_JOINERS.contains(&w.key) {
+            if in_name_joiners(w.key) {
                 let run_has_cue = words[i..e]
                     .iter()
-                    .any(|x| ORG_WORDS.contains(&x.key) || PLACE_HEADS.contains(&x.key));
+                    .any(|x| in_org_words(x.key) || in_place_heads(x.key));
                 if run_has_cue && w.key != "and" {
                     if next_is_name(e + 1) {
                         e += 2;
@@ -1084,15 +1138,15 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
     e
 }
 
-fn is_common_opener(w: &Word, lower_seen: &std::collections::HashSet<&str>) -> bool {
-    NOT_NAMES.contains(&w.key)
+fn is_common_opener(w: &Word, lower_seen: &WordSet) -> bool {
+    in_not_names(w.key)
         || (lower_seen.contains(w.key)
             && !gaz::is_first_name(w.key)
             && gaz::country(w.key).is_none())
 }
 
 fn is_title(k: &str) -> bool {
-    TITLES.contains(&k)
+    in_titles(k)
 }
 
 fn push(cands: &mut Vec<Cand>, c: Cand) {
@@ -1107,14 +1161,13 @@ fn classify_run(
     words: &[Word],
     mut s: usize,
     e: usize,
-    lower_seen: &std::collections::HashSet<&str>,
+    lower_seen: &WordSet,
     cands: &mut Vec<Cand>,
 ) {
     // Sentence openers that are ordinary words ("The", "Later", "Moments").
     while s < e && (words[s].clause_start || s > 0 && !words[s - 1].cap) {
         let w = &words[s];
-        let common =
-            NOT_NAMES.contains(&w.key) || (w.clause_start && is_common_opener(w, lower_seen));
+        let common = in_not_names(w.key) || (w.clause_start && is_common_opener(w, lower_seen));
         if common {
             s += 1;
         } else {
@@ -1125,8 +1178,8 @@ fn classify_run(
         return;
     }
     // Non-names inside the run split it (e.g. "Thank" in a quote).
-    if let Some(k) = (s + 1..e).find(|&k| NOT_NAMES.contains(&words[k].key)) {
-        if !NAME_JOINERS.contains(&words[k].key) || words[k].cap {
+    if let Some(k) = (s + 1..e).find(|&k| in_not_names(words[k].key)) {
+        if !in_name_joiners(words[k].key) || words[k].cap {
             classify_run(text, words, s, k, lower_seen, cands);
             classify_run(text, words, k + 1, e, lower_seen, cands);
             return;
@@ -1134,9 +1187,9 @@ fn classify_run(
     }
     // A title phrase inside the run: the name after it is a person; what comes
     // before it ("US", "NATO") is classified on its own.
-    if let Some(t) = (s..e).rev().find(|&k| TITLE_HEADS.contains(&words[k].key)) {
-        let has_org = words[s..e].iter().any(|w| ORG_WORDS.contains(&w.key));
-        if !has_org || words[t + 1..e].iter().all(|w| !ORG_WORDS.contains(&w.key)) {
+    if let Some(t) = (s..e).rev().find(|&k| in_title_heads(words[k].key)) {
+        let has_org = words[s..e].iter().any(|w| in_org_words(w.key));
+        if !has_org || words[t + 1..e].iter().all(|w| !in_org_words(w.key)) {
             let mut t0 = t;
             while t0 > s && is_title(words[t0 - 1].key) {
                 t0 -= 1;
@@ -1144,7 +1197,7 @@ fn classify_run(
             let person_ok = t + 1 < e
                 && !words[t + 1..e]
                     .iter()
-                    .any(|w| ORG_WORDS.contains(&w.key) || PLACE_HEADS.contains(&w.key));
+                    .any(|w| in_org_words(w.key) || in_place_heads(w.key));
             if person_ok || t + 1 == e {
                 if t0 > s {
                     classify_run(text, words, s, t0, lower_seen, cands);
@@ -1173,7 +1226,7 @@ fn classify_run(
     if gaz::demonym(&c.key).is_some() || gaz::demonym(singular).is_some() {
         return;
     }
-    let has_org_word = words[s..e].iter().any(|w| ORG_WORDS.contains(&w.key));
+    let has_org_word = words[s..e].iter().any(|w| in_org_words(w.key));
     let acronym = n == 1
         && first.text.chars().count() >= 2
         && first
@@ -1183,11 +1236,11 @@ fn classify_run(
 
     let ordinary = words[s..e]
         .iter()
-        .any(|w| lower_seen.contains(w.key) && !NAME_JOINERS.contains(&w.key));
+        .any(|w| lower_seen.contains(w.key) && !in_name_joiners(w.key));
     if let Some(country) = gaz::country(&c.key) {
         c.key = country.to_string();
         set(&mut c, EntityKind::Place, STRONG);
-    } else if has_org_word && !PLACE_HEADS.contains(&last.key) {
+    } else if has_org_word && !in_place_heads(last.key) {
         set(&mut c, EntityKind::Org, STRONG);
         // A demonym or possessive country before the organisation qualifies it,
         // so that "Russia's Defense Ministry" and "the Russian Defense Ministry"
@@ -1202,17 +1255,17 @@ fn classify_run(
             let country = gaz::country(&pk).map(str::to_string).unwrap_or(pk);
             c.key = format!("{country} {}", c.key);
         }
-    } else if REGION_WORDS.contains(&next_key) && !next.is_some_and(|n| n.cap) {
+    } else if in_region_words(next_key) && !next.is_some_and(|n| n.cap) {
         let d = next.expect("descriptor");
         c.end = d.name_end;
         c.key = format!("{} region", c.key);
         set(&mut c, EntityKind::Place, STRONG);
-    } else if n > 1 && PLACE_HEADS.contains(&last.key) {
+    } else if n > 1 && in_place_heads(last.key) {
         set(&mut c, EntityKind::Place, STRONG);
     } else if acronym {
         set(&mut c, EntityKind::Org, MEDIUM);
     } else if (n > 1 && gaz::is_first_name(first.key))
-        || prev_adjacent.is_some_and(|p| !p.cap && ROLE_NOUNS.contains(&p.key))
+        || prev_adjacent.is_some_and(|p| !p.cap && in_role_nouns(p.key))
     {
         set(&mut c, EntityKind::Person, STRONG);
     } else if gaz::is_city(&c.key) || gaz::exonym(&c.key).is_some_and(gaz::is_city) {
@@ -1220,21 +1273,21 @@ fn classify_run(
     } else if prev_adjacent.is_some_and(|p| p.key == "of") && s >= 2 && {
         // "the town of X", "the settlements of X".
         let noun = words[s - 2].key;
-        PLACE_NOUNS.contains(&noun) || PLACE_NOUNS.contains(&noun.trim_end_matches('s'))
+        in_place_nouns(noun) || in_place_nouns(noun.trim_end_matches('s'))
     } {
         set(&mut c, EntityKind::Place, STRONG);
-    } else if n > 1 && SPEECH_VERBS.contains(&next_key) {
+    } else if n > 1 && in_speech_verbs(next_key) {
         set(&mut c, EntityKind::Person, MEDIUM);
-    } else if prev_adjacent.is_some_and(|p| !p.cap && PLACE_PREPOSITIONS.contains(&p.key)) {
+    } else if prev_adjacent.is_some_and(|p| !p.cap && in_place_prepositions(p.key)) {
         set(&mut c, EntityKind::Place, WEAK);
-    } else if n == 1 && SPEECH_VERBS.contains(&next_key) {
+    } else if n == 1 && in_speech_verbs(next_key) {
         set(&mut c, EntityKind::Person, WEAK);
     } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
         // "the West", "the East": regions of the world.
         set(&mut c, EntityKind::Place, WEAK);
     } else if n == 1 && prev_adjacent.is_some_and(|p| p.key == "the") {
         set(&mut c, EntityKind::Org, WEAK);
-    } else if in_place_list(text, cands, c.start) || (n > 1 && PLACE_OPENERS.contains(&first.key)) {
+    } else if in_place_list(text, cands, c.start) || (n > 1 && in_place_openers(first.key)) {
         set(&mut c, EntityKind::Place, MEDIUM);
     } else if ordinary {
         // "Best Single", "Middle Ages": words this text also writes in
@@ -1472,7 +1525,7 @@ fn add_definite_references(text: &str, words: &[Word], out: &mut [ArticleEntity]
     for i in 1..words.len() {
         let w = &words[i];
         let p = &words[i - 1];
-        if w.cap || p.key != "the" || !ORG_WORDS.contains(&w.key) {
+        if w.cap || p.key != "the" || !in_org_words(w.key) {
             continue;
         }
         if words

@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use super::entities::SPEECH_VERBS;
+use super::entities::in_speech_verbs;
 use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Quote};
 use crate::search::tokenize::{fold, tokens};
@@ -254,7 +254,7 @@ impl Ctx<'_> {
             .collect();
         for (ti, (vs, ve, k)) in toks.iter().enumerate() {
             let k = k.as_str();
-            if !(SPEECH_VERBS.contains(&k) || QUOTE_VERBS.contains(&k)) {
+            if !(in_speech_verbs(k) || QUOTE_VERBS.contains(&k)) {
                 continue;
             }
             let pick = |ms: Vec<&M>, nearest_last: bool| -> Option<Speaker> {

@@ -28,7 +28,10 @@
 //!   document. Limits of this protocol: GUM gives one label per token, so a name
 //!   nested in a larger mention of another type ("NASA" in "NASA's Johnson Space
 //!   Center", a place) is not gold on its own, and a capitalised common noun
-//!   opening a sentence ("Visitors") counts as a name.
+//!   opening a sentence ("Visitors") counts as a name. Predictions inside a
+//!   mention of an unscored type (event, object, abstract, time, ...) count
+//!   neither way, as MISC in CoNLL: "Space Shuttle Atlantis" is an object there,
+//!   and the names nested in it carry no label of their own.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -187,6 +190,11 @@ fn label_runs(doc: &mut GoldDoc, labels: &[String], format: Format) {
                 None => {}
             },
             Format::Gum => {
+                if gum_kind(&labels[i]).is_none() && labels[i] != "O" {
+                    // An unscored type (event, object, abstract, time, ...): its
+                    // flat label hides any name nested in it, like MISC.
+                    doc.ignore.push(range.clone());
+                }
                 if let Some(k) = gum_kind(&labels[i]) {
                     let names = proper_name_spans(&doc.tokens[range.clone()]);
                     if let Some((last, rest)) = names.split_last() {

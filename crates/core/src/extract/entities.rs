@@ -939,7 +939,8 @@ struct Cand {
 /// [`super::aliases`] replaces it with the corpus id.
 pub fn find(text: &str) -> Vec<ArticleEntity> {
     let toks: Vec<Token> = tokens(text).collect();
-    let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    let folded = super::fold_all(&toks);
+    let keys = folded.keys();
     let starts: Vec<usize> = sentences::split(text).map(|r| r.start).collect();
     find_in(text, &toks, &keys, &starts)
 }
@@ -950,7 +951,7 @@ pub fn find(text: &str) -> Vec<ArticleEntity> {
 pub fn find_in<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &'a [String],
+    keys: &[&'a str],
     sentence_starts: &[usize],
 ) -> Vec<ArticleEntity> {
     let words = words(text, toks, keys, sentence_starts);
@@ -1004,7 +1005,7 @@ fn headings(text: &str) -> Vec<std::ops::Range<usize>> {
 fn words<'a>(
     text: &'a str,
     toks: &[Token<'a>],
-    keys: &'a [String],
+    keys: &[&'a str],
     starts: &[usize],
 ) -> Vec<Word<'a>> {
     let mut s = 0;

@@ -141,6 +141,7 @@ impl Postings {
         self.list.is_empty()
     }
 
+    #[inline]
     fn find(&self, doc: u32) -> Option<usize> {
         self.list.binary_search_by_key(&doc, |p| p.doc).ok()
     }
@@ -600,40 +601,45 @@ impl Index {
         // Removed documents have no postings, so only a query without clauses
         // (filters alone) can reach one.
         let check_live = query.clauses.is_empty();
-        let mut keyed: Vec<(u16, f32, u32)> = candidates
-            .into_iter()
-            .filter(|&d| {
-                let i = d as usize;
-                slots[i].count == clauses
-                    && (!check_live || self.docs[i].live)
-                    && !excluded.get(i).copied().unwrap_or(false)
-                    && query.filters.iter().all(|f| self.accepts(i, f))
-            })
-            .map(|d| (slots[d as usize].quality, slots[d as usize].score, d))
-            .collect();
-        let order = |a: &(u16, f32, u32), b: &(u16, f32, u32)| {
-            let date = if query.sort == Sort::Date {
-                let published = |d: u32| &self.docs[d as usize].published;
-                published(b.2).cmp(published(a.2))
+        // One integer key per hit: tiers matched above score (scores are never
+        // negative, so their bits order like the numbers), inverted so that the
+        // natural ascending order is best first, then lower document number.
+        let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(candidates.len());
+        for d in candidates {
+            let i = d as usize;
+            let slot = &slots[i];
+            if slot.count == clauses
+                && (!check_live || self.docs[i].live)
+                && !excluded.get(i).copied().unwrap_or(false)
+                && query.filters.iter().all(|f| self.accepts(i, f))
+            {
+                debug_assert!(slot.score >= 0.0);
+                let key = (u64::from(slot.quality) << 32) | u64::from(slot.score.to_bits());
+                keyed.push((!key, d));
+            }
+        }
+        if query.sort == Sort::Date {
+            let published = |d: u32| &self.docs[d as usize].published;
+            let order =
+                |a: &(u64, u32), b: &(u64, u32)| published(b.1).cmp(published(a.1)).then(a.cmp(b));
+            if limit < keyed.len() {
+                keyed.select_nth_unstable_by(limit, order);
+                keyed[..limit].sort_unstable_by(order);
             } else {
-                std::cmp::Ordering::Equal
-            };
-            date.then(b.0.cmp(&a.0))
-                .then(b.1.total_cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-        };
-        if limit < keyed.len() {
-            keyed.select_nth_unstable_by(limit, order);
-            keyed[..limit].sort_unstable_by(order);
+                keyed.sort_unstable_by(order);
+            }
+        } else if limit < keyed.len() {
+            keyed.select_nth_unstable(limit);
+            keyed[..limit].sort_unstable();
         } else {
-            keyed.sort_unstable_by(order);
+            keyed.sort_unstable();
         }
         let hits = keyed
             .into_iter()
             .enumerate()
-            .map(|(rank, (_, score, doc))| Scored {
+            .map(|(rank, (key, doc))| Scored {
                 doc,
-                score,
+                score: f32::from_bits(!key as u32),
                 matched: if rank < limit {
                     self.matched_terms(query, &expansions, doc)
                 } else {
@@ -900,6 +906,7 @@ impl Index {
         avg
     }
 
+    #[inline]
     fn idf(&self, df: usize) -> f32 {
         let n = self.live_docs as f32;
         let df = df as f32;
@@ -908,6 +915,7 @@ impl Index {
 
     /// BM25F: length-normalised, boosted frequencies summed over fields, then
     /// saturated once.
+    #[inline]
     fn saturated_tf(&self, doc: u32, tfs: &[u16; FIELDS], avg: &[f32; FIELDS]) -> f32 {
         let lens = &self.lens[doc as usize];
         let mut tf = 0.0;
@@ -1234,6 +1242,7 @@ fn damerau(a: &[char], b: &[char], k: usize, rows: &mut Vec<usize>) -> Option<us
     (d <= k).then_some(d)
 }
 
+#[inline]
 fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -1242,6 +1251,7 @@ fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+#[inline]
 fn read_varint(r: &mut &[u8]) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {

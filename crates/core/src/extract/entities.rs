@@ -1036,13 +1036,15 @@ fn words<'a>(
                 .unwrap_or(0);
             name_end = t.start + apos;
         }
+        // "@MattBevin", "#Election": handles and hashtags are not written names.
+        let handle = text[..t.start].ends_with(['@', '#']);
         out.push(Word {
             text: t.text,
             start: t.start,
             name_end,
             end: t.end,
             key,
-            cap: t.text.starts_with(char::is_uppercase),
+            cap: t.text.starts_with(char::is_uppercase) && !handle,
             possessive,
             clause_start: sentence_first || opener,
         });
@@ -1256,9 +1258,26 @@ fn classify_run(
     let next = words.get(e).filter(|n| n.start - last.end == 1);
     let next_key = next.map(|n| n.key).unwrap_or("");
 
-    // Demonyms are not places ("Ukrainian", "South Korean", "Ukrainians").
+    // Demonyms are not places ("Ukrainian", "South Korean", "Ukrainians"), and
+    // parties' adjectives and members are not names ("Republican", "House
+    // Democrats"); before a name they are a label ("Republican Phil Bryant").
     let singular = c.key.strip_suffix('s').unwrap_or(&c.key);
     if gaz::demonym(&c.key).is_some() || gaz::demonym(singular).is_some() {
+        return;
+    }
+    let last_key = words[e - 1].key;
+    if is_party_word(last_key.strip_suffix('s').unwrap_or(last_key)) {
+        return;
+    }
+    if n > 1 && is_party_word(first.key) && !words[s..e].iter().any(|w| in_org_words(w.key)) {
+        classify_run(text, words, s + 1, e, lower_seen, cands);
+        return;
+    }
+    // Shouted headlines ("NISSAN SENTRA") and capitalised ordinary words ("VOTE").
+    let shouting = |w: &Word| w.text.len() >= 3 && !w.text.contains(char::is_lowercase);
+    if (n > 1 && words[s..e].iter().all(shouting))
+        || (n == 1 && shouting(first) && lower_seen.contains(first.key))
+    {
         return;
     }
     let has_org_word = words[s..e].iter().any(|w| in_org_words(w.key));
@@ -1369,6 +1388,14 @@ fn in_place_list(text: &str, cands: &[Cand], start: usize) -> bool {
                 ", " | " and " | ", and " | " or " | ", or " | "-" | "–"
             )
     })
+}
+
+/// Adjectives and member nouns of political parties, which label people and
+/// groups rather than name them.
+fn is_party_word(k: &str) -> bool {
+    // Only the US parties' words: "Labour" or "Conservatives" alone are the
+    // parties themselves in British usage.
+    matches!(k, "republican" | "democrat" | "democratic")
 }
 
 /// Place-name endings common across languages ("-sk", "-burg", "-ville", "-stan").
@@ -1702,6 +1729,15 @@ mod tests {
     fn sentence_openers_are_not_names() {
         let t = "The storm hit. Later the storm left. Moments before, rain fell.";
         assert!(find(t).is_empty(), "{:?}", find(t));
+    }
+
+    #[test]
+    fn party_labels_handles_and_shouting_are_not_names() {
+        let t = "Republican Phil Bryant won. House Democrats objected. \
+                 Follow @MattBevin to VOTE. He said to vote early.";
+        let e = ents(t);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].1, "Phil Bryant");
     }
 
     #[test]

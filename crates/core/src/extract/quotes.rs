@@ -312,6 +312,10 @@ impl Ctx<'_> {
                 }
             }
             // said X / according to X: the first name after the verb, close by.
+            // After "told" or "asked" comes the listener ("told Reuters").
+            if matches!(k, "told" | "tells" | "asked" | "asks") {
+                continue;
+            }
             let limit = toks.get(ti + 8).map(|t| t.0).unwrap_or(win.end);
             let after: Vec<&M> = self
                 .ments
@@ -390,6 +394,12 @@ mod tests {
         assert!(q.is_empty());
         let q = quotes("\"They told us 'go home now' and we did,\" Ella Park said.");
         assert_eq!(q[0].0, "They told us 'go home now' and we did,");
+    }
+
+    #[test]
+    fn the_listener_after_told_is_not_the_speaker() {
+        let q = quotes("\"We are cooperating with the inquiry,\" a spokeswoman told Reuters.");
+        assert_eq!(q[0].1, None);
     }
 
     #[test]

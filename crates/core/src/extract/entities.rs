@@ -1153,6 +1153,17 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
                 let run_has_cue = words[i..e]
                     .iter()
                     .any(|x| in_org_words(x.key) || in_place_heads(x.key));
+                // "Securities and Exchange Commission": "and" joins only when the
+                // organisation word comes after it (two places joined by "and"
+                // stay two).
+                let org_after = w.key == "and"
+                    && (e + 1..(e + 4).min(words.len()))
+                        .take_while(|&k| is_name_word(words, k))
+                        .any(|k| in_org_words(words[k].key));
+                if org_after && next_is_name(e + 1) {
+                    e += 2;
+                    continue;
+                }
                 if run_has_cue && w.key != "and" {
                     if next_is_name(e + 1) {
                         e += 2;
@@ -1729,6 +1740,19 @@ mod tests {
     fn sentence_openers_are_not_names() {
         let t = "The storm hit. Later the storm left. Moments before, rain fell.";
         assert!(find(t).is_empty(), "{:?}", find(t));
+    }
+
+    #[test]
+    fn and_joins_an_organisation_name_but_not_two_places() {
+        let t =
+            "The U.S. Securities and Exchange Commission sued. Troops held Donetsk and Luhansk.";
+        let e = ents(t);
+        assert!(
+            e.iter()
+                .any(|x| x.1 == "U.S. Securities and Exchange Commission"),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|x| x.1 == "Luhansk"), "{e:?}");
     }
 
     #[test]

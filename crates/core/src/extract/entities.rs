@@ -128,7 +128,6 @@ const ORG_WORDS: &[&str] = &[
     "radio",
     "television",
     "channel",
-    "reuters",
     "guardian",
     "united",
     "hotel",
@@ -1158,9 +1157,13 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
                 // stay two).
                 let org_after = w.key == "and"
                     && (e + 1..(e + 4).min(words.len()))
-                        .take_while(|&k| is_name_word(words, k))
+                        .take_while(|&k| {
+                            is_name_word(words, k) && &text[words[k - 1].end..words[k].start] == " "
+                        })
                         .any(|k| in_org_words(words[k].key));
-                if org_after && next_is_name(e + 1) {
+                // ...and only when the part before has none of its own ("Nordvik
+                // Energy and Solaris Power" are two companies).
+                if org_after && !run_has_cue && next_is_name(e + 1) {
                     e += 2;
                     continue;
                 }
@@ -1351,6 +1354,10 @@ fn classify_run(
         set(&mut c, EntityKind::Person, MEDIUM);
     } else if prev_adjacent.is_some_and(|p| !p.cap && in_place_prepositions(p.key)) {
         set(&mut c, EntityKind::Place, WEAK);
+    } else if matches!(next_key, "spokesperson" | "spokesman" | "spokeswoman") {
+        // "a WeWork spokesperson": what has a spokesperson is most often an
+        // organisation.
+        set(&mut c, EntityKind::Org, WEAK);
     } else if n == 1 && in_speech_verbs(next_key) {
         set(&mut c, EntityKind::Person, WEAK);
     } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
@@ -1744,8 +1751,8 @@ mod tests {
 
     #[test]
     fn and_joins_an_organisation_name_but_not_two_places() {
-        let t =
-            "The U.S. Securities and Exchange Commission sued. Troops held Donetsk and Luhansk.";
+        let t = "The U.S. Securities and Exchange Commission sued. Troops held Donetsk and \
+                 Luhansk. Nordvik Energy and Solaris Power merged.";
         let e = ents(t);
         assert!(
             e.iter()
@@ -1753,6 +1760,7 @@ mod tests {
             "{e:?}"
         );
         assert!(e.iter().any(|x| x.1 == "Luhansk"), "{e:?}");
+        assert!(e.iter().any(|x| x.1 == "Solaris Power"), "{e:?}");
     }
 
     #[test]

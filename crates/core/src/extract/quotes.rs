@@ -323,7 +323,16 @@ impl Ctx<'_> {
                 .filter(|m| m.start >= *ve && m.start < limit && m.end <= win.end)
                 // "said its forces had entered Kupyansk": a place after the verb
                 // is what was said, not who said it.
-                .filter(|m| m.kind != EntityKind::Place)
+                .filter(|m| {
+                    // ...unless a spokesperson speaks for it ("said a WeWork
+                    // spokesperson").
+                    m.kind != EntityKind::Place || {
+                        let rest = &self.text[m.end..];
+                        [" spokes", " official", " representative"]
+                            .iter()
+                            .any(|r| rest.starts_with(r))
+                    }
+                })
                 .collect();
             if let Some(s) = pick(after, false) {
                 return Some(s);
@@ -394,6 +403,12 @@ mod tests {
         assert!(q.is_empty());
         let q = quotes("\"They told us 'go home now' and we did,\" Ella Park said.");
         assert_eq!(q[0].0, "They told us 'go home now' and we did,");
+    }
+
+    #[test]
+    fn a_spokesperson_speaks_for_the_name_before_it() {
+        let q = quotes("\"We are cooperating in the matter,\" said a Zentro spokesperson when contacted by Reuters.");
+        assert_eq!(q[0].1.as_deref(), Some("Zentro"));
     }
 
     #[test]

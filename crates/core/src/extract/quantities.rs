@@ -238,6 +238,12 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[&str]) -> Vec<Quantity> {
                     unit = Some(u.to_string());
                     end = toks[j + n - 1].end;
                     j += n;
+                    // A speed: "120 km/h".
+                    if text[end..].starts_with("/h") && matches!(u, "km" | "mi" | "m") {
+                        unit = Some(format!("{u}/h"));
+                        end += 2;
+                        j += usize::from(keys.get(j) == Some(&"h"));
+                    }
                 } else if text[toks[j - 1].end..].starts_with('%') {
                     unit = Some("percent".into());
                     end = toks[j - 1].end + 1;
@@ -383,6 +389,14 @@ mod tests {
                 ("50km".into(), 50.0, "km".into()),
                 ("€1.8 billion".into(), 1.8e9, "EUR".into())
             ]
+        );
+    }
+
+    #[test]
+    fn speeds_keep_their_per_hour() {
+        assert_eq!(
+            q("winds of more than 120 km/h"),
+            vec![("more than 120 km/h".into(), 120.0, "km/h".into())]
         );
     }
 

@@ -185,9 +185,17 @@ fn classify(para: &str) -> Verdict {
     if is_promo(para) {
         return Verdict::Remove;
     }
-    if let Some(at) = glue_point(para) {
-        if is_title_case_run(&para[..at]) && is_sentence(&para[at..]) {
-            return Verdict::Split(at);
+    // A glued headline opens with Title Case words: only then look for the glue
+    // (scanning every paragraph for it is most of the cost of cleaning).
+    let opens_title_case = para
+        .split_whitespace()
+        .take(2)
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()));
+    if opens_title_case {
+        if let Some(at) = glue_point(para) {
+            if is_title_case_run(&para[..at]) && is_sentence(&para[at..]) {
+                return Verdict::Split(at);
+            }
         }
     }
     Verdict::Keep

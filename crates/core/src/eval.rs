@@ -20,12 +20,18 @@
 //!   never marks, so each person/place/organization mention is first mapped to
 //!   its *proper-name spans*: maximal runs of capitalised tokens inside it (a
 //!   lowercase "of"/"for"/"the"/"and"/"de" between two capitalised tokens stays
-//!   in; a capitalised determiner "The"/"A" at the start, a trailing "'s" and
-//!   tokens that are not words drop out). The last such run of a mention is its
+//!   in; capitalised determiners and pronouns ("The", "A", "He", "I", "These")
+//!   are never part of one). The last such run of a mention is its
 //!   head name and becomes the gold entity; earlier runs (the "Texas" of "Texas
 //!   student Ahmed Mohamed") are not scored either way. Mentions without
 //!   capitalised tokens ("asylum seekers", "he") are dropped. Each file is one
-//!   document.
+//!   document. Limits of this protocol: GUM gives one label per token, so a name
+//!   nested in a larger mention of another type ("NASA" in "NASA's Johnson Space
+//!   Center", a place) is not gold on its own, and a capitalised common noun
+//!   opening a sentence ("Visitors") counts as a name. Predictions inside a
+//!   mention of an unscored type (event, object, abstract, time, ...) count
+//!   neither way, as MISC in CoNLL: "Space Shuttle Atlantis" is an object there,
+//!   and the names nested in it carry no label of their own.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -184,6 +190,11 @@ fn label_runs(doc: &mut GoldDoc, labels: &[String], format: Format) {
                 None => {}
             },
             Format::Gum => {
+                if gum_kind(&labels[i]).is_none() && labels[i] != "O" {
+                    // An unscored type (event, object, abstract, time, ...): its
+                    // flat label hides any name nested in it, like MISC.
+                    doc.ignore.push(range.clone());
+                }
                 if let Some(k) = gum_kind(&labels[i]) {
                     let names = proper_name_spans(&doc.tokens[range.clone()]);
                     if let Some((last, rest)) = names.split_last() {
@@ -200,6 +211,13 @@ fn label_runs(doc: &mut GoldDoc, labels: &[String], format: Format) {
     }
 }
 
+/// Capitalised words that are never proper names: determiners and pronouns at the
+/// start of a sentence ("The", "He", "These"), and the pronoun "I".
+const NOT_PROPER: &[&str] = &[
+    "The", "A", "An", "I", "He", "She", "It", "We", "They", "You", "His", "Her", "Its", "Our",
+    "Their", "My", "Your", "This", "That", "These", "Those", "Him", "Them", "Us", "Me",
+];
+
 /// Maximal runs of capitalised tokens inside a mention (see the module docs).
 pub fn proper_name_spans(tokens: &[String]) -> Vec<Range<usize>> {
     let cap = |t: &String| t.starts_with(char::is_uppercase);
@@ -207,7 +225,7 @@ pub fn proper_name_spans(tokens: &[String]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !cap(&tokens[i]) || matches!(tokens[i].as_str(), "The" | "A" | "An") {
+        if !cap(&tokens[i]) || NOT_PROPER.contains(&tokens[i].as_str()) {
             i += 1;
             continue;
         }

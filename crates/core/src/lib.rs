@@ -17,6 +17,13 @@
 //! copies of markup. The reader view, the CLI's JSON and the search snippets all point
 //! into the same string, so the UI never re-derives what the core computed.
 //!
+//! Extraction finds people, places and organisations from general evidence (titles,
+//! organisation and place words, a small embedded gazetteer; never lists of any
+//! corpus's names), quotes with their speakers, dates and quantities; a
+//! [`Corpus`] then merges entities across articles into [`CorpusEntity`]s
+//! (transliterations, exonyms, descriptors, surnames). [`eval`] scores the
+//! entity recogniser against gold NER data (`folio eval ner DIR`).
+//!
 //! The core never reads the clock, the DOM or storage: callers pass data (and, where a
 //! date needs resolving, "now") in.
 //!

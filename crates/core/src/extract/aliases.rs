@@ -265,6 +265,41 @@ mod tests {
         );
     }
 
+    fn merged(texts: &[&str]) -> Vec<CorpusEntity> {
+        let mut arts: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::extract::extract(&format!("{i}.txt"), t, &Default::default()))
+            .collect();
+        merge(&mut arts)
+    }
+
+    #[test]
+    fn surname_alone_joins_the_one_person_who_carries_it() {
+        let e = merged(&[
+            "Judge Anna Weiss ruled on Monday.",
+            "Weiss said the ruling would stand.",
+        ]);
+        let weiss: Vec<_> = e
+            .iter()
+            .filter(|x| x.aliases.iter().any(|a| a == "Weiss"))
+            .collect();
+        assert_eq!(weiss.len(), 1);
+        assert_eq!(weiss[0].name, "Anna Weiss");
+        assert_eq!(weiss[0].articles, vec!["0", "1"]);
+    }
+
+    #[test]
+    fn a_surname_shared_by_two_people_merges_with_neither() {
+        let e = merged(&[
+            "Coach Anna Berg spoke first.",
+            "Striker Peter Berg scored twice.",
+            "Berg said the club was happy.",
+        ]);
+        let people: Vec<_> = e.iter().filter(|x| x.kind == EntityKind::Person).collect();
+        assert_eq!(people.len(), 3, "{people:?}");
+    }
+
     #[test]
     fn different_first_names_stay_apart() {
         let p = |s| skeleton(EntityKind::Person, s);

@@ -80,6 +80,15 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "all rights reserved",
     "download our app",
     "get the latest",
+    "image caption",
+    "media caption",
+    "image source",
+    "listen to this article",
+    "more on this story",
+    "related topics",
+    "play video",
+    "watch video",
+    "getty images",
 ];
 
 /// Phrases that make a short paragraph a promo rather than reporting.
@@ -160,7 +169,10 @@ enum Verdict {
 }
 
 fn classify(para: &str) -> Verdict {
-    let lower = normalise_apostrophes(&para.to_lowercase());
+    // Markers and boilerplate are prefixes: lowercase only the head (long
+    // paragraphs are the common case and need no full copy).
+    let head: String = para.chars().take(48).collect();
+    let lower = normalise_apostrophes(&head.to_lowercase());
     if LINK_MARKERS.iter().any(|m| lower.starts_with(m)) {
         return match glue_point(para) {
             Some(at) if is_sentence(&para[at..]) => Verdict::Split(at),
@@ -173,18 +185,28 @@ fn classify(para: &str) -> Verdict {
     if is_promo(para) {
         return Verdict::Remove;
     }
-    if let Some(at) = glue_point(para) {
-        if is_title_case_run(&para[..at]) && is_sentence(&para[at..]) {
-            return Verdict::Split(at);
+    // A glued headline opens with Title Case words: only then look for the glue
+    // (scanning every paragraph for it is most of the cost of cleaning).
+    let opens_title_case = para
+        .split_whitespace()
+        .take(2)
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()));
+    if opens_title_case {
+        if let Some(at) = glue_point(para) {
+            if is_title_case_run(&para[..at]) && is_sentence(&para[at..]) {
+                return Verdict::Split(at);
+            }
         }
     }
     Verdict::Keep
 }
 
 fn is_promo(para: &str) -> bool {
+    if para.split_whitespace().nth(PROMO_MAX_WORDS).is_some() {
+        return false;
+    }
     let lower = normalise_apostrophes(&para.to_lowercase());
-    para.split_whitespace().count() <= PROMO_MAX_WORDS
-        && CALLS_TO_ACTION.iter().any(|c| lower.contains(c))
+    CALLS_TO_ACTION.iter().any(|c| lower.contains(c))
 }
 
 /// The byte offset of the first glue between two words run together: a lowercase

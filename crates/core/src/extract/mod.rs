@@ -46,7 +46,8 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         .unwrap_or_else(|| derive_title(&text));
     // One tokenization and one fold for every stage.
     let toks: Vec<tokenize::Token> = tokenize::tokens(&text).collect();
-    let keys: Vec<String> = toks.iter().map(|t| tokenize::fold(t.text)).collect();
+    let folded = fold_all(&toks);
+    let keys = folded.keys();
     let sents: Vec<std::ops::Range<usize>> = sentences::split(&text).collect();
     let starts: Vec<usize> = sents.iter().map(|r| r.start).collect();
     let entities = entities::find_in(&text, &toks, &keys, &starts);
@@ -70,6 +71,41 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         dates,
         quantities,
     }
+}
+
+/// Folded keys of every token in one buffer: one allocation per article instead
+/// of one per word.
+pub(crate) struct Folded {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// The key of each token, in order.
+    pub(crate) fn keys(&self) -> Vec<&str> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let k = &self.buf[start..end];
+                start = end;
+                k
+            })
+            .collect()
+    }
+}
+
+/// Folds every token with [`tokenize::fold_into`].
+pub(crate) fn fold_all(toks: &[tokenize::Token]) -> Folded {
+    let mut buf = String::with_capacity(toks.iter().map(|t| t.text.len()).sum());
+    let mut ends = Vec::with_capacity(toks.len());
+    let mut scratch = String::new();
+    for t in toks {
+        tokenize::fold_into(t.text, &mut scratch);
+        buf.push_str(&scratch);
+        ends.push(buf.len());
+    }
+    Folded { buf, ends }
 }
 
 /// Turns a file's bytes into text, or says why it cannot.

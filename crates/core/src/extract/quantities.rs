@@ -9,7 +9,7 @@
 //! 5,000"), where its unit is "count".
 
 use crate::model::Quantity;
-use crate::search::tokenize::{fold, tokens, Token};
+use crate::search::tokenize::{tokens, Token};
 
 /// Words before a number that make it approximate; they join the quantity's text.
 const HEDGES: &[&[&str]] = &[
@@ -128,12 +128,13 @@ const MONTH_WORDS: &[&str] = &[
 /// Finds the quantities of `text`.
 pub fn find(text: &str) -> Vec<Quantity> {
     let toks: Vec<Token> = tokens(text).collect();
-    let keys: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+    let folded = super::fold_all(&toks);
+    let keys = folded.keys();
     find_in(text, &toks, &keys)
 }
 
 /// [`find`] on tokens and folded keys the caller already has.
-pub fn find_in(text: &str, toks: &[Token], keys: &[String]) -> Vec<Quantity> {
+pub fn find_in(text: &str, toks: &[Token], keys: &[&str]) -> Vec<Quantity> {
     let near = |a: usize, b: usize| b < toks.len() && toks[b].start - toks[a].end <= 1;
     let mut out = Vec::new();
     let mut i = 0;
@@ -145,8 +146,8 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[String]) -> Vec<Quantity> {
         };
         // Dates and times belong to the dates stage.
         let after = &text[t.end..];
-        let prev_key = i.checked_sub(1).map(|p| keys[p].as_str()).unwrap_or("");
-        let next_key = keys.get(i + 1).map(String::as_str).unwrap_or("");
+        let prev_key = i.checked_sub(1).map(|p| keys[p]).unwrap_or("");
+        let next_key = keys.get(i + 1).copied().unwrap_or("");
         if after.starts_with(':')
             || text[..t.start].ends_with(':')
             || MONTH_WORDS.contains(&prev_key)
@@ -230,13 +231,19 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[String]) -> Vec<Quantity> {
                 .as_deref()
                 .is_some_and(|u| u.len() == 3 && u.chars().all(char::is_uppercase))
         {
-            let w1 = keys.get(j).map(String::as_str).unwrap_or("");
-            let w2 = keys.get(j + 1).map(String::as_str).unwrap_or("");
+            let w1 = keys.get(j).copied().unwrap_or("");
+            let w2 = keys.get(j + 1).copied().unwrap_or("");
             if unit.is_none() && j < toks.len() && near(j - 1, j) {
                 if let Some((u, n)) = unit_of(w1, w2) {
                     unit = Some(u.to_string());
                     end = toks[j + n - 1].end;
                     j += n;
+                    // A speed: "120 km/h".
+                    if text[end..].starts_with("/h") && matches!(u, "km" | "mi" | "m") {
+                        unit = Some(format!("{u}/h"));
+                        end += 2;
+                        j += usize::from(keys.get(j) == Some(&"h"));
+                    }
                 } else if text[toks[j - 1].end..].starts_with('%') {
                     unit = Some("percent".into());
                     end = toks[j - 1].end + 1;
@@ -304,7 +311,7 @@ fn unit_of(w1: &str, w2: &str) -> Option<(&'static str, usize)> {
 
 /// A plural noun after the number, possibly after up to two adjectives ("5,000
 /// Russian troops", "two armoured brigades").
-fn counted_noun(toks: &[Token], keys: &[String], j: usize) -> Option<(String, usize)> {
+fn counted_noun(toks: &[Token], keys: &[&str], j: usize) -> Option<(String, usize)> {
     const IRREGULAR: &[&str] = &[
         "people",
         "men",
@@ -326,20 +333,20 @@ fn counted_noun(toks: &[Token], keys: &[String], j: usize) -> Option<(String, us
         if n > 0 && t.start - toks[j + n - 1].end > 1 {
             return None;
         }
-        if IRREGULAR.contains(&k.as_str())
+        if IRREGULAR.contains(k)
             || (k.ends_with('s')
                 && k.len() > 3
-                && !NOT_NOUNS.contains(&k.as_str())
+                && !NOT_NOUNS.contains(k)
                 && !k.ends_with("ss")
                 && !k.ends_with("ous")
                 && t.text.starts_with(char::is_lowercase))
         {
-            return Some((k.clone(), n + 1));
+            return Some((k.to_string(), n + 1));
         }
         // Adjectives: lowercase words or capitalised demonyms before the noun.
         if t.text.starts_with(|c: char| c.is_ascii_digit())
             || matches!(
-                k.as_str(),
+                *k,
                 "of" | "to" | "and" | "in" | "on" | "at" | "for" | "the" | "a"
             )
         {
@@ -382,6 +389,14 @@ mod tests {
                 ("50km".into(), 50.0, "km".into()),
                 ("€1.8 billion".into(), 1.8e9, "EUR".into())
             ]
+        );
+    }
+
+    #[test]
+    fn speeds_keep_their_per_hour() {
+        assert_eq!(
+            q("winds of more than 120 km/h"),
+            vec![("more than 120 km/h".into(), 120.0, "km/h".into())]
         );
     }
 

@@ -20,7 +20,7 @@
 
 use std::ops::Range;
 
-use super::entities::SPEECH_VERBS;
+use super::entities::in_speech_verbs;
 use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Quote};
 use crate::search::tokenize::{fold, tokens};
@@ -254,7 +254,7 @@ impl Ctx<'_> {
             .collect();
         for (ti, (vs, ve, k)) in toks.iter().enumerate() {
             let k = k.as_str();
-            if !(SPEECH_VERBS.contains(&k) || QUOTE_VERBS.contains(&k)) {
+            if !(in_speech_verbs(k) || QUOTE_VERBS.contains(&k)) {
                 continue;
             }
             let pick = |ms: Vec<&M>, nearest_last: bool| -> Option<Speaker> {
@@ -312,6 +312,10 @@ impl Ctx<'_> {
                 }
             }
             // said X / according to X: the first name after the verb, close by.
+            // After "told" or "asked" comes the listener ("told Reuters").
+            if matches!(k, "told" | "tells" | "asked" | "asks") {
+                continue;
+            }
             let limit = toks.get(ti + 8).map(|t| t.0).unwrap_or(win.end);
             let after: Vec<&M> = self
                 .ments
@@ -319,7 +323,16 @@ impl Ctx<'_> {
                 .filter(|m| m.start >= *ve && m.start < limit && m.end <= win.end)
                 // "said its forces had entered Kupyansk": a place after the verb
                 // is what was said, not who said it.
-                .filter(|m| m.kind != EntityKind::Place)
+                .filter(|m| {
+                    // ...unless a spokesperson speaks for it ("said a WeWork
+                    // spokesperson").
+                    m.kind != EntityKind::Place || {
+                        let rest = &self.text[m.end..];
+                        [" spokes", " official", " representative"]
+                            .iter()
+                            .any(|r| rest.starts_with(r))
+                    }
+                })
                 .collect();
             if let Some(s) = pick(after, false) {
                 return Some(s);
@@ -390,6 +403,18 @@ mod tests {
         assert!(q.is_empty());
         let q = quotes("\"They told us 'go home now' and we did,\" Ella Park said.");
         assert_eq!(q[0].0, "They told us 'go home now' and we did,");
+    }
+
+    #[test]
+    fn a_spokesperson_speaks_for_the_name_before_it() {
+        let q = quotes("\"We are cooperating in the matter,\" said a Zentro spokesperson when contacted by Reuters.");
+        assert_eq!(q[0].1.as_deref(), Some("Zentro"));
+    }
+
+    #[test]
+    fn the_listener_after_told_is_not_the_speaker() {
+        let q = quotes("\"We are cooperating with the inquiry,\" a spokeswoman told Reuters.");
+        assert_eq!(q[0].1, None);
     }
 
     #[test]

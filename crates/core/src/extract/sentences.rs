@@ -155,6 +155,30 @@ mod tests {
     }
 
     #[test]
+    fn editorial_brackets_stay_inside_and_quoted_sentences_split_like_any_other() {
+        assert_eq!(
+            sentences("Troops left the settlement of [Lyman] at dawn. \"We see it. We go,\" he said. Then rain."),
+            vec![
+                "Troops left the settlement of [Lyman] at dawn.",
+                "\"We see it.",
+                "We go,\" he said.",
+                "Then rain."
+            ]
+        );
+    }
+
+    #[test]
+    fn honorifics_without_a_dot_and_initials_do_not_split() {
+        assert_eq!(
+            sentences("Mr Ganchev met Gen. Smith and T. S. Eliot at 9 a.m. Monday. Done."),
+            vec![
+                "Mr Ganchev met Gen. Smith and T. S. Eliot at 9 a.m. Monday.",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
     fn paragraph_breaks_always_split() {
         assert_eq!(
             sentences("No stop here\n\nNext one"),

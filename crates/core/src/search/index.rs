@@ -141,6 +141,7 @@ impl Postings {
         self.list.is_empty()
     }
 
+    #[inline]
     fn find(&self, doc: u32) -> Option<usize> {
         self.list.binary_search_by_key(&doc, |p| p.doc).ok()
     }
@@ -600,40 +601,45 @@ impl Index {
         // Removed documents have no postings, so only a query without clauses
         // (filters alone) can reach one.
         let check_live = query.clauses.is_empty();
-        let mut keyed: Vec<(u16, f32, u32)> = candidates
-            .into_iter()
-            .filter(|&d| {
-                let i = d as usize;
-                slots[i].count == clauses
-                    && (!check_live || self.docs[i].live)
-                    && !excluded.get(i).copied().unwrap_or(false)
-                    && query.filters.iter().all(|f| self.accepts(i, f))
-            })
-            .map(|d| (slots[d as usize].quality, slots[d as usize].score, d))
-            .collect();
-        let order = |a: &(u16, f32, u32), b: &(u16, f32, u32)| {
-            let date = if query.sort == Sort::Date {
-                let published = |d: u32| &self.docs[d as usize].published;
-                published(b.2).cmp(published(a.2))
+        // One integer key per hit: tiers matched above score (scores are never
+        // negative, so their bits order like the numbers), inverted so that the
+        // natural ascending order is best first, then lower document number.
+        let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(candidates.len());
+        for d in candidates {
+            let i = d as usize;
+            let slot = &slots[i];
+            if slot.count == clauses
+                && (!check_live || self.docs[i].live)
+                && !excluded.get(i).copied().unwrap_or(false)
+                && query.filters.iter().all(|f| self.accepts(i, f))
+            {
+                debug_assert!(slot.score >= 0.0);
+                let key = (u64::from(slot.quality) << 32) | u64::from(slot.score.to_bits());
+                keyed.push((!key, d));
+            }
+        }
+        if query.sort == Sort::Date {
+            let published = |d: u32| &self.docs[d as usize].published;
+            let order =
+                |a: &(u64, u32), b: &(u64, u32)| published(b.1).cmp(published(a.1)).then(a.cmp(b));
+            if limit < keyed.len() {
+                keyed.select_nth_unstable_by(limit, order);
+                keyed[..limit].sort_unstable_by(order);
             } else {
-                std::cmp::Ordering::Equal
-            };
-            date.then(b.0.cmp(&a.0))
-                .then(b.1.total_cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-        };
-        if limit < keyed.len() {
-            keyed.select_nth_unstable_by(limit, order);
-            keyed[..limit].sort_unstable_by(order);
+                keyed.sort_unstable_by(order);
+            }
+        } else if limit < keyed.len() {
+            keyed.select_nth_unstable(limit);
+            keyed[..limit].sort_unstable();
         } else {
-            keyed.sort_unstable_by(order);
+            keyed.sort_unstable();
         }
         let hits = keyed
             .into_iter()
             .enumerate()
-            .map(|(rank, (_, score, doc))| Scored {
+            .map(|(rank, (key, doc))| Scored {
                 doc,
-                score,
+                score: f32::from_bits(!key as u32),
                 matched: if rank < limit {
                     self.matched_terms(query, &expansions, doc)
                 } else {
@@ -900,6 +906,7 @@ impl Index {
         avg
     }
 
+    #[inline]
     fn idf(&self, df: usize) -> f32 {
         let n = self.live_docs as f32;
         let df = df as f32;
@@ -908,6 +915,7 @@ impl Index {
 
     /// BM25F: length-normalised, boosted frequencies summed over fields, then
     /// saturated once.
+    #[inline]
     fn saturated_tf(&self, doc: u32, tfs: &[u16; FIELDS], avg: &[f32; FIELDS]) -> f32 {
         let lens = &self.lens[doc as usize];
         let mut tf = 0.0;
@@ -922,11 +930,11 @@ impl Index {
 
     /// A compact binary form of the index (see [`Index::from_bytes`]).
     ///
-    /// Layout (all integers LEB128 varints): magic `FOLIX1`; documents (id, three
+    /// Layout (all integers LEB128 varints): magic `FOLIX2`; documents (id, three
     /// field lengths, liveness, date, outlet, entities); terms in sorted order,
     /// each front-coded against the previous one (shared prefix length, suffix),
-    /// with its postings as document deltas (with a bit per field present), the
-    /// present fields' frequencies and the
+    /// with its postings as document deltas (low bit set when the document has
+    /// the term once, else the count follows) and the
     /// position bytes as stored. The stem and variant tables are not stored: they
     /// are recomputed from the terms on load, which is cheaper than their bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -975,20 +983,27 @@ impl Index {
             let p = &t.postings;
             write_varint(&mut out, p.len() as u64);
             let mut last = 0;
+            let mut start = 0usize;
             for posting in &p.list {
                 let doc = posting.doc;
-                // Document delta and a bit per field present share one varint;
-                // only the present fields' frequencies follow.
-                let mask = posting
-                    .tf
+                // Field frequencies are not stored: the positions say them (each
+                // field's positions lie in a range the field lengths give). Only
+                // the number of positions is, folded into the document delta's
+                // low bit when it is the common 1.
+                let end = posting.pos_end as usize;
+                let count = p.positions[start..end]
                     .iter()
-                    .enumerate()
-                    .fold(0u64, |m, (f, &tf)| m | (u64::from(tf > 0) << f));
-                write_varint(&mut out, (u64::from(doc - last) << FIELDS) | mask);
-                last = doc;
-                for &tf in posting.tf.iter().filter(|&&tf| tf > 0) {
-                    write_varint(&mut out, u64::from(tf));
+                    .filter(|&&b| b < 0x80)
+                    .count() as u64;
+                start = end;
+                write_varint(
+                    &mut out,
+                    (u64::from(doc - last) << 1) | u64::from(count == 1),
+                );
+                if count != 1 {
+                    write_varint(&mut out, count);
                 }
+                last = doc;
             }
             write_varint(&mut out, p.positions.len() as u64);
             out.extend_from_slice(&p.positions);
@@ -1059,38 +1074,47 @@ impl Index {
                 positions: Vec::new(),
             };
             let mut doc = 0u32;
+            let mut counts: Vec<usize> = Vec::with_capacity(np.min(1 << 20));
             for _ in 0..np {
                 let v = read_varint(&mut r)?;
-                doc = doc.checked_add(u32::try_from(v >> FIELDS).ok()?)?;
+                doc = doc.checked_add(u32::try_from(v >> 1).ok()?)?;
                 if doc as usize >= ndocs {
                     return None;
                 }
-                let mut tf = [0u16; FIELDS];
-                for (f, t) in tf.iter_mut().enumerate() {
-                    if v & (1 << f) != 0 {
-                        *t = u16::try_from(read_varint(&mut r)?).ok()?;
-                    }
-                }
+                counts.push(if v & 1 == 1 {
+                    1
+                } else {
+                    read_varint(&mut r)? as usize
+                });
                 p.list.push(Posting {
                     doc,
                     pos_end: 0,
-                    tf,
+                    tf: [0; FIELDS],
                 });
             }
             let plen = read_varint(&mut r)? as usize;
             let mut pos = r.get(..plen)?;
             r = &r[plen..];
             p.positions = pos.to_vec();
-            // Rebuild each posting's end offset: it holds sum(tf) varints.
-            let mut at = 0usize;
-            for posting in &mut p.list {
-                let count: usize = posting.tf.iter().map(|&t| usize::from(t)).sum();
+            // Each posting's end offset and field frequencies, from its positions.
+            let mut offset = 0usize;
+            for (posting, &count) in p.list.iter_mut().zip(&counts) {
+                let [title, body, _] = index.lens[posting.doc as usize];
+                let mut at = 0u32;
                 for _ in 0..count {
                     let before = pos.len();
-                    read_varint(&mut pos)?;
-                    at += before - pos.len();
+                    at = at.checked_add(u32::try_from(read_varint(&mut pos)?).ok()?)?;
+                    offset += before - pos.len();
+                    let f = if at < title {
+                        0
+                    } else if at <= title + body {
+                        1
+                    } else {
+                        2
+                    };
+                    posting.tf[f] = posting.tf[f].saturating_add(1);
                 }
-                posting.pos_end = at as u32;
+                posting.pos_end = u32::try_from(offset).ok()?;
             }
             let id = index.terms.len() as u32;
             index.link(&text, id);
@@ -1104,7 +1128,7 @@ impl Index {
     }
 }
 
-const MAGIC: &[u8] = b"FOLIX1";
+const MAGIC: &[u8] = b"FOLIX2";
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -1218,6 +1242,7 @@ fn damerau(a: &[char], b: &[char], k: usize, rows: &mut Vec<usize>) -> Option<us
     (d <= k).then_some(d)
 }
 
+#[inline]
 fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -1226,6 +1251,7 @@ fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+#[inline]
 fn read_varint(r: &mut &[u8]) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
@@ -1425,8 +1451,14 @@ mod tests {
             "\"reached lyman\" ",
             "counteroff",
             "rain ",
+            "kupyansk lyman",
         ] {
             assert_eq!(ids(&i, q), ids(&j, q), "{q}");
+            // Same scores: the field frequencies rebuilt from positions match.
+            let scores = |x: &Index| -> Vec<f32> {
+                x.search(&Query::parse(q)).iter().map(|s| s.score).collect()
+            };
+            assert_eq!(scores(&i), scores(&j), "{q}");
         }
         assert!(Index::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         assert!(Index::from_bytes(b"nonsense").is_none());

@@ -1,10 +1,32 @@
 //! Search: one tokenizer, an inverted index ranked with BM25F, a small query
 //! language, and snippets with the matched words marked.
 //!
-//! - [`tokenize`]: words and their comparison keys (the only place words are cut).
-//! - [`index`]: the inverted index and its ranking.
-//! - [`query`]: what a user types, parsed into clauses, exclusions and filters.
+//! - [`tokenize`]: words and their comparison keys — [`tokenize::fold`] (case,
+//!   diacritics), [`tokenize::stem`] (Snowball English) and
+//!   [`tokenize::variant_key`] (romanisations: Kupyansk/Kupiansk). The only
+//!   place words are cut and compared.
+//! - [`index`]: the inverted index (title, body and entity-names fields, with
+//!   positions), its BM25F ranking, typo tolerance and compact binary form.
+//! - [`query`]: what a user types, parsed into clauses, exclusions and filters,
+//!   never failing, with notices for what it reinterpreted.
 //! - [`snippet`]: the best passage of a hit with every matched word marked.
+//!
+//! A query word reaches index terms in tiers: as written, by stem or as a prefix
+//! completion (best), by variant spelling, then — only when none of those exist —
+//! by typo correction. Results are ordered by the tiers matched first and BM25F
+//! second, so an exact spelling always outranks a variant or a typo.
+//!
+//! ```
+//! use folio_core::{Corpus, Source};
+//!
+//! let corpus = Corpus::build(vec![
+//!     Source::text("a", "Troops entered Kupyansk on Saturday."),
+//!     Source::text("b", "Kupiansk was retaken, officials said."),
+//! ]);
+//! let r = corpus.search("kupiansk -officials", 10);
+//! assert_eq!(r.total, 1);
+//! assert_eq!(r.hits[0].snippet.to_html(), "Troops entered <mark>Kupyansk</mark> on Saturday.");
+//! ```
 
 pub mod index;
 pub mod query;

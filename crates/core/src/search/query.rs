@@ -104,6 +104,8 @@ pub enum Sort {
 enum Item {
     Alt(Alt),
     Or,
+    /// A field filter was here (it only matters for what is being typed last).
+    Field,
 }
 
 impl Query {
@@ -160,6 +162,7 @@ impl Query {
                     value
                 };
                 if q.field(name, value, negated) {
+                    items.push((Item::Field, false));
                     continue;
                 }
                 q.notice(&format!("unknown field {name}: searched as a word"));
@@ -250,9 +253,12 @@ impl Query {
     fn clauses_from(&mut self, items: Vec<(Item, bool)>, input: &str) {
         let mut join = false;
         let mut dangling_or = false;
-        let last_alt = items
-            .iter()
-            .rposition(|(i, n)| matches!(i, Item::Alt(_)) && !n);
+        // Only the very last item is being typed, and only a plain word can be a
+        // prefix ("lyman -kremi" is typing an exclusion, not a prefix of lyman).
+        let last_alt = match items.last() {
+            Some((Item::Alt(Alt::Word(_)), false)) => Some(items.len() - 1),
+            _ => None,
+        };
         for (i, (item, negated)) in items.into_iter().enumerate() {
             match item {
                 Item::Or => {
@@ -261,6 +267,7 @@ impl Query {
                     }
                     join = !self.clauses.is_empty();
                 }
+                Item::Field => {}
                 Item::Alt(alt) if negated => {
                     if !self.excluded.contains(&alt) {
                         self.excluded.push(alt);
@@ -349,6 +356,19 @@ mod tests {
         let q = Query::parse("Kharkiv ");
         assert!(matches!(&q.clauses[0].alts[0], Alt::Word(t) if !t.prefix));
         assert!(q.notices.is_empty());
+        // Regression: typing an exclusion or a filter must not make the previous
+        // word a prefix.
+        for typing in [
+            "kharkiv -kremi",
+            "kharkiv source:reu",
+            "kharkiv \"full control\"",
+        ] {
+            let q = Query::parse(typing);
+            assert!(
+                matches!(&q.clauses[0].alts[0], Alt::Word(t) if !t.prefix),
+                "{typing}"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::tokenize::{fold, tokens};
+use super::tokenize::{fold_into, tokens};
 use crate::extract::sentences;
 
 /// Snippets aim for at most about this many bytes (a little over a tweet of
@@ -33,26 +33,39 @@ pub struct Snippet {
 impl Snippet {
     /// Builds the snippet of `text` for the folded `matched` terms.
     pub fn build(text: &str, matched: &[String]) -> Snippet {
-        let is_match = |w: &str| matched.iter().any(|m| *m == fold(w));
         let sents: Vec<_> = sentences::split(text).collect();
         if sents.is_empty() {
             return Snippet::default();
         }
+        // One pass over the text: every matched token with the index of the term
+        // it matched. Folding into one reused buffer keeps this allocation-free;
+        // it runs for every hit shown, on every keystroke.
+        let mut key = String::new();
+        let hits: Vec<(usize, usize, usize)> = tokens(text)
+            .filter_map(|t| {
+                fold_into(t.text, &mut key);
+                let m = matched.iter().position(|m| *m == key)?;
+                Some((t.start, t.end, m))
+            })
+            .collect();
+        let within = |start: usize, end: usize| {
+            let from = hits.partition_point(|h| h.0 < start);
+            hits[from..].iter().take_while(move |h| h.1 <= end)
+        };
         let mut best = 0;
         let mut best_score = 0usize;
+        let mut seen = vec![false; matched.len()];
         for (i, r) in sents.iter().enumerate() {
-            let mut distinct: Vec<String> = Vec::new();
-            let mut count = 0;
-            for t in tokens(&text[r.clone()]) {
-                if is_match(t.text) {
-                    count += 1;
-                    let f = fold(t.text);
-                    if !distinct.contains(&f) {
-                        distinct.push(f);
-                    }
+            seen.iter_mut().for_each(|s| *s = false);
+            let (mut distinct, mut count) = (0usize, 0usize);
+            for &(_, _, m) in within(r.start, r.end) {
+                count += 1;
+                if !seen[m] {
+                    seen[m] = true;
+                    distinct += 1;
                 }
             }
-            let score = distinct.len() * 100 + count.min(99);
+            let score = distinct * 100 + count.min(99);
             if score > best_score {
                 best = i;
                 best_score = score;
@@ -68,10 +81,7 @@ impl Snippet {
         }
         let (mut start, mut end) = (range.start, range.end);
         if end - start > MAX_CHARS {
-            let first = tokens(&text[start..end])
-                .find(|t| is_match(t.text))
-                .map(|t| start + t.start)
-                .unwrap_or(start);
+            let first = within(start, end).next().map_or(start, |h| h.0);
             // Keep some context before the first match, cut at word boundaries.
             let from = floor_char(text, first.saturating_sub(MAX_CHARS / 4).max(start));
             start = if from > start {
@@ -90,9 +100,8 @@ impl Snippet {
             };
         }
         let slice = &text[start..end];
-        let marks = tokens(slice)
-            .filter(|t| is_match(t.text))
-            .map(|t| (t.start, t.end))
+        let marks = within(start, end)
+            .map(|&(s, e, _)| (s - start, e - start))
             .collect();
         Snippet {
             text: slice.to_string(),
@@ -166,6 +175,7 @@ pub fn escape_into(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::tokenize::fold;
 
     fn m(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_string()).collect()

@@ -836,8 +836,10 @@ mod tests {
     #[test]
     fn timeline_needs_a_month_and_keeps_one_event_per_sentence() {
         let mut c = Corpus::default();
-        let mut meta = crate::Meta::default();
-        meta.published = Some("2022-10-02".into());
+        let meta = crate::Meta {
+            published: Some("2022-10-02".into()),
+            ..crate::Meta::default()
+        };
         c.add(crate::extract(
             "t.txt",
             "On October 1 and on September 30 the town fell. In 2014 it was seized.",

@@ -278,8 +278,12 @@ async fn the_quotes_view_groups_by_speaker_and_filters() {
 async fn the_timeline_draws_dated_events_that_link_to_articles() {
     let host = mount_at("#/timeline");
     leptos::task::tick().await;
-    let dots = all(&host, ".tl-chart .tl-dot");
+    // The first chart is the overview of every event; a close-up of the busiest
+    // month may follow it.
+    let dots = all(&host, ".tl-figure > .tl-chart:first-child .tl-dot");
     assert!(dots.len() >= 10, "{}", dots.len());
+    let closeup = all(&host, ".tl-sub + .tl-chart .tl-dot");
+    assert!(closeup.len() <= dots.len());
     for d in &dots {
         assert!(d.get_attribute("href").unwrap().starts_with("#/article/"));
         assert!(!d.get_attribute("aria-label").unwrap().is_empty());

@@ -36,6 +36,7 @@
 pub mod corpus;
 pub mod error;
 pub mod eval;
+pub mod eval_html;
 pub mod extract;
 pub mod model;
 pub mod search;

@@ -19,6 +19,8 @@ pub mod clean;
 pub mod dates;
 pub mod entities;
 pub mod gazetteer;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod quantities;
 pub mod quotes;
 pub mod sentences;

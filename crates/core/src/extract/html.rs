@@ -1,0 +1,1043 @@
+//! Main-content extraction from a saved web page: the article body as clean
+//! paragraphs, plus the metadata the page states about itself.
+//!
+//! The page goes through a real HTML5 parser (html5ever, via `scraper`), so
+//! entities, unclosed tags and stray markup are resolved the way a browser would,
+//! and the output is plain text: no script ever runs, and nothing inside
+//! `<script>`, `<style>`, `<noscript>` or `<template>` reaches the text.
+//!
+//! The body is found in three steps, all general heuristics (no site is named):
+//!
+//! 1. **Blocks.** One walk turns the page into text blocks (paragraphs,
+//!    headings, list items, quotes), skipping what is never article text by its
+//!    tag or role (navigation, headers, footers, asides, figures with their
+//!    captions, forms' controls, hidden elements), and remembering for each block
+//!    its chain of ancestors, how much of it is link text, and which ancestors
+//!    carry boilerplate hints in their class or id ("comment", "share",
+//!    "related", "promo", "newsletter", "sidebar", ...).
+//! 2. **Container.** As in Readability, every paragraph scores its parent and,
+//!    less, its grandparent and great-grandparent by its length and commas; a
+//!    container's score is weighted by its class hints and by how little of its
+//!    text is links. The best container wins.
+//! 3. **Blocks kept.** Inside the container, blocks under a boilerplate-hinted
+//!    element, link lists, and short boilerplate lines ("Advertisement", "Sign
+//!    up for ...") are dropped.
+//!
+//! When the page's JSON-LD carries an `articleBody` and the DOM gave much less
+//! text, the JSON-LD body is used instead (a page that hides its text behind
+//! scripts often still states it there).
+//!
+//! ```
+//! use folio_core::extract::html::extract_html;
+//!
+//! let doc = extract_html(
+//!     "<html><head><title>Ferry sinks | The Post</title></head><body>\
+//!      <nav><a href='/'>Home</a> <a href='/world'>World</a></nav>\
+//!      <article><h1>Ferry sinks</h1>\
+//!      <p>The ferry sank off the coast on Monday, and all passengers were rescued.</p>\
+//!      <p>Divers will inspect the wreck tomorrow, the coast guard said.</p></article>\
+//!      </body></html>",
+//! );
+//! assert_eq!(doc.meta.title.as_deref(), Some("Ferry sinks"));
+//! assert!(doc.text.starts_with("The ferry sank"));
+//! assert!(!doc.text.contains("Home"));
+//! ```
+
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+use serde_json::Value;
+
+use crate::model::Meta;
+
+/// A paragraph shorter than this (in characters) does not vote for its container.
+const MIN_VOTING_CHARS: usize = 25;
+/// Class/id hint weight added to (or taken from) a container's score.
+const HINT_WEIGHT: f64 = 25.0;
+/// A block whose text is more than this share of link text is a link list.
+const MAX_BLOCK_LINK_DENSITY: f64 = 0.5;
+/// Lines up to this many characters are checked against boilerplate phrases.
+const BOILERPLATE_LINE_CHARS: usize = 120;
+/// The JSON-LD `articleBody` replaces the DOM's text when the DOM text has fewer
+/// than this share of its words.
+const LD_BODY_MIN_SHARE: f64 = 0.6;
+
+/// What [`extract_html`] found: metadata and the body as clean text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlDocument {
+    /// Title, byline, publication date, outlet and URL as the page states them.
+    pub meta: Meta,
+    /// The article body, paragraphs separated by one blank line.
+    pub text: String,
+}
+
+/// Whether `raw` looks like an HTML document rather than plain text: it opens
+/// (after whitespace and a byte-order mark) with a doctype, a comment or one of
+/// the tags a page starts with.
+pub fn looks_like_html(raw: &str) -> bool {
+    let head = raw.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head: String = head.chars().take(16).collect::<String>().to_lowercase();
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<!--",
+        "<meta",
+        "<?xml",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+}
+
+/// Extracts the article body and metadata from one page's HTML.
+pub fn extract_html(html: &str) -> HtmlDocument {
+    let doc = Html::parse_document(html);
+    let mut page = Walker::default();
+    page.walk(&doc);
+    let ld = LdInfo::from_scripts(&page.ld_json);
+    let text = page.body_text();
+    let text = match ld.body.as_deref() {
+        Some(body) if prefer_ld_body(&text, body) => body.to_string(),
+        _ => text,
+    };
+    HtmlDocument {
+        meta: page.meta(&ld),
+        text,
+    }
+}
+
+/// Whether the JSON-LD body should stand in for the DOM text: it is substantial
+/// and the DOM gave much less.
+fn prefer_ld_body(dom: &str, ld: &str) -> bool {
+    let ld_words = ld.split_whitespace().count();
+    let dom_words = dom.split_whitespace().count();
+    ld_words >= 50 && (dom_words as f64) < ld_words as f64 * LD_BODY_MIN_SHARE
+}
+
+/// What kind of block a piece of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `<p>`, or text directly in a `<div>`-like element.
+    Para,
+    /// `<h2>`..`<h6>` (an `<h1>` is the title, never body).
+    Heading,
+    /// `<h1>`.
+    Title,
+    /// `<li>`, `<dd>`, `<dt>`.
+    Item,
+    /// `<blockquote>`.
+    Quote,
+    /// `<pre>`.
+    Pre,
+    /// `<td>`, `<th>`.
+    Cell,
+}
+
+/// One text block of the page.
+#[derive(Debug, Clone)]
+struct Block {
+    text: String,
+    /// Characters of `text` inside links.
+    link_chars: usize,
+    kind: Kind,
+    /// Element ancestors from the root down to the block's own element.
+    path: Vec<NodeId>,
+    /// Indexes into `path` of ancestors with boilerplate class/id hints.
+    neg: Vec<usize>,
+}
+
+impl Block {
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars().max(1) as f64
+    }
+}
+
+/// One open element during the walk.
+#[derive(Debug)]
+struct Open {
+    id: NodeId,
+    /// Nothing inside is text (script, nav, hidden, ...).
+    skip: bool,
+    /// Opening and closing it ends the current block.
+    block: Option<Kind>,
+    link: bool,
+    neg: bool,
+    pos: bool,
+    pre: bool,
+}
+
+/// One pass over the document: blocks for the body, raw facts for the metadata.
+#[derive(Debug, Default)]
+struct Walker {
+    blocks: Vec<Block>,
+    stack: Vec<Open>,
+    /// Depth of skipped elements currently open.
+    skipping: usize,
+    buf: String,
+    buf_links: usize,
+    /// `<meta property|name|itemprop=...>` values, first one wins; keys lowercased.
+    metas: HashMap<String, String>,
+    ld_json: Vec<String>,
+    title: Option<String>,
+    h1: Option<String>,
+    canonical: Option<String>,
+    rel_author: Vec<String>,
+    time: Option<String>,
+    /// Text of the element being collected for metadata (title, script, ...).
+    capture: Option<(Capture, String)>,
+    /// Whether the `<h1>` is being collected (it is also a block).
+    h1_open: Option<String>,
+    rel_author_open: Option<String>,
+    /// (negative, positive) class/id hints of the elements that have any.
+    hint_of: HashMap<NodeId, (bool, bool)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    Title,
+    LdJson,
+}
+
+impl Walker {
+    fn walk(&mut self, doc: &Html) {
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => self.open(node.id(), el),
+                    Node::Text(t) => self.text(t),
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(el) = node.value() {
+                        self.close(el);
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+
+    fn open(&mut self, id: NodeId, el: &scraper::node::Element) {
+        let name = el.name();
+        match name {
+            "meta" => self.meta_tag(el),
+            "link" => {
+                if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href")) {
+                    if rel.eq_ignore_ascii_case("canonical") && self.canonical.is_none() {
+                        self.canonical = Some(href.trim().to_string());
+                    }
+                }
+            }
+            "title" if self.title.is_none() && self.capture.is_none() => {
+                self.capture = Some((Capture::Title, String::new()))
+            }
+            "script"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                self.capture = Some((Capture::LdJson, String::new()))
+            }
+            "time" if self.time.is_none() => {
+                if let Some(dt) = el.attr("datetime") {
+                    self.time = Some(dt.to_string());
+                }
+            }
+            _ => {}
+        }
+        if name == "h1" && self.h1.is_none() {
+            self.h1_open = Some(String::new());
+        }
+        if name == "a"
+            && el
+                .attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|r| r == "author"))
+        {
+            self.rel_author_open = Some(String::new());
+        }
+        let skip = skipped(name, el);
+        let block = block_kind(name);
+        let pre = name == "pre";
+        let (neg, pos) = hints(el);
+        if skip {
+            self.skipping += 1;
+        }
+        if neg || pos {
+            self.hint_of.insert(id, (neg, pos));
+        }
+        if block.is_some() || name == "br" || name == "hr" {
+            self.flush();
+        }
+        self.stack.push(Open {
+            id,
+            skip,
+            block,
+            link: name == "a",
+            neg,
+            pos,
+            pre,
+        });
+    }
+
+    fn close(&mut self, el: &scraper::node::Element) {
+        let name = el.name();
+        if let Some((what, text)) = self.capture.take() {
+            match (what, name) {
+                (Capture::Title, "title") => self.title = Some(collapse(&text)),
+                (Capture::LdJson, "script") => self.ld_json.push(text),
+                _ => self.capture = Some((what, text)),
+            }
+        }
+        if name == "h1" {
+            if let Some(t) = self.h1_open.take() {
+                let t = collapse(&t);
+                if !t.is_empty() {
+                    self.h1 = Some(t);
+                }
+            }
+        }
+        if name == "a" {
+            if let Some(t) = self.rel_author_open.take() {
+                let t = collapse(&t);
+                if !t.is_empty() {
+                    self.rel_author.push(t);
+                }
+            }
+        }
+        let open = self.stack.last();
+        if open.is_some_and(|o| o.block.is_some()) {
+            self.flush();
+        }
+        if let Some(o) = self.stack.pop() {
+            if o.skip {
+                self.skipping -= 1;
+            }
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if let Some((_, buf)) = self.capture.as_mut() {
+            buf.push_str(t);
+            return;
+        }
+        if let Some(h) = self.h1_open.as_mut() {
+            h.push_str(t);
+        }
+        if let Some(a) = self.rel_author_open.as_mut() {
+            a.push_str(t);
+        }
+        if self.skipping > 0 {
+            return;
+        }
+        let pre = self.stack.iter().any(|o| o.pre);
+        let in_link = self.stack.iter().any(|o| o.link);
+        let before = self.buf.len();
+        if pre {
+            self.buf.push_str(t);
+        } else {
+            push_collapsed(&mut self.buf, t);
+        }
+        if in_link {
+            self.buf_links += self.buf[before..].chars().count();
+        }
+    }
+
+    /// Ends the current block, if it has any text.
+    fn flush(&mut self) {
+        let text = self.buf.trim();
+        if text.is_empty() {
+            self.buf.clear();
+            self.buf_links = 0;
+            return;
+        }
+        let text = text.to_string();
+        let link_chars = self.buf_links.min(text.chars().count());
+        self.buf.clear();
+        self.buf_links = 0;
+        let kind = self
+            .stack
+            .iter()
+            .rev()
+            .find_map(|o| o.block)
+            .unwrap_or(Kind::Para);
+        let path: Vec<NodeId> = self.stack.iter().map(|o| o.id).collect();
+        let neg = self
+            .stack
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.neg && !o.pos)
+            .map(|(i, _)| i)
+            .collect();
+        self.blocks.push(Block {
+            text,
+            link_chars,
+            kind,
+            path,
+            neg,
+        });
+    }
+
+    fn meta_tag(&mut self, el: &scraper::node::Element) {
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"));
+        if let (Some(key), Some(content)) = (key, el.attr("content")) {
+            let content = collapse(content);
+            if !content.is_empty() {
+                self.metas
+                    .entry(key.trim().to_ascii_lowercase())
+                    .or_insert(content);
+            }
+        }
+    }
+
+    fn meta_value(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.metas.get(*k).cloned())
+    }
+
+    /// The metadata, preferring what the page states about the article itself.
+    fn meta(&self, ld: &LdInfo) -> Meta {
+        let outlet = self
+            .meta_value(&["og:site_name", "application-name"])
+            .or_else(|| ld.publisher.clone());
+        let url = self
+            .canonical
+            .clone()
+            .filter(|u| u.starts_with("http"))
+            .or_else(|| self.meta_value(&["og:url"]))
+            .or_else(|| ld.url.clone());
+        let own = self
+            .meta_value(&["og:title", "twitter:title"])
+            .or_else(|| ld.headline.clone())
+            .or_else(|| self.h1.clone());
+        let title = match own {
+            Some(t) => Some(strip_title_suffix(&t, outlet.as_deref(), false)),
+            None => self
+                .title
+                .as_deref()
+                .map(|t| strip_title_suffix(t, outlet.as_deref(), true)),
+        }
+        .filter(|t| !t.is_empty());
+        let byline = self
+            .meta_value(&[
+                "author",
+                "article:author",
+                "byl",
+                "sailthru.author",
+                "parsely-author",
+                "dc.creator",
+            ])
+            .filter(|a| !a.contains("://"))
+            .or_else(|| ld.author.clone())
+            .or_else(|| (!self.rel_author.is_empty()).then(|| self.rel_author.join(", ")))
+            .map(|a| clean_byline(&a))
+            .filter(|a| !a.is_empty());
+        let published = self
+            .meta_value(&[
+                "article:published_time",
+                "datepublished",
+                "og:published_time",
+                "publishdate",
+                "pubdate",
+                "date",
+                "dc.date",
+                "sailthru.date",
+                "parsely-pub-date",
+            ])
+            .and_then(|d| iso_date(&d))
+            .or_else(|| ld.published.as_deref().and_then(iso_date))
+            .or_else(|| self.time.as_deref().and_then(iso_date));
+        Meta {
+            title,
+            outlet,
+            published,
+            url,
+            byline,
+        }
+    }
+
+    /// The article body: the best container's blocks, less boilerplate.
+    fn body_text(&self) -> String {
+        let Some((top, top_depth)) = self.best_container() else {
+            return String::new();
+        };
+        let mut out: Vec<&str> = Vec::new();
+        for b in &self.blocks {
+            if b.path.get(top_depth) != Some(&top) {
+                continue;
+            }
+            if b.neg.iter().any(|&i| i > top_depth) {
+                continue;
+            }
+            if keep_block(b) {
+                out.push(&b.text);
+            }
+        }
+        out.join("\n\n")
+    }
+
+    /// The element whose paragraphs make the article, and its depth.
+    fn best_container(&self) -> Option<(NodeId, usize)> {
+        // Readability-style votes: a paragraph scores its parent fully, its
+        // grandparent half and its great-grandparent a third.
+        let mut scores: HashMap<NodeId, (f64, usize)> = HashMap::new();
+        // Text and link characters under every element, for link density.
+        let mut totals: HashMap<NodeId, (usize, usize)> = HashMap::new();
+        for b in &self.blocks {
+            let chars = b.chars();
+            for id in &b.path {
+                let t = totals.entry(*id).or_insert((0, 0));
+                t.0 += chars;
+                t.1 += b.link_chars;
+            }
+            if !matches!(b.kind, Kind::Para | Kind::Quote | Kind::Pre) || chars < MIN_VOTING_CHARS {
+                continue;
+            }
+            if b.link_density() > MAX_BLOCK_LINK_DENSITY {
+                continue;
+            }
+            let commas = b.text.matches([',', '،', '，']).count() as f64;
+            let vote = 1.0 + commas + (chars as f64 / 100.0).min(3.0);
+            // The block's own element is the paragraph; votes go to its parents.
+            let own = b.path.len() - 1;
+            for (level, divider) in [(1usize, 1.0), (2, 2.0), (3, 3.0)] {
+                let Some(depth) = own.checked_sub(level) else {
+                    break;
+                };
+                if b.neg.iter().any(|&i| i > depth) {
+                    continue;
+                }
+                let e = scores.entry(b.path[depth]).or_insert((0.0, depth));
+                e.0 += vote / divider;
+            }
+        }
+        let hint_of = &self.hint_of;
+        scores
+            .into_iter()
+            .map(|(id, (score, depth))| {
+                let (neg, pos) = hint_of.get(&id).copied().unwrap_or((false, false));
+                let mut s = score;
+                if neg && !pos {
+                    s -= HINT_WEIGHT;
+                }
+                if pos {
+                    s += HINT_WEIGHT;
+                }
+                let (chars, links) = totals.get(&id).copied().unwrap_or((0, 0));
+                let density = links as f64 / chars.max(1) as f64;
+                (id, depth, s * (1.0 - density))
+            })
+            .max_by(|a, b| a.2.total_cmp(&b.2))
+            .map(|(id, depth, _)| (id, depth))
+    }
+}
+
+/// Whether a block inside the chosen container is article text.
+fn keep_block(b: &Block) -> bool {
+    if b.kind == Kind::Title {
+        return false;
+    }
+    let chars = b.chars();
+    let density = b.link_density();
+    if density > MAX_BLOCK_LINK_DENSITY {
+        return false;
+    }
+    if chars <= BOILERPLATE_LINE_CHARS && is_boilerplate_line(&b.text) {
+        return false;
+    }
+    true
+}
+
+/// Short lines that are page furniture, not article text.
+fn is_boilerplate_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "advertising",
+        "ad",
+        "sponsored",
+        "share",
+        "share this",
+        "share this article",
+        "comments",
+        "read more",
+        "related",
+        "continue reading",
+        "skip advertisement",
+        "story continues below advertisement",
+        "scroll to continue with content",
+        "close",
+        "menu",
+        "loading",
+        "subscribe",
+    ];
+    const PREFIXES: &[&str] = &[
+        "sign up",
+        "subscribe to",
+        "follow us",
+        "read more",
+        "related:",
+        "related articles",
+        "more:",
+        "see also",
+        "click here",
+        "all rights reserved",
+        "copyright",
+        "©",
+        "(c) ",
+        "photo:",
+        "image:",
+        "photograph:",
+        "getty images",
+        "share on",
+        "we use cookies",
+        "this site uses cookies",
+        "by using this site",
+        "recommended",
+        "you may also like",
+        "most popular",
+        "get the latest",
+        "download the app",
+        "newsletter",
+    ];
+    EXACT.contains(&lower) || PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+/// Tags and attributes that never hold article text.
+fn skipped(name: &str, el: &scraper::node::Element) -> bool {
+    if matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "select"
+            | "option"
+            | "textarea"
+            | "button"
+            | "input"
+            | "label"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "header"
+            | "figure"
+            | "figcaption"
+            | "dialog"
+            | "menu"
+    ) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = el.attr("role") {
+        if matches!(
+            role.trim(),
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "dialog"
+                | "menu"
+                | "search"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The block kind an element starts, if it is block-level.
+fn block_kind(name: &str) -> Option<Kind> {
+    Some(match name {
+        "p" | "div" | "section" | "article" | "main" | "body" | "center" | "address" | "table"
+        | "tr" | "ul" | "ol" | "dl" | "details" | "summary" | "form" | "fieldset" => Kind::Para,
+        "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+        "h1" => Kind::Title,
+        "li" | "dd" | "dt" => Kind::Item,
+        "blockquote" => Kind::Quote,
+        "pre" => Kind::Pre,
+        "td" | "th" => Kind::Cell,
+        _ => return None,
+    })
+}
+
+/// Words in class or id that mark page furniture.
+const NEGATIVE: &[&str] = &[
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "promo",
+    "newsletter",
+    "footer",
+    "sidebar",
+    "advert",
+    "cookie",
+    "consent",
+    "subscribe",
+    "signup",
+    "popup",
+    "modal",
+    "breadcrumb",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "trending",
+    "popular",
+    "byline",
+    "caption",
+    "credit",
+    "disclaimer",
+    "sponsor",
+    "banner",
+    "widget",
+    "toolbar",
+    "masthead",
+    "pagination",
+    "pager",
+    "skip",
+    "sronly",
+    "visually",
+    "hidden",
+    "nav",
+    "menu",
+    "ad",
+    "ads",
+    "adslot",
+    "tags",
+    "meta",
+    "author",
+    "bio",
+    "print",
+    "newsletter",
+    "tools",
+    "readmore",
+    "more",
+];
+
+/// Words in class or id that mark the article itself.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story", "text", "blog",
+];
+
+/// (negative, positive) hints from the element's class and id words.
+fn hints(el: &scraper::node::Element) -> (bool, bool) {
+    let mut neg = false;
+    let mut pos = false;
+    let attrs = [el.attr("class"), el.attr("id")];
+    for a in attrs.into_iter().flatten() {
+        for word in split_words(a) {
+            if NEGATIVE.iter().any(|n| {
+                if n.len() <= 4 {
+                    word == *n
+                } else {
+                    word.starts_with(n)
+                }
+            }) {
+                neg = true;
+            }
+            if POSITIVE.contains(&word.as_str()) {
+                pos = true;
+            }
+        }
+    }
+    (neg, pos)
+}
+
+/// Lowercase words of a class or id: split at non-alphanumerics and at
+/// lower-to-upper case changes ("relatedLinks" → "related", "links").
+fn split_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Appends `t` to `buf` with whitespace runs collapsed to one space.
+fn push_collapsed(buf: &mut String, t: &str) {
+    for (i, part) in t.split(char::is_whitespace).enumerate() {
+        if i > 0 && !buf.ends_with(' ') && !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.push_str(part);
+    }
+}
+
+/// `s` with whitespace runs collapsed and trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Facts from the page's JSON-LD about its article.
+#[derive(Debug, Default)]
+struct LdInfo {
+    headline: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    body: Option<String>,
+}
+
+impl LdInfo {
+    fn from_scripts(scripts: &[String]) -> LdInfo {
+        let mut info = LdInfo::default();
+        for s in scripts {
+            let s = s.trim().trim_start_matches("<!--").trim_end_matches("-->");
+            let Ok(v) = serde_json::from_str::<Value>(s.trim()) else {
+                continue;
+            };
+            let mut objects = Vec::new();
+            collect_objects(&v, &mut objects, 0);
+            // Article types first, then anything with a headline.
+            objects.sort_by_key(|o| !is_article_type(o));
+            for o in objects {
+                info.absorb(o);
+            }
+        }
+        info
+    }
+
+    fn absorb(&mut self, o: &Value) {
+        let article = is_article_type(o);
+        if !article && o.get("headline").is_none() {
+            return;
+        }
+        let str_of = |k: &str| o.get(k).and_then(Value::as_str).map(collapse);
+        if self.headline.is_none() {
+            self.headline = str_of("headline").filter(|s| !s.is_empty());
+        }
+        if self.published.is_none() {
+            self.published = str_of("datePublished");
+        }
+        if self.author.is_none() {
+            self.author = o.get("author").and_then(names).filter(|s| !s.is_empty());
+        }
+        if self.publisher.is_none() {
+            self.publisher = o.get("publisher").and_then(names).filter(|s| !s.is_empty());
+        }
+        if self.url.is_none() {
+            self.url = str_of("url").filter(|u| u.starts_with("http"));
+        }
+        if self.body.is_none() {
+            if let Some(b) = o.get("articleBody").and_then(Value::as_str) {
+                let b = markup_to_text(b);
+                if !b.is_empty() {
+                    self.body = Some(b);
+                }
+            }
+        }
+    }
+}
+
+/// Every JSON object in `v` (through arrays and `@graph`), bounded in depth.
+fn collect_objects<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_objects(x, out, depth + 1)),
+        Value::Object(m) => {
+            out.push(v);
+            if let Some(g) = m.get("@graph") {
+                collect_objects(g, out, depth + 1);
+            }
+            if let Some(e) = m.get("mainEntity") {
+                collect_objects(e, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article_type(o: &Value) -> bool {
+    let is = |t: &str| {
+        t.ends_with("Article") || matches!(t, "BlogPosting" | "Report" | "LiveBlogPosting")
+    };
+    match o.get("@type") {
+        Some(Value::String(t)) => is(t),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is),
+        _ => false,
+    }
+}
+
+/// Names from a JSON-LD person/organisation value: a string, an object with
+/// `name`, or an array of either, joined with ", ".
+fn names(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(collapse(s)),
+        Value::Object(m) => m.get("name").and_then(names),
+        Value::Array(a) => {
+            let all: Vec<String> = a
+                .iter()
+                .filter_map(names)
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!all.is_empty()).then(|| all.join(", "))
+        }
+        _ => None,
+    }
+}
+
+/// Plain text of a string that may hold markup or entities (JSON-LD bodies
+/// sometimes do), through the same parser, paragraphs kept apart.
+fn markup_to_text(s: &str) -> String {
+    if !s.contains(['<', '&']) {
+        return paragraphs_of(s);
+    }
+    let frag = Html::parse_fragment(s);
+    let mut w = Walker::default();
+    w.walk(&frag);
+    let parts: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
+    paragraphs_of(&parts.join("\n\n"))
+}
+
+/// Lines of `s` as paragraphs separated by a blank line, whitespace collapsed.
+fn paragraphs_of(s: &str) -> String {
+    s.lines()
+        .map(collapse)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Separators between a headline and the site's name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • "];
+
+/// The headline without a trailing " | Site" part. The part is dropped when it
+/// names the outlet, or, for a `<title>`, when it is short next to the rest.
+fn strip_title_suffix(title: &str, outlet: Option<&str>, from_title_tag: bool) -> String {
+    let title = collapse(title);
+    let cut = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|(i, _)| *i);
+    let Some((i, len)) = cut else {
+        return title;
+    };
+    let (head, tail) = (&title[..i], &title[i + len..]);
+    let names_outlet = outlet.is_some_and(|o| {
+        let o = o.to_lowercase();
+        let t = tail.to_lowercase();
+        !o.is_empty() && (t.contains(&o) || o.contains(&t))
+    });
+    let short_tail = tail.split_whitespace().count() <= 4
+        && head.split_whitespace().count() > tail.split_whitespace().count();
+    if names_outlet || (from_title_tag && short_tail) {
+        strip_title_suffix(head, outlet, from_title_tag)
+    } else {
+        title
+    }
+}
+
+/// A byline without "By", a trailing location ("in Kyiv", ", WASHINGTON") or
+/// a job line after a separator.
+fn clean_byline(s: &str) -> String {
+    let s = collapse(s);
+    let mut s = s.as_str();
+    for sep in [" | ", "\n", " - ", " — "] {
+        if let Some(i) = s.find(sep) {
+            s = &s[..i];
+        }
+    }
+    let lower = s.to_lowercase();
+    if lower.starts_with("by ") {
+        s = &s[3..];
+    }
+    let mut out = s.trim().to_string();
+    // "Jane Doe in Kyiv" → "Jane Doe".
+    if let Some(i) = out.rfind(" in ") {
+        if out[i + 4..].starts_with(char::is_uppercase) {
+            out.truncate(i);
+        }
+    }
+    // "JANE DOE, WASHINGTON" → the location is one all-caps or one-word part.
+    let parts: Vec<&str> = out.split(", ").collect();
+    if parts.len() == 2 && !parts[1].contains(" and ") {
+        let last = parts[1].trim();
+        let upper = last.chars().any(char::is_alphabetic)
+            && !last.chars().any(char::is_lowercase)
+            && parts[0].chars().any(char::is_lowercase);
+        if upper || !last.contains(' ') {
+            out = parts[0].to_string();
+        }
+    }
+    out.trim_matches(|c: char| c == ',' || c.is_whitespace())
+        .to_string()
+}
+
+/// `YYYY-MM-DD` from the start of a date or date-time string (`2019-11-19`,
+/// `2019-11-19T10:00:00Z`, `2019/11/19`).
+fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() < 10 {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return None;
+    }
+    if !matches!(b[4], b'-' | b'/') || b[7] != b[4] {
+        return None;
+    }
+    let month: u32 = s[5..7].parse().ok()?;
+    let day: u32 = s[8..10].parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(format!("{}-{}-{}", &s[0..4], &s[5..7], &s[8..10]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+}

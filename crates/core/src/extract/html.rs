@@ -58,6 +58,9 @@ const MIN_VOTING_CHARS: usize = 25;
 const HINT_WEIGHT: f64 = 25.0;
 /// A block whose text is more than this share of link text is a link list.
 const MAX_BLOCK_LINK_DENSITY: f64 = 0.5;
+/// A boilerplate-hinted element holding at least this share of the page's text
+/// is a wrapper, not furniture.
+const WRAPPER_SHARE: f64 = 0.5;
 /// Lines up to this many characters are checked against boilerplate phrases.
 const BOILERPLATE_LINE_CHARS: usize = 120;
 /// The JSON-LD `articleBody` replaces the DOM's text when the DOM text has fewer
@@ -147,6 +150,9 @@ struct Block {
     path: Vec<NodeId>,
     /// Indexes into `path` of ancestors with boilerplate class/id hints.
     neg: Vec<usize>,
+    /// The text sits directly in a container (a `<div>` with loose text), which
+    /// then votes for itself as a paragraph's parent would.
+    direct: bool,
 }
 
 impl Block {
@@ -169,8 +175,13 @@ struct Open {
     block: Option<Kind>,
     link: bool,
     neg: bool,
-    pos: bool,
     pre: bool,
+    /// A block element that holds other blocks (div, section, ...), not a `<p>`.
+    container: bool,
+    /// A block element opened inside it.
+    has_block_child: bool,
+    /// Indexes of blocks whose innermost block element this is.
+    own_blocks: Vec<usize>,
 }
 
 /// One pass over the document: blocks for the body, raw facts for the metadata.
@@ -222,6 +233,36 @@ impl Walker {
             }
         }
         self.flush();
+        self.forgive_wrappers();
+    }
+
+    /// A boilerplate hint on an element that holds most of the page's text is
+    /// a page-wide class ("no-sidebar", "article-body pagination-first"), not
+    /// furniture: it is dropped.
+    fn forgive_wrappers(&mut self) {
+        let total: usize = self.blocks.iter().map(Block::chars).sum();
+        let mut under: HashMap<NodeId, usize> = HashMap::new();
+        for b in &self.blocks {
+            let chars = b.chars();
+            for &i in &b.neg {
+                *under.entry(b.path[i]).or_insert(0) += chars;
+            }
+        }
+        let wrappers: Vec<NodeId> = under
+            .into_iter()
+            .filter(|&(_, chars)| chars as f64 >= total as f64 * WRAPPER_SHARE)
+            .map(|(id, _)| id)
+            .collect();
+        if wrappers.is_empty() {
+            return;
+        }
+        for b in &mut self.blocks {
+            let path = &b.path;
+            b.neg.retain(|&i| !wrappers.contains(&path[i]));
+        }
+        for id in wrappers {
+            self.hint_of.remove(&id);
+        }
     }
 
     fn open(&mut self, id: NodeId, el: &scraper::node::Element) {
@@ -265,7 +306,11 @@ impl Walker {
         let skip = skipped(name, el);
         let block = block_kind(name);
         let pre = name == "pre";
-        let (neg, pos) = hints(el);
+        let (neg, pos) = if matches!(name, "html" | "body" | "main") {
+            (false, false)
+        } else {
+            hints(el)
+        };
         if skip {
             self.skipping += 1;
         }
@@ -275,14 +320,21 @@ impl Walker {
         if block.is_some() || name == "br" || name == "hr" {
             self.flush();
         }
+        if block.is_some() {
+            if let Some(parent) = self.stack.iter_mut().rev().find(|o| o.block.is_some()) {
+                parent.has_block_child = true;
+            }
+        }
         self.stack.push(Open {
             id,
             skip,
             block,
             link: name == "a",
             neg,
-            pos,
             pre,
+            container: block == Some(Kind::Para) && name != "p",
+            has_block_child: false,
+            own_blocks: Vec::new(),
         });
     }
 
@@ -318,6 +370,14 @@ impl Walker {
         if let Some(o) = self.stack.pop() {
             if o.skip {
                 self.skipping -= 1;
+            }
+            // Loose text beside block children is a paragraph of this container
+            // (Readability wraps it in a <p>); loose text alone makes the
+            // container itself the paragraph.
+            if o.container && o.has_block_child {
+                for i in o.own_blocks {
+                    self.blocks[i].direct = true;
+                }
             }
         }
     }
@@ -361,18 +421,18 @@ impl Walker {
         let link_chars = self.buf_links.min(text.chars().count());
         self.buf.clear();
         self.buf_links = 0;
-        let kind = self
-            .stack
-            .iter()
-            .rev()
-            .find_map(|o| o.block)
-            .unwrap_or(Kind::Para);
+        let index = self.blocks.len();
+        let innermost = self.stack.iter_mut().rev().find(|o| o.block.is_some());
+        let kind = innermost.as_ref().and_then(|o| o.block).unwrap_or(Kind::Para);
+        if let Some(o) = innermost {
+            o.own_blocks.push(index);
+        }
         let path: Vec<NodeId> = self.stack.iter().map(|o| o.id).collect();
         let neg = self
             .stack
             .iter()
             .enumerate()
-            .filter(|(_, o)| o.neg && !o.pos)
+            .filter(|(_, o)| o.neg)
             .map(|(i, _)| i)
             .collect();
         self.blocks.push(Block {
@@ -381,6 +441,7 @@ impl Walker {
             kind,
             path,
             neg,
+            direct: false,
         });
     }
 
@@ -486,6 +547,11 @@ impl Walker {
 
     /// The element whose paragraphs make the article, and its depth.
     fn best_container(&self) -> Option<(NodeId, usize)> {
+        self.ranked_containers().into_iter().next().map(|(id, d, _)| (id, d))
+    }
+
+    /// Every container that got votes, best first, with its depth and score.
+    fn ranked_containers(&self) -> Vec<(NodeId, usize, f64)> {
         // Readability-style votes: a paragraph scores its parent fully, its
         // grandparent half and its great-grandparent a third.
         let mut scores: HashMap<NodeId, (f64, usize)> = HashMap::new();
@@ -501,43 +567,105 @@ impl Walker {
             if !matches!(b.kind, Kind::Para | Kind::Quote | Kind::Pre) || chars < MIN_VOTING_CHARS {
                 continue;
             }
-            if b.link_density() > MAX_BLOCK_LINK_DENSITY {
+            if b.link_density() > MAX_BLOCK_LINK_DENSITY
+                || !b.neg.is_empty()
+                || (chars <= BOILERPLATE_LINE_CHARS && is_boilerplate_line(&b.text))
+            {
                 continue;
             }
             let commas = b.text.matches([',', '،', '，']).count() as f64;
             let vote = 1.0 + commas + (chars as f64 / 100.0).min(3.0);
             // The block's own element is the paragraph; votes go to its parents.
-            let own = b.path.len() - 1;
+            let own = b.path.len() - 1 + usize::from(b.direct);
             for (level, divider) in [(1usize, 1.0), (2, 2.0), (3, 3.0)] {
                 let Some(depth) = own.checked_sub(level) else {
                     break;
                 };
-                if b.neg.iter().any(|&i| i > depth) {
-                    continue;
-                }
                 let e = scores.entry(b.path[depth]).or_insert((0.0, depth));
                 e.0 += vote / divider;
             }
         }
         let hint_of = &self.hint_of;
-        scores
+        let mut ranked = scores
             .into_iter()
             .map(|(id, (score, depth))| {
                 let (neg, pos) = hint_of.get(&id).copied().unwrap_or((false, false));
-                let mut s = score;
-                if neg && !pos {
-                    s -= HINT_WEIGHT;
+                if neg {
+                    // Readability's "unlikely candidates": never the article.
+                    return (id, depth, f64::MIN);
                 }
+                let mut s = score;
                 if pos {
-                    s += HINT_WEIGHT;
+                    // At most doubling, so that a hinted container of one short
+                    // line does not beat the article.
+                    s += HINT_WEIGHT.min(s);
                 }
                 let (chars, links) = totals.get(&id).copied().unwrap_or((0, 0));
                 let density = links as f64 / chars.max(1) as f64;
                 (id, depth, s * (1.0 - density))
             })
-            .max_by(|a, b| a.2.total_cmp(&b.2))
-            .map(|(id, depth, _)| (id, depth))
+            .collect::<Vec<_>>();
+        ranked.sort_by(|a, b| b.2.total_cmp(&a.2));
+        ranked
     }
+}
+
+/// Debugging aid: the best containers as "score tag.class#id: text...".
+#[doc(hidden)]
+pub fn debug_containers(html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let mut page = Walker::default();
+    page.walk(&doc);
+    page.ranked_containers()
+        .into_iter()
+        .take(6)
+        .map(|(id, depth, score)| {
+            let node = doc.tree.get(id).unwrap();
+            let el = node.value().as_element().unwrap();
+            let first = page
+                .blocks
+                .iter()
+                .find(|b| b.path.get(depth) == Some(&id))
+                .map(|b| b.text.chars().take(60).collect::<String>())
+                .unwrap_or_default();
+            format!(
+                "{score:.1} d{depth} {}.{}#{}: {first}",
+                el.name(),
+                el.attr("class").unwrap_or(""),
+                el.attr("id").unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// Debugging aid: blocks containing `needle`.
+#[doc(hidden)]
+pub fn debug_blocks(html: &str, needle: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let mut page = Walker::default();
+    page.walk(&doc);
+    page.blocks
+        .iter()
+        .filter(|b| b.text.contains(needle))
+        .map(|b| {
+            let path: Vec<String> = b
+                .path
+                .iter()
+                .map(|id| {
+                    let el = doc.tree.get(*id).unwrap().value().as_element().unwrap();
+                    format!("{}.{}", el.name(), el.attr("class").unwrap_or(""))
+                })
+                .collect();
+            format!(
+                "{:?} len {} links {} neg {:?} path {}",
+                b.kind,
+                b.chars(),
+                b.link_chars,
+                b.neg,
+                path.join(" > ")
+            )
+        })
+        .collect()
 }
 
 /// Whether a block inside the chosen container is article text.
@@ -691,8 +819,10 @@ fn block_kind(name: &str) -> Option<Kind> {
     })
 }
 
-/// Words in class or id that mark page furniture.
-const NEGATIVE: &[&str] = &[
+/// Words in class or id that mark page furniture whatever else the element
+/// says of itself ("comment-content" is a comment). Words of up to four letters
+/// must match whole; longer ones match as prefixes ("comments", "related-links").
+const STRONG_NEGATIVE: &[&str] = &[
     "comment",
     "share",
     "sharing",
@@ -720,30 +850,26 @@ const NEGATIVE: &[&str] = &[
     "credit",
     "disclaimer",
     "sponsor",
-    "banner",
-    "widget",
     "toolbar",
     "masthead",
     "pagination",
     "pager",
     "skip",
     "sronly",
-    "visually",
-    "hidden",
     "nav",
+    "navbar",
     "menu",
     "ad",
     "ads",
     "adslot",
-    "tags",
-    "meta",
-    "author",
-    "bio",
-    "print",
-    "newsletter",
-    "tools",
     "readmore",
-    "more",
+];
+
+/// Words in class or id that hint at furniture unless the element also says it
+/// is the article ("post-meta" vs "post-content meta").
+const WEAK_NEGATIVE: &[&str] = &[
+    "banner", "widget", "hidden", "visually", "tags", "meta", "author", "bio", "print", "tools",
+    "more", "extra",
 ];
 
 /// Words in class or id that mark the article itself.
@@ -751,28 +877,27 @@ const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "story", "text", "blog",
 ];
 
-/// (negative, positive) hints from the element's class and id words.
+/// (negative, positive) hints from the element's class and id words. A strong
+/// negative word makes the element negative even when it also has a positive one.
 fn hints(el: &scraper::node::Element) -> (bool, bool) {
-    let mut neg = false;
-    let mut pos = false;
-    let attrs = [el.attr("class"), el.attr("id")];
-    for a in attrs.into_iter().flatten() {
+    let (mut strong, mut weak, mut pos) = (false, false, false);
+    let matches = |list: &[&str], word: &str| {
+        list.iter().any(|n| {
+            if n.len() <= 4 {
+                word == *n
+            } else {
+                word.starts_with(n)
+            }
+        })
+    };
+    for a in [el.attr("class"), el.attr("id")].into_iter().flatten() {
         for word in split_words(a) {
-            if NEGATIVE.iter().any(|n| {
-                if n.len() <= 4 {
-                    word == *n
-                } else {
-                    word.starts_with(n)
-                }
-            }) {
-                neg = true;
-            }
-            if POSITIVE.contains(&word.as_str()) {
-                pos = true;
-            }
+            strong |= matches(STRONG_NEGATIVE, &word);
+            weak |= matches(WEAK_NEGATIVE, &word);
+            pos |= POSITIVE.contains(&word.as_str());
         }
     }
-    (neg, pos)
+    (strong || (weak && !pos), pos && !strong)
 }
 
 /// Lowercase words of a class or id: split at non-alphanumerics and at

@@ -58,6 +58,11 @@ const MIN_VOTING_CHARS: usize = 25;
 const HINT_WEIGHT: f64 = 25.0;
 /// A block whose text is more than this share of link text is a link list.
 const MAX_BLOCK_LINK_DENSITY: f64 = 0.5;
+/// A sibling of the top container joins it with at least this share of its
+/// score (Readability's 0.2) ...
+const SIBLING_SHARE: f64 = 0.2;
+/// ... and at least this score.
+const SIBLING_MIN_SCORE: f64 = 10.0;
 /// A boilerplate-hinted element holding at least this share of the page's text
 /// is a wrapper, not furniture.
 const WRAPPER_SHARE: f64 = 0.5;
@@ -101,7 +106,7 @@ pub fn extract_html(html: &str) -> HtmlDocument {
     let mut page = Walker::default();
     page.walk(&doc);
     let ld = LdInfo::from_scripts(&page.ld_json);
-    let text = page.body_text();
+    let text = page.body_text(&doc);
     let text = match ld.body.as_deref() {
         Some(body) if prefer_ld_body(&text, body) => body.to_string(),
         _ => text,
@@ -525,17 +530,20 @@ impl Walker {
         }
     }
 
-    /// The article body: the best container's blocks, less boilerplate.
-    fn body_text(&self) -> String {
-        let Some((top, top_depth)) = self.best_container() else {
+    /// The article body: the best container's blocks and those of its siblings
+    /// that look like more of the same article, less boilerplate.
+    fn body_text(&self, doc: &Html) -> String {
+        let ranked = self.ranked_containers();
+        let Some(&(top, depth, top_score)) = ranked.first() else {
             return String::new();
         };
+        let accepted = self.siblings_of(doc, top, depth, top_score, &ranked);
         let mut out: Vec<&str> = Vec::new();
         for b in &self.blocks {
-            if b.path.get(top_depth) != Some(&top) {
+            if !b.path.get(depth).is_some_and(|id| accepted.contains(id)) {
                 continue;
             }
-            if b.neg.iter().any(|&i| i > top_depth) {
+            if b.neg.iter().any(|&i| i >= depth) {
                 continue;
             }
             if keep_block(b) {
@@ -545,9 +553,79 @@ impl Walker {
         out.join("\n\n")
     }
 
-    /// The element whose paragraphs make the article, and its depth.
-    fn best_container(&self) -> Option<(NodeId, usize)> {
-        self.ranked_containers().into_iter().next().map(|(id, d, _)| (id, d))
+    /// The top container and the siblings that continue it (Readability's
+    /// rule): siblings that scored well themselves, more easily when they share
+    /// the top's class, and plain paragraphs of prose.
+    fn siblings_of(
+        &self,
+        doc: &Html,
+        top: NodeId,
+        depth: usize,
+        top_score: f64,
+        ranked: &[(NodeId, usize, f64)],
+    ) -> Vec<NodeId> {
+        let mut accepted = vec![top];
+        if depth == 0 {
+            return accepted;
+        }
+        let score_of: HashMap<NodeId, f64> = ranked.iter().map(|&(id, _, s)| (id, s)).collect();
+        let class_of = |id: NodeId| {
+            doc.tree
+                .get(id)
+                .and_then(|n| n.value().as_element())
+                .and_then(|e| e.attr("class"))
+                .unwrap_or("")
+                .to_string()
+        };
+        let name_of = |id: NodeId| {
+            doc.tree
+                .get(id)
+                .and_then(|n| n.value().as_element())
+                .map(|e| e.name().to_string())
+                .unwrap_or_default()
+        };
+        let top_class = class_of(top);
+        let threshold = (top_score * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
+        let parent = self
+            .blocks
+            .iter()
+            .find(|b| b.path.get(depth) == Some(&top))
+            .map(|b| b.path[depth - 1]);
+        let mut seen: Vec<NodeId> = vec![top];
+        for (i, b) in self.blocks.iter().enumerate() {
+            if b.path.len() <= depth || Some(b.path[depth - 1]) != parent {
+                continue;
+            }
+            let sibling = b.path[depth];
+            if seen.contains(&sibling) {
+                continue;
+            }
+            seen.push(sibling);
+            if self.hint_of.get(&sibling).is_some_and(|h| h.0) {
+                continue;
+            }
+            let bonus = if !top_class.is_empty() && class_of(sibling) == top_class {
+                top_score * SIBLING_SHARE
+            } else {
+                0.0
+            };
+            let scored = score_of.get(&sibling).is_some_and(|s| s + bonus >= threshold);
+            // A paragraph sitting beside the container: all the blocks of it.
+            let prose = name_of(sibling) == "p" && {
+                let text: usize = self.blocks[i..]
+                    .iter()
+                    .take_while(|x| x.path.get(depth) == Some(&sibling))
+                    .map(Block::chars)
+                    .sum();
+                let density = b.link_density();
+                (text > 80 && density < 0.25)
+                    || (density == 0.0 && b.text.trim_end().ends_with(['.', '!', '?', '"', '”']))
+            };
+            if scored || prose {
+                accepted.push(sibling);
+            }
+        }
+        accepted
     }
 
     /// Every container that got votes, best first, with its depth and score.

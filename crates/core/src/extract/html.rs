@@ -63,6 +63,12 @@ const MAX_BLOCK_LINK_DENSITY: f64 = 0.5;
 const SIBLING_SHARE: f64 = 0.2;
 /// ... and at least this score.
 const SIBLING_MIN_SCORE: f64 = 10.0;
+/// Candidates looked at for a split article ...
+const ALTERNATIVES_CONSIDERED: usize = 4;
+/// ... that count when they score at least this share of the top ...
+const ALTERNATIVE_SHARE: f64 = 0.6;
+/// ... and that move the container up when there are this many.
+const MIN_ALTERNATIVES: usize = 1;
 /// A boilerplate-hinted element holding at least this share of the page's text
 /// is a wrapper, not furniture.
 const WRAPPER_SHARE: f64 = 0.5;
@@ -537,6 +543,7 @@ impl Walker {
         let Some(&(top, depth, top_score)) = ranked.first() else {
             return String::new();
         };
+        let (top, depth) = self.common_ancestor(top, depth, top_score, &ranked);
         let accepted = self.siblings_of(doc, top, depth, top_score, &ranked);
         let mut out: Vec<&str> = Vec::new();
         for b in &self.blocks {
@@ -551,6 +558,48 @@ impl Walker {
             }
         }
         out.join("\n\n")
+    }
+
+    /// Readability's "alternative candidates": when other containers, neither
+    /// inside nor around the top one, score nearly as well, the article is
+    /// split (around a video, a quote box, an ad), and the container is the
+    /// lowest ancestor holding the top one and enough of them.
+    fn common_ancestor(
+        &self,
+        top: NodeId,
+        depth: usize,
+        top_score: f64,
+        ranked: &[(NodeId, usize, f64)],
+    ) -> (NodeId, usize) {
+        let path_of = |id: NodeId, d: usize| {
+            self.blocks
+                .iter()
+                .find(|b| b.path.get(d) == Some(&id))
+                .map(|b| b.path[..=d].to_vec())
+                .unwrap_or_default()
+        };
+        let top_path = path_of(top, depth);
+        let alternatives: Vec<Vec<NodeId>> = ranked[1..]
+            .iter()
+            .take(ALTERNATIVES_CONSIDERED)
+            .filter(|&&(_, _, s)| s >= top_score * ALTERNATIVE_SHARE)
+            .map(|&(id, d, _)| path_of(id, d))
+            .filter(|p| !p.contains(&top) && !top_path.contains(p.last().unwrap_or(&top)))
+            .collect();
+        if alternatives.len() < MIN_ALTERNATIVES {
+            return (top, depth);
+        }
+        // Deepest ancestor of the top shared by at least MIN_ALTERNATIVES.
+        for d in (0..depth).rev() {
+            let shared = alternatives
+                .iter()
+                .filter(|p| p.get(d) == Some(&top_path[d]))
+                .count();
+            if shared >= MIN_ALTERNATIVES {
+                return (top_path[d], d);
+            }
+        }
+        (top, depth)
     }
 
     /// The top container and the siblings that continue it (Readability's

@@ -681,7 +681,10 @@ impl Walker {
     fn ranked_containers(&self) -> Vec<(NodeId, usize, f64)> {
         // Readability-style votes: a paragraph scores its parent fully, its
         // grandparent half and its great-grandparent a third.
-        let mut scores: HashMap<NodeId, (f64, usize)> = HashMap::new();
+        // Scores in first-vote (document) order, so that ties break the same way
+        // on every run.
+        let mut slot: HashMap<NodeId, usize> = HashMap::new();
+        let mut scores: Vec<(NodeId, f64, usize)> = Vec::new();
         // Text and link characters under every element, for link density.
         let mut totals: HashMap<NodeId, (usize, usize)> = HashMap::new();
         for b in &self.blocks {
@@ -708,14 +711,18 @@ impl Walker {
                 let Some(depth) = own.checked_sub(level) else {
                     break;
                 };
-                let e = scores.entry(b.path[depth]).or_insert((0.0, depth));
-                e.0 += vote / divider;
+                let id = b.path[depth];
+                let i = *slot.entry(id).or_insert_with(|| {
+                    scores.push((id, 0.0, depth));
+                    scores.len() - 1
+                });
+                scores[i].1 += vote / divider;
             }
         }
         let hint_of = &self.hint_of;
         let mut ranked = scores
             .into_iter()
-            .map(|(id, (score, depth))| {
+            .map(|(id, score, depth)| {
                 let (neg, pos) = hint_of.get(&id).copied().unwrap_or((false, false));
                 if neg {
                     // Readability's "unlikely candidates": never the article.

@@ -28,7 +28,8 @@ usage:
                                                         article-extraction benchmark (DIR/html/*.html.gz,
                                                         DIR/ground-truth.json)
 
-Articles are .txt or .md files. Optional metadata sits beside each one as
+Articles are .txt or .md files, or saved web pages (.html, .htm), whose
+article body and metadata are extracted first. Optional metadata sits beside each one as
 ID.meta.json: {\"title\", \"outlet\", \"published\": \"YYYY-MM-DD\", \"url\", \"byline\"}.";
 
 fn main() -> ExitCode {
@@ -124,9 +125,12 @@ fn article_files(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
 
 fn is_article_file(p: &Path) -> bool {
     p.is_file()
-        && p.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md"))
+        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "html" | "htm"
+            )
+        })
 }
 
 /// Reads one article and its sidecar metadata.

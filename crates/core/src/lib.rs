@@ -43,7 +43,7 @@ pub mod search;
 
 pub use corpus::{Corpus, Source};
 pub use error::Error;
-pub use extract::extract;
+pub use extract::{extract, extract_document};
 pub use model::{
     Article, ArticleEntity, CorpusEntity, DateMention, EntityKind, Extraction, Mention, Meta,
     Quantity, Quote,

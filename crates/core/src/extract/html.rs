@@ -434,7 +434,10 @@ impl Walker {
         self.buf_links = 0;
         let index = self.blocks.len();
         let innermost = self.stack.iter_mut().rev().find(|o| o.block.is_some());
-        let kind = innermost.as_ref().and_then(|o| o.block).unwrap_or(Kind::Para);
+        let kind = innermost
+            .as_ref()
+            .and_then(|o| o.block)
+            .unwrap_or(Kind::Para);
         if let Some(o) = innermost {
             o.own_blocks.push(index);
         }
@@ -658,7 +661,9 @@ impl Walker {
             } else {
                 0.0
             };
-            let scored = score_of.get(&sibling).is_some_and(|s| s + bonus >= threshold);
+            let scored = score_of
+                .get(&sibling)
+                .is_some_and(|s| s + bonus >= threshold);
             // A paragraph sitting beside the container: all the blocks of it.
             let prose = name_of(sibling) == "p" && {
                 let text: usize = self.blocks[i..]
@@ -1192,7 +1197,8 @@ fn markup_to_text(s: &str) -> String {
     if !s.contains(['<', '&']) {
         return paragraphs_of(s);
     }
-    let frag = Html::parse_fragment(s);
+    // Line breaks in the JSON string are paragraph breaks.
+    let frag = Html::parse_fragment(&s.replace('\n', "<br>"));
     let mut w = Walker::default();
     w.walk(&frag);
     let parts: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -1229,7 +1235,7 @@ fn strip_title_suffix(title: &str, outlet: Option<&str>, from_title_tag: bool) -
         !o.is_empty() && (t.contains(&o) || o.contains(&t))
     });
     let short_tail = tail.split_whitespace().count() <= 4
-        && head.split_whitespace().count() > tail.split_whitespace().count();
+        && head.split_whitespace().count() >= tail.split_whitespace().count();
     if names_outlet || (from_title_tag && short_tail) {
         strip_title_suffix(head, outlet, from_title_tag)
     } else {
@@ -1299,4 +1305,220 @@ fn iso_date(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Three paragraphs of article prose, enough to win any container vote.
+    const PROSE: &str = "<p>The ferry left Galway at noon on Monday, carrying 212 passengers, \
+        and reached the islands two hours later, the operator said.</p>\
+        <p>Storm warnings had been lifted that morning, and the crossing was calm, \
+        according to the coast guard, which had monitored the route overnight.</p>\
+        <p>The operator plans to add a second daily sailing in the spring, \
+        subject to approval by the harbour authority.</p>";
+
+    fn page(head: &str, body: &str) -> String {
+        format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+    }
+
+    #[test]
+    fn furniture_around_the_article_is_dropped() {
+        let html = page(
+            "<title>Ferry | Site</title>",
+            &format!(
+                "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>\
+                 <div class='cookie-banner'><p>We use cookies to improve your experience, \
+                 and by continuing you agree to our policy.</p></div>\
+                 <div class='layout'><div class='story-body'>{PROSE}\
+                 <p>Advertisement</p>\
+                 <div class='related-links'><h3>Related</h3><ul>\
+                 <li><a href='/a'>Ferry operator posts record profits in a strong summer season</a></li>\
+                 <li><a href='/b'>Harbour authority approves the new terminal for the islands</a></li></ul></div>\
+                 </div><aside><p>Most read: a long sidebar story, with commas, and more commas, that is not the article.</p></aside></div>\
+                 <footer><p>Copyright 2024 The Post, all rights reserved.</p></footer>"
+            ),
+        );
+        let doc = extract_html(&html);
+        let paras: Vec<&str> = doc.text.split("\n\n").collect();
+        assert_eq!(paras.len(), 3, "{}", doc.text);
+        assert!(paras[0].starts_with("The ferry left Galway"));
+        for gone in [
+            "Home",
+            "cookies",
+            "Advertisement",
+            "Related",
+            "record profits",
+            "Most read",
+            "Copyright",
+        ] {
+            assert!(!doc.text.contains(gone), "{gone:?} in {}", doc.text);
+        }
+    }
+
+    #[test]
+    fn metadata_from_json_ld() {
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":"NewsArticle","headline":"Ferry reaches the islands",
+             "author":[{"@type":"Person","name":"Aoife Brennan"},{"@type":"Person","name":"Ciaran Doyle"}],
+             "datePublished":"2024-02-05T08:30:00+00:00",
+             "publisher":{"@type":"Organization","name":"The Western Post"},
+             "url":"https://example.org/ferry"}]}</script>"#;
+        let doc = extract_html(&page(&format!("<title>Ferry | Site</title>{ld}"), PROSE));
+        let m = &doc.meta;
+        assert_eq!(m.title.as_deref(), Some("Ferry reaches the islands"));
+        assert_eq!(m.byline.as_deref(), Some("Aoife Brennan, Ciaran Doyle"));
+        assert_eq!(m.published.as_deref(), Some("2024-02-05"));
+        assert_eq!(m.outlet.as_deref(), Some("The Western Post"));
+        assert_eq!(m.url.as_deref(), Some("https://example.org/ferry"));
+    }
+
+    #[test]
+    fn metadata_from_meta_tags_wins_and_time_datetime_is_a_fallback() {
+        let head = "<title>Ferry reaches the islands | The Western Post</title>\
+            <meta property='og:site_name' content='The Western Post'>\
+            <meta property='og:title' content='Ferry reaches the islands | The Western Post'>\
+            <meta name='author' content='By Aoife Brennan in Galway'>\
+            <link rel='canonical' href='https://example.org/ferry'>";
+        let body =
+            format!("<article><time datetime='2024-02-05T08:30'>Monday</time>{PROSE}</article>");
+        let m = extract_html(&page(head, &body)).meta;
+        assert_eq!(m.title.as_deref(), Some("Ferry reaches the islands"));
+        assert_eq!(m.outlet.as_deref(), Some("The Western Post"));
+        assert_eq!(m.byline.as_deref(), Some("Aoife Brennan"));
+        assert_eq!(m.published.as_deref(), Some("2024-02-05"));
+        assert_eq!(m.url.as_deref(), Some("https://example.org/ferry"));
+    }
+
+    #[test]
+    fn title_tag_loses_its_site_suffix_and_h1_comes_first() {
+        let m = extract_html(&page(
+            "<title>Ferry reaches the islands - Western Post</title>",
+            PROSE,
+        ))
+        .meta;
+        assert_eq!(m.title.as_deref(), Some("Ferry reaches the islands"));
+        let m = extract_html(&page(
+            "<title>Ferry | Western Post</title>",
+            &format!("<h1>Ferry reaches the islands at last</h1>{PROSE}"),
+        ))
+        .meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Ferry reaches the islands at last")
+        );
+        assert_eq!(
+            strip_title_suffix("Dogs - a history", None, false),
+            "Dogs - a history"
+        );
+    }
+
+    #[test]
+    fn rel_author_is_a_byline() {
+        let body = format!("<article><p class='x'>By <a rel='author' href='/a'>Aoife Brennan</a></p>{PROSE}</article>");
+        let m = extract_html(&page("", &body)).meta;
+        assert_eq!(m.byline.as_deref(), Some("Aoife Brennan"));
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        let body = "<article><p>Fish &amp; chips cost &euro;12 &mdash; &quot;too much&quot;, \
+            said O&#8217;Brien, at the pier&#x2019;s end, on Monday night.</p></article>";
+        let doc = extract_html(&page("", body));
+        assert_eq!(
+            doc.text,
+            "Fish & chips cost €12 — \"too much\", said O’Brien, at the pier’s end, on Monday night."
+        );
+    }
+
+    #[test]
+    fn script_style_and_noscript_never_reach_the_text() {
+        let body = format!(
+            "<article><script>var secret = 'SCRIPT_TEXT';</script>\
+             <style>.x {{ content: 'STYLE_TEXT' }}</style>\
+             <noscript><p>NOSCRIPT_TEXT, please enable JavaScript, it is required here.</p></noscript>\
+             <template><p>TEMPLATE_TEXT, a template paragraph with commas, and more.</p></template>\
+             {PROSE}<script>document.write('<p>WRITTEN_TEXT</p>')</script></article>"
+        );
+        let doc = extract_html(&page("<script>HEAD_SCRIPT</script>", &body));
+        for gone in [
+            "SCRIPT_TEXT",
+            "STYLE_TEXT",
+            "NOSCRIPT_TEXT",
+            "TEMPLATE_TEXT",
+            "WRITTEN_TEXT",
+            "HEAD_SCRIPT",
+        ] {
+            assert!(!doc.text.contains(gone), "{gone} in {}", doc.text);
+        }
+        assert!(doc.text.contains("The ferry left Galway"));
+    }
+
+    #[test]
+    fn json_ld_body_stands_in_when_the_page_shows_little() {
+        let words = "The ferry crossed in calm seas and everyone arrived safely. ".repeat(12);
+        let ld = format!(
+            r#"<script type="application/ld+json">{{"@type":"Article","headline":"Ferry","articleBody":"{words}\n\nSecond &amp; last paragraph."}}</script>"#
+        );
+        let doc = extract_html(&page(
+            &ld,
+            "<div id='app'><p>Loading the article, please wait a moment.</p></div>",
+        ));
+        assert!(doc.text.starts_with("The ferry crossed"), "{}", doc.text);
+        assert!(
+            doc.text.ends_with("\n\nSecond & last paragraph."),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn malformed_and_truncated_html_does_not_panic() {
+        for html in [
+            "",
+            "<",
+            "<html><body><p>Unclosed <b>bold <i>italic",
+            "<div><p>one<p>two</div></span></table>",
+            "<script>never closed",
+            "<p>&#xFFFFFFFF; &#0; &bogus; &amp",
+            "<html><head><title>T</title><meta property='og:title'></head><body><article><p>Cut off mid-sen",
+            r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>"#,
+            &"<div>".repeat(5_000),
+        ] {
+            let _ = extract_html(html);
+        }
+        let doc = extract_html("<html><body><article><p>The ferry left Galway at noon on Monday, carrying 212 passengers, and reached the isl");
+        assert!(
+            doc.text.starts_with("The ferry left Galway"),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn sniffing() {
+        assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
+        assert!(looks_like_html("<html lang=en>"));
+        assert!(!looks_like_html("The ferry <b> sank"));
+    }
+
+    #[test]
+    fn dates_are_normalised() {
+        assert_eq!(
+            iso_date("2019-11-19T10:00:00Z").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(iso_date("2019/11/19").as_deref(), Some("2019-11-19"));
+        assert_eq!(iso_date("2019-13-19"), None);
+        assert_eq!(iso_date("Nov 19, 2019"), None);
+    }
+
+    #[test]
+    fn bylines_lose_by_and_location() {
+        assert_eq!(clean_byline("By Jane Doe"), "Jane Doe");
+        assert_eq!(clean_byline("JANE DOE, WASHINGTON"), "JANE DOE");
+        assert_eq!(clean_byline("Jane Doe, Washington"), "Jane Doe");
+        assert_eq!(clean_byline("Jane Doe in Kyiv"), "Jane Doe");
+        assert_eq!(
+            clean_byline("Jane Doe, John Roe and Ann Poe"),
+            "Jane Doe, John Roe and Ann Poe"
+        );
+    }
 }

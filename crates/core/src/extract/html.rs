@@ -546,7 +546,7 @@ impl Walker {
         let Some(&(top, depth, top_score)) = ranked.first() else {
             return String::new();
         };
-        let (top, depth) = self.common_ancestor(top, depth, top_score, &ranked);
+        let (top, depth) = self.common_ancestor(doc, top, depth, top_score, &ranked);
         let accepted = self.siblings_of(doc, top, depth, top_score, &ranked);
         let mut out: Vec<&str> = Vec::new();
         for b in &self.blocks {
@@ -569,6 +569,7 @@ impl Walker {
     /// lowest ancestor holding the top one and enough of them.
     fn common_ancestor(
         &self,
+        doc: &Html,
         top: NodeId,
         depth: usize,
         top_score: f64,
@@ -582,10 +583,26 @@ impl Walker {
                 .unwrap_or_default()
         };
         let top_path = path_of(top, depth);
+        let class_of = |id: NodeId| {
+            doc.tree
+                .get(id)
+                .and_then(|n| n.value().as_element())
+                .and_then(|e| e.attr("class"))
+                .filter(|c| !c.trim().is_empty())
+        };
+        let top_class = class_of(top);
+        // Near-best containers, and lesser ones of the top's own class (an
+        // article cut into sections of the same kind).
         let alternatives: Vec<Vec<NodeId>> = ranked[1..]
             .iter()
-            .take(ALTERNATIVES_CONSIDERED)
-            .filter(|&&(_, _, s)| s >= top_score * ALTERNATIVE_SHARE)
+            .enumerate()
+            .filter(|&(i, &(id, _, s))| {
+                (i < ALTERNATIVES_CONSIDERED && s >= top_score * ALTERNATIVE_SHARE)
+                    || (s >= top_score * SIBLING_SHARE
+                        && top_class.is_some()
+                        && class_of(id) == top_class)
+            })
+            .map(|(_, x)| x)
             .map(|&(id, d, _)| path_of(id, d))
             .filter(|p| !p.contains(&top) && !top_path.contains(p.last().unwrap_or(&top)))
             .collect();

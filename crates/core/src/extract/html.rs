@@ -681,13 +681,17 @@ impl Walker {
             let scored = score_of
                 .get(&sibling)
                 .is_some_and(|s| s + bonus >= threshold);
-            // A paragraph sitting beside the container: all the blocks of it.
-            let prose = name_of(sibling) == "p" && {
-                let text: usize = self.blocks[i..]
-                    .iter()
-                    .take_while(|x| x.path.get(depth) == Some(&sibling))
-                    .map(Block::chars)
-                    .sum();
+            // A paragraph sitting beside the container: a <p>, or an element
+            // holding nothing but its own loose text (Readability's div-to-p).
+            let own: Vec<&Block> = self.blocks[i..]
+                .iter()
+                .take_while(|x| x.path.get(depth) == Some(&sibling))
+                .collect();
+            let leaf = own
+                .iter()
+                .all(|x| x.path.len() == depth + 1 && x.kind == Kind::Para);
+            let prose = (leaf || name_of(sibling) == "p") && {
+                let text: usize = own.iter().map(|x| x.chars()).sum();
                 let density = b.link_density();
                 (text > 80 && density < 0.25)
                     || (density == 0.0 && b.text.trim_end().ends_with(['.', '!', '?', '"', '”']))

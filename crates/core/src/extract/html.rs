@@ -851,6 +851,11 @@ fn is_boilerplate_line(text: &str) -> bool {
     const EXACT: &[&str] = &[
         "advertisement",
         "advertising",
+        "advert",
+        "don't miss",
+        "don’t miss",
+        "tell us what you think",
+        "this slideshow requires javascript",
         "ad",
         "sponsored",
         "share",
@@ -897,7 +902,42 @@ fn is_boilerplate_line(text: &str) -> bool {
         "download the app",
         "newsletter",
     ];
-    EXACT.contains(&lower) || PREFIXES.iter().any(|p| lower.starts_with(p))
+    EXACT.contains(&lower)
+        || PREFIXES.iter().any(|p| lower.starts_with(p))
+        || is_caption(text)
+        || is_shortcode(text)
+}
+
+/// A photo caption left in the text: a line ending in a credit in brackets,
+/// "... harbour (Image: GETTY)".
+fn is_caption(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(open) = t.rfind('(') else {
+        return false;
+    };
+    if !t.ends_with(')') {
+        return false;
+    }
+    let credit = t[open + 1..].trim_start().to_lowercase();
+    [
+        "image:",
+        "photo:",
+        "picture:",
+        "credit:",
+        "photograph:",
+        "pictured:",
+    ]
+    .iter()
+    .any(|p| credit.starts_with(p))
+}
+
+/// An unrendered content-management shortcode, "[button link=...]...[/button]".
+fn is_shortcode(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('[')
+        && t[1..].starts_with(|c: char| c.is_ascii_lowercase())
+        && t.contains("[/")
+        && t.ends_with(']')
 }
 
 /// Tags and attributes that never hold article text.
@@ -1518,6 +1558,21 @@ mod tests {
         assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
         assert!(looks_like_html("<html lang=en>"));
         assert!(!looks_like_html("The ferry <b> sank"));
+    }
+
+    #[test]
+    fn captions_and_shortcodes_are_furniture() {
+        assert!(is_boilerplate_line(
+            "Protesters gather at the harbour (Image: GETTY )"
+        ));
+        assert!(is_boilerplate_line(
+            "[button link=\"/x\" type=\"big\"] Send us a review[/button]"
+        ));
+        assert!(is_boilerplate_line("Advertisement"));
+        assert!(!is_boilerplate_line(
+            "The ferry (the larger of two) sailed."
+        ));
+        assert!(!is_boilerplate_line("[1] A footnote."));
     }
 
     #[test]

@@ -65,7 +65,11 @@ pub fn run_all() -> Vec<String> {
     for (case, source, expected) in CASES.iter().chain(HTML_CASES) {
         let exp: Value =
             serde_json::from_str(expected).unwrap_or_else(|e| panic!("{case}: expected.json: {e}"));
-        let ext = if case.starts_with("html_") { "html" } else { "txt" };
+        let ext = if case.starts_with("html_") {
+            "html"
+        } else {
+            "txt"
+        };
         let meta = Meta {
             published: exp["published"].as_str().map(String::from),
             ..Meta::default()

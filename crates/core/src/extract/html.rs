@@ -770,64 +770,6 @@ impl Walker {
     }
 }
 
-/// Debugging aid: the best containers as "score tag.class#id: text...".
-#[doc(hidden)]
-pub fn debug_containers(html: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let mut page = Walker::default();
-    page.walk(&doc);
-    page.ranked_containers()
-        .into_iter()
-        .take(6)
-        .map(|(id, depth, score)| {
-            let node = doc.tree.get(id).unwrap();
-            let el = node.value().as_element().unwrap();
-            let first = page
-                .blocks
-                .iter()
-                .find(|b| b.path.get(depth) == Some(&id))
-                .map(|b| b.text.chars().take(60).collect::<String>())
-                .unwrap_or_default();
-            format!(
-                "{score:.1} d{depth} {}.{}#{}: {first}",
-                el.name(),
-                el.attr("class").unwrap_or(""),
-                el.attr("id").unwrap_or("")
-            )
-        })
-        .collect()
-}
-
-/// Debugging aid: blocks containing `needle`.
-#[doc(hidden)]
-pub fn debug_blocks(html: &str, needle: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let mut page = Walker::default();
-    page.walk(&doc);
-    page.blocks
-        .iter()
-        .filter(|b| b.text.contains(needle))
-        .map(|b| {
-            let path: Vec<String> = b
-                .path
-                .iter()
-                .map(|id| {
-                    let el = doc.tree.get(*id).unwrap().value().as_element().unwrap();
-                    format!("{}.{}", el.name(), el.attr("class").unwrap_or(""))
-                })
-                .collect();
-            format!(
-                "{:?} len {} links {} neg {:?} path {}",
-                b.kind,
-                b.chars(),
-                b.link_chars,
-                b.neg,
-                path.join(" > ")
-            )
-        })
-        .collect()
-}
-
 /// Whether a block inside the chosen container is article text.
 fn keep_block(b: &Block) -> bool {
     if b.kind == Kind::Title {

@@ -17,6 +17,12 @@
 //! copies of markup. The reader view, the CLI's JSON and the search snippets all point
 //! into the same string, so the UI never re-derives what the core computed.
 //!
+//! Saved web pages come in through [`extract::extract_document`], which runs
+//! `extract::html` (html5ever underneath) first. That step is the `html` cargo
+//! feature, on by default; a build without it (`--no-default-features`) keeps the
+//! whole text pipeline and search, so the app's first-load wasm can leave the HTML
+//! stack to a lazily loaded worker.
+//!
 //! The core never reads the clock, the DOM or storage: callers pass data (and, where a
 //! date needs resolving, "now") in.
 //!

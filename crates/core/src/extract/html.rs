@@ -16,12 +16,19 @@
 //!    carry boilerplate hints in their class or id ("comment", "share",
 //!    "related", "promo", "newsletter", "sidebar", ...).
 //! 2. **Container.** As in Readability, every paragraph scores its parent and,
-//!    less, its grandparent and great-grandparent by its length and commas; a
-//!    container's score is weighted by its class hints and by how little of its
-//!    text is links. The best container wins.
+//!    less, its grandparent and great-grandparent by its length and commas
+//!    (paragraphs under furniture do not vote); a container's score is weighted
+//!    by its class hints and by how little of its text is links. When other
+//!    containers score nearly as well, or share the winner's class, the article
+//!    is split (around a video, a quote box) and their lowest common ancestor
+//!    wins; siblings that continue it (well-scored, same class, or plain prose)
+//!    join it.
 //! 3. **Blocks kept.** Inside the container, blocks under a boilerplate-hinted
-//!    element, link lists, and short boilerplate lines ("Advertisement", "Sign
-//!    up for ...") are dropped.
+//!    element, link lists, photo captions with a credit and short furniture lines
+//!    ("Advertisement", "Sign up for ...") are dropped.
+//!
+//! A hint on an element that holds most of the page's text ("no-sidebar" on
+//! `<body>`) is page-wide styling, not furniture, and is ignored.
 //!
 //! When the page's JSON-LD carries an `articleBody` and the DOM gave much less
 //! text, the JSON-LD body is used instead (a page that hides its text behind

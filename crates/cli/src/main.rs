@@ -5,6 +5,7 @@
 //! folio extract [--json] PATH...
 //! folio search [--json] --corpus DIR [--limit N] QUERY
 //! folio eval ner [--json] DIR
+//! folio eval html [--json] [--predictions-out FILE] DIR
 //! ```
 //!
 //! A file that cannot be read or parsed gives one line on stderr naming the file, the
@@ -23,8 +24,12 @@ usage:
   folio extract [--json] PATH...                        extract articles (files or folders)
   folio search [--json] --corpus DIR [--limit N] QUERY  search a folder of articles
   folio eval ner [--json] DIR                           score entity recognition on gold NER data
+  folio eval html [--json] [--predictions-out FILE] DIR score HTML main-content extraction on the
+                                                        article-extraction benchmark (DIR/html/*.html.gz,
+                                                        DIR/ground-truth.json)
 
-Articles are .txt or .md files. Optional metadata sits beside each one as
+Articles are .txt or .md files, or saved web pages (.html, .htm), whose
+article body and metadata are extracted first. Optional metadata sits beside each one as
 ID.meta.json: {\"title\", \"outlet\", \"published\": \"YYYY-MM-DD\", \"url\", \"byline\"}.";
 
 fn main() -> ExitCode {
@@ -52,11 +57,13 @@ fn run() -> Result<ExitCode> {
     let mut corpus: Option<PathBuf> = None;
     let mut limit = 10usize;
     let mut free: Vec<String> = Vec::new();
+    let mut predictions_out: Option<PathBuf> = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("json") => json = true,
             Long("corpus") => corpus = Some(parser.value()?.into()),
             Long("limit") => limit = parser.value()?.parse()?,
+            Long("predictions-out") => predictions_out = Some(parser.value()?.into()),
             Long("help") | Short('h') => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -83,7 +90,11 @@ fn run() -> Result<ExitCode> {
                 eval::ner(Path::new(dir), json)?;
                 Ok(ExitCode::SUCCESS)
             }
-            _ => bail!("eval needs: ner DIR\n{USAGE}"),
+            [what, dir] if what == "html" => {
+                eval::html(Path::new(dir), predictions_out.as_deref(), json)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            _ => bail!("eval needs: ner DIR, or html DIR\n{USAGE}"),
         },
         other => bail!("unknown command {other:?}\n{USAGE}"),
     }
@@ -114,9 +125,12 @@ fn article_files(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
 
 fn is_article_file(p: &Path) -> bool {
     p.is_file()
-        && p.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md"))
+        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "html" | "htm"
+            )
+        })
 }
 
 /// Reads one article and its sidecar metadata.

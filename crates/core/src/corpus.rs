@@ -1,6 +1,6 @@
 //! A corpus: extracted articles plus their search index.
 
-use crate::extract::{aliases, decode, extract};
+use crate::extract::{aliases, decode, extract_document};
 use crate::model::{Article, CorpusEntity, Extraction, Meta};
 use crate::search::{Facets, Hit, Index, Query, SearchResults, Snippet};
 
@@ -49,11 +49,12 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Extracts and indexes every source.
+    /// Extracts and indexes every source (web pages through
+    /// [`crate::extract::extract_document`]'s HTML step first).
     pub fn build(sources: Vec<Source>) -> Corpus {
         let mut corpus = Corpus::default();
         for s in sources {
-            corpus.insert(extract(&s.file, &s.raw, &s.meta));
+            corpus.insert(extract_document(&s.file, &s.raw, &s.meta));
         }
         corpus.entities = aliases::merge(&mut corpus.articles);
         corpus

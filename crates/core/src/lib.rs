@@ -24,6 +24,12 @@
 //! (transliterations, exonyms, descriptors, surnames). [`eval`] scores the
 //! entity recogniser against gold NER data (`folio eval ner DIR`).
 //!
+//! Saved web pages come in through [`extract::extract_document`], which runs
+//! `extract::html` (html5ever underneath) first. That step is the `html` cargo
+//! feature, on by default; a build without it (`--no-default-features`) keeps the
+//! whole text pipeline and search, so the app's first-load wasm can leave the HTML
+//! stack to a lazily loaded worker.
+//!
 //! The core never reads the clock, the DOM or storage: callers pass data (and, where a
 //! date needs resolving, "now") in.
 //!
@@ -43,6 +49,7 @@
 pub mod corpus;
 pub mod error;
 pub mod eval;
+pub mod eval_html;
 pub mod explore;
 pub mod extract;
 pub mod model;
@@ -50,7 +57,7 @@ pub mod search;
 
 pub use corpus::{Corpus, Source};
 pub use error::Error;
-pub use extract::extract;
+pub use extract::{extract, extract_document};
 pub use model::{
     Article, ArticleEntity, CorpusEntity, DateMention, EntityKind, Extraction, Mention, Meta,
     Quantity, Quote,

@@ -9,9 +9,25 @@
 //! text] present), `absent` (no entity of that name), `quotes` ([opening words,
 //! speaker], exact count and order), `dates` ([text, value] present) and
 //! `quantities` ([text, value, unit] present). `published` is passed as metadata.
+//!
+//! A case named `html_<case>` is a saved web page, `source.html`, run through the
+//! HTML step first (the `html` feature); its `expected.json` may also give
+//! `article` (title, byline, published, outlet, url as extracted from the page,
+//! exact), `paragraphs` (the exact number of body paragraphs), `text_starts` and
+//! `text_absent` (strings that must not be in the body).
 
 use folio_core::{Corpus, Meta, Source};
 use serde_json::Value;
+
+/// (case, source, expected)
+#[cfg(feature = "html")]
+const HTML_CASES: &[(&str, &str, &str)] = &[(
+    "html_ferry",
+    include_str!("../testdata/html_ferry/source.html"),
+    include_str!("../testdata/html_ferry/expected.json"),
+)];
+#[cfg(not(feature = "html"))]
+const HTML_CASES: &[(&str, &str, &str)] = &[];
 
 /// (case, source, expected)
 const CASES: &[(&str, &str, &str)] = &[
@@ -46,20 +62,57 @@ fn strs(v: &Value) -> Vec<&str> {
 /// Runs every case; returns one line per failure, naming case and field.
 pub fn run_all() -> Vec<String> {
     let mut failures = Vec::new();
-    for (case, source, expected) in CASES {
+    for (case, source, expected) in CASES.iter().chain(HTML_CASES) {
         let exp: Value =
             serde_json::from_str(expected).unwrap_or_else(|e| panic!("{case}: expected.json: {e}"));
+        let ext = if case.starts_with("html_") {
+            "html"
+        } else {
+            "txt"
+        };
         let meta = Meta {
             published: exp["published"].as_str().map(String::from),
             ..Meta::default()
         };
         let corpus = Corpus::build(vec![Source {
-            file: format!("{case}.txt"),
+            file: format!("{case}.{ext}"),
             raw: source.to_string(),
             meta,
         }]);
         let a = &corpus.articles[0];
         let mut fail = |field: &str, msg: String| failures.push(format!("{case}: {field}: {msg}"));
+        for (field, got) in [
+            ("title", Some(&a.title)),
+            ("byline", a.byline.as_ref()),
+            ("published", a.published.as_ref()),
+            ("outlet", a.outlet.as_ref()),
+            ("url", a.url.as_ref()),
+        ] {
+            if let Some(want) = exp["article"].get(field) {
+                if want.as_str() != got.map(String::as_str) {
+                    fail(field, format!("expected {want}, got {got:?}"));
+                }
+            }
+        }
+        if let Some(n) = exp["paragraphs"].as_u64() {
+            let got = a.paragraphs().count();
+            if got as u64 != n {
+                fail(
+                    "paragraphs",
+                    format!("expected {n}, got {got}: {:?}", a.text),
+                );
+            }
+        }
+        if let Some(start) = exp["text_starts"].as_str() {
+            if !a.text.starts_with(start) {
+                fail("text", format!("should start with {start:?}: {:?}", a.text));
+            }
+        }
+        for gone in strs(&exp["text_absent"]) {
+            if a.text.contains(gone) {
+                fail("text", format!("{gone:?} should not be in {:?}", a.text));
+            }
+        }
         let removed: Vec<&str> = strs(&exp["removed"]);
         if a.removed.iter().map(String::as_str).collect::<Vec<_>>() != removed {
             fail(

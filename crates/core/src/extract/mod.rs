@@ -12,6 +12,10 @@
 //!
 //! [`aliases`] then merges entities across a whole corpus (see [`crate::Corpus`]).
 //!
+//! A saved web page first goes through `html` (the `html` feature, on by default):
+//! [`extract_document`] finds its article body and metadata, and the body then runs
+//! through the same stages as any text.
+//!
 //! Every later stage annotates the clean text with byte spans; none edits it.
 
 pub mod aliases;
@@ -19,6 +23,8 @@ pub mod clean;
 pub mod dates;
 pub mod entities;
 pub mod gazetteer;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod quantities;
 pub mod quotes;
 pub mod sentences;
@@ -106,6 +112,35 @@ pub(crate) fn fold_all(toks: &[tokenize::Token]) -> Folded {
         ends.push(buf.len());
     }
     Folded { buf, ends }
+}
+
+/// Runs the pipeline on a file of any supported kind: a saved web page (a file
+/// ending in `.html` or `.htm`, or text that opens like HTML) has its article body
+/// and metadata extracted first; anything else is text for [`extract`].
+///
+/// What `meta` states wins over what the page says about itself (a sidecar file
+/// is the caller's correction). Without the `html` feature every input is text.
+pub fn extract_document(file: &str, raw: &str, meta: &Meta) -> Article {
+    #[cfg(feature = "html")]
+    if is_html(file, raw) {
+        let page = html::extract_html(raw);
+        let merged = Meta {
+            title: meta.title.clone().or(page.meta.title),
+            outlet: meta.outlet.clone().or(page.meta.outlet),
+            published: meta.published.clone().or(page.meta.published),
+            url: meta.url.clone().or(page.meta.url),
+            byline: meta.byline.clone().or(page.meta.byline),
+        };
+        return extract(file, &page.text, &merged);
+    }
+    extract(file, raw, meta)
+}
+
+/// Whether a file is a web page: by its extension, or by how its text opens.
+#[cfg(feature = "html")]
+pub fn is_html(file: &str, raw: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm") || html::looks_like_html(raw)
 }
 
 /// Turns a file's bytes into text, or says why it cannot.
@@ -235,6 +270,33 @@ mod tests {
             ..Meta::default()
         };
         assert_eq!(extract("x.txt", "Body text here.", &meta).title, "Given");
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn web_pages_are_extracted_before_the_pipeline() {
+        let page = "<!DOCTYPE html><html><head><title>Ferry sinks | The Post</title>\
+                    <meta property=\"article:published_time\" content=\"2024-02-05T08:00:00Z\">\
+                    </head><body><nav>Home World</nav><article>\
+                    <p>The ferry sank off Galway on Monday, and all passengers were rescued.</p>\
+                    </article></body></html>";
+        let a = extract_document("ferry.html", page, &Meta::default());
+        assert_eq!(a.id, "ferry");
+        assert_eq!(a.title, "Ferry sinks");
+        assert_eq!(a.published.as_deref(), Some("2024-02-05"));
+        assert!(a.text.starts_with("The ferry sank"), "{}", a.text);
+        assert!(!a.text.contains("Home"));
+        // Sniffed without the extension; the caller's metadata wins.
+        let given = Meta {
+            title: Some("Given".into()),
+            ..Meta::default()
+        };
+        let b = extract_document("ferry.txt", page, &given);
+        assert_eq!(b.title, "Given");
+        assert_eq!(b.text, a.text);
+        // Plain text stays plain text.
+        let c = extract_document("note.txt", "<b> is bold in HTML.", &Meta::default());
+        assert_eq!(c.text, "<b> is bold in HTML.");
     }
 
     #[test]

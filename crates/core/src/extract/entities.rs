@@ -961,9 +961,14 @@ pub fn find_in<'a>(
         .collect();
     let mut cands = Vec::new();
     let headings = headings(text);
+    // Headings and words are both in text order: one cursor, no rescans.
+    let mut h = 0;
     let mut i = 0;
     while i < words.len() {
-        if headings.iter().any(|h| h.contains(&words[i].start)) {
+        while h < headings.len() && headings[h].end <= words[i].start {
+            h += 1;
+        }
+        if headings.get(h).is_some_and(|r| r.contains(&words[i].start)) {
             i += 1;
             continue;
         }
@@ -985,14 +990,19 @@ fn headings(text: &str) -> Vec<std::ops::Range<usize>> {
     let base = text.as_ptr() as usize;
     text.split('\n')
         .filter(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let lower = words
-                .iter()
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .count();
-            words.len() >= 4
-                && lower <= 2
-                && !p.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
+            // Cheap test first: most paragraphs end with punctuation.
+            if p.trim_end().ends_with(['.', '!', '?', '"', '”', ':']) {
+                return false;
+            }
+            let (mut n, mut lower) = (0, 0);
+            for w in p.split_whitespace() {
+                n += 1;
+                lower += usize::from(w.starts_with(char::is_lowercase));
+                if lower > 2 {
+                    return false;
+                }
+            }
+            n >= 4
         })
         .map(|p| {
             let start = p.as_ptr() as usize - base;
@@ -1008,6 +1018,7 @@ fn words<'a>(
     starts: &[usize],
 ) -> Vec<Word<'a>> {
     let mut s = 0;
+    let mut prev_start: Option<usize> = None;
     let mut out: Vec<Word> = Vec::with_capacity(toks.len());
     for (t, key) in toks.iter().zip(keys) {
         while s + 1 < starts.len() && starts[s + 1] <= t.start {
@@ -1020,9 +1031,12 @@ fn words<'a>(
                 '"' | '“' | '‘' | '\'' | '(' | '[' | ':' | '\n' | '—' | '–'
             )
         });
+        // The first word at or after the sentence start (tokens are the word
+        // runs, so nothing alphanumeric lies between); no rescan of the sentence.
         let sentence_first = starts
             .get(s)
-            .is_some_and(|&st| text[st..t.start].chars().all(|c| !c.is_alphanumeric()));
+            .is_some_and(|&st| st <= t.start && prev_start.is_none_or(|p| p < st));
+        prev_start = Some(t.start);
         let mut name_end = t.end;
         let possessive = t.text.len() > 2
             && t.text.ends_with(['s', 'S'])

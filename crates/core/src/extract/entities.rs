@@ -214,6 +214,12 @@ const PLACE_HEADS: &[&str] = &[
     "arena",
     "harbour",
     "harbor",
+    "house",
+    "tower",
+    "estate",
+    "manor",
+    "rink",
+    "hall",
 ];
 
 /// First words of multi-word place names in many countries ("New Jersey", "North
@@ -570,6 +576,45 @@ const ROLE_NOUNS: &[&str] = &[
     "premier",
 ];
 
+/// Lowercase nouns of kinds of organisation: before a name ("the band X", "the
+/// club X") or after it ("X band", "X football team", "X regiment") they make the
+/// name an organisation.
+const ORG_NOUNS: &[&str] = &[
+    "band",
+    "group",
+    "club",
+    "team",
+    "company",
+    "firm",
+    "label",
+    "airline",
+    "newspaper",
+    "magazine",
+    "publisher",
+    "manufacturer",
+    "carrier",
+    "broadcaster",
+    "network",
+    "regiment",
+    "squadron",
+    "brigade",
+    "battalion",
+    "party",
+    "charity",
+    "organisation",
+    "organization",
+    "agency",
+    "university",
+    "school",
+    "studio",
+    "retailer",
+    "bank",
+    "conglomerate",
+    "subsidiary",
+    "startup",
+    "franchise",
+];
+
 /// Verbs of speech after a name, evidence of a speaker (a person, or an
 /// organisation speaking through someone).
 pub(crate) const SPEECH_VERBS: &[&str] = &[
@@ -890,6 +935,7 @@ word_set! {
     in_region_words => REGION_WORDS,
     in_place_openers => PLACE_OPENERS,
     in_speech_verbs => SPEECH_VERBS,
+    in_org_nouns => ORG_NOUNS,
 }
 
 /// The kind of a two- or three-word name with no evidence: most such names in
@@ -1122,7 +1168,7 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
         // ("Jenny Seaton & Gary Carvolth" are two).
         let bracketed =
             matches!(gap, " [" | "] ") || (gap == " & " && !gaz::is_first_name(words[e].key));
-        if (spaced || bracketed) && is_name_word(words, e) {
+        if (spaced || bracketed) && (is_name_word(words, e) || is_initial(text, words, e)) {
             e += 1;
             continue;
         }
@@ -1147,7 +1193,13 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
                 | "Rev"
                 | "Prof"
         );
-        if gap == ". " && (single_letter(prev) || abbreviation) && is_name_word(words, e) {
+        // "J. Smith" (and "J . Smith" in tokenized text); "A." is an initial
+        // there, not the article.
+        let initial_gap = gap == ". " || gap == " . ";
+        if initial_gap
+            && (single_letter(prev) || abbreviation)
+            && (is_name_word(words, e) || single_letter(&words[e]))
+        {
             // An initial: "J. Smith".
             e += 1;
             continue;
@@ -1203,6 +1255,15 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
     e
 }
 
+/// A capital letter written as an initial ("A." in "John A. Corder").
+fn is_initial(text: &str, words: &[Word], k: usize) -> bool {
+    let w = &words[k];
+    w.cap
+        && w.text.len() == 1
+        && text[w.end..].starts_with('.')
+        && words.get(k + 1).is_some_and(|n| n.cap)
+}
+
 fn is_common_opener(w: &Word, lower_seen: &WordSet) -> bool {
     in_not_names(w.key)
         || (lower_seen.contains(w.key)
@@ -1243,7 +1304,8 @@ fn classify_run(
         return;
     }
     // Non-names inside the run split it (e.g. "Thank" in a quote).
-    if let Some(k) = (s + 1..e).find(|&k| in_not_names(words[k].key)) {
+    if let Some(k) = (s + 1..e).find(|&k| in_not_names(words[k].key) && !is_initial(text, words, k))
+    {
         if !in_name_joiners(words[k].key) || words[k].cap {
             classify_run(text, words, s, k, lower_seen, cands);
             classify_run(text, words, k + 1, e, lower_seen, cands);
@@ -1346,10 +1408,24 @@ fn classify_run(
         set(&mut c, EntityKind::Place, STRONG);
     } else if acronym {
         set(&mut c, EntityKind::Org, MEDIUM);
+    } else if org_context(words, s, e) {
+        set(&mut c, EntityKind::Org, STRONG);
+    } else if followed_by_region(text, words, e) {
+        // "Saffron Walden, England", "Hamilton Field, California".
+        set(&mut c, EntityKind::Place, MEDIUM);
     } else if (n > 1 && gaz::is_first_name(first.key))
         || prev_adjacent.is_some_and(|p| !p.cap && in_role_nouns(p.key))
     {
         set(&mut c, EntityKind::Person, STRONG);
+    } else if n == 2
+        && (gaz::is_city(first.key) || gaz::country(first.key).is_some())
+        && !in_place_openers(first.key)
+        && !gaz::is_city(&c.key)
+        && !lower_seen.contains(last.key)
+    {
+        // A place and a name that is not a place word: a team or a company
+        // named for its home ("Perth Glory", "Texas Instruments").
+        set(&mut c, EntityKind::Org, MEDIUM);
     } else if gaz::is_city(&c.key) || gaz::exonym(&c.key).is_some_and(gaz::is_city) {
         set(&mut c, EntityKind::Place, MEDIUM);
     } else if s >= 2
@@ -1399,6 +1475,40 @@ fn classify_run(
         return;
     }
     push(cands, c);
+}
+
+/// Whether a lowercase noun of a kind of organisation stands right before the
+/// run ("the band X") or after it, possibly behind one lowercase modifier ("X
+/// band", "X football team").
+fn org_context(words: &[Word], s: usize, e: usize) -> bool {
+    let adjacent = |a: usize, b: usize| words[b].start - words[a].end == 1;
+    let lower_org = |k: usize| !words[k].cap && in_org_nouns(words[k].key);
+    let before = s > 0 && adjacent(s - 1, s) && lower_org(s - 1) && {
+        // "the band X", "rock band X" but not "the company's X".
+        !words[s - 1].possessive
+    };
+    let after = e < words.len()
+        && adjacent(e - 1, e)
+        && !words[e - 1].possessive
+        && (lower_org(e)
+            || (e + 1 < words.len() && !words[e].cap && adjacent(e, e + 1) && lower_org(e + 1)));
+    before || after
+}
+
+/// Whether ", <country or first-level region>" follows the run, as in an
+/// address ("Saffron Walden, England").
+fn followed_by_region(text: &str, words: &[Word], e: usize) -> bool {
+    let Some(n) = words.get(e) else { return false };
+    if !n.cap || !matches!(&text[words[e - 1].end..n.start], ", " | " , ") {
+        return false;
+    }
+    // The region is the whole capitalised run after the comma ("New York").
+    let mut k = e + 1;
+    while k < words.len() && words[k].cap && words[k].start - words[k - 1].end == 1 {
+        k += 1;
+    }
+    let region = &text[n.start..words[k - 1].name_end];
+    gaz::country(&key(region)).is_some()
 }
 
 /// A noun of place, singular or plural ("city", "cities", "towns").

@@ -976,6 +976,9 @@ struct Cand {
     words: usize,
     /// Index of the first word, for context look-ups.
     first: usize,
+    /// A lone sentence opener with no evidence: kept only when it resolves to
+    /// a name found elsewhere in the article (a surname, an acronym).
+    opener: bool,
 }
 
 /// Finds the people, places and organisations of one article's clean text.
@@ -1103,12 +1106,52 @@ fn words<'a>(
             name_end,
             end: t.end,
             key,
-            cap: t.text.starts_with(char::is_uppercase) && !handle,
+            cap: (t.text.starts_with(char::is_uppercase) || digit_acronym(t.text)) && !handle,
             possessive,
             clause_start: sentence_first || opener,
         });
     }
     out
+}
+
+/// A name written with a leading digit and capitals ("6PR", "3M", "7UP"), but
+/// not a number with a unit ("10PM", "5KG", "4GB").
+fn digit_acronym(t: &str) -> bool {
+    let letters = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let upper = letters.chars().filter(char::is_ascii_uppercase).count();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && upper >= 2
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && !matches!(
+            letters,
+            "AM" | "PM"
+                | "KM"
+                | "KG"
+                | "MB"
+                | "GB"
+                | "TB"
+                | "KB"
+                | "MW"
+                | "KW"
+                | "GW"
+                | "HP"
+                | "BC"
+                | "AD"
+                | "CE"
+                | "BCE"
+                | "MM"
+                | "CM"
+                | "GHZ"
+                | "MHZ"
+                | "TH"
+                | "ST"
+                | "ND"
+                | "RD"
+                | "WD"
+                | "MPH"
+                | "KPH"
+        )
 }
 
 /// Whether word `i` can be part of a name: capitalised and not a calendar or
@@ -1233,7 +1276,14 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
                     e += 2;
                     continue;
                 }
-                if run_has_cue && w.key != "and" {
+                // "Swiss Super League for FC Basel": what follows "for" with an
+                // organisation word of its own is another organisation.
+                let own_cue_after = w.key == "for"
+                    && (e + 1..words.len())
+                        .skip_while(|&k| words[k].key == "the")
+                        .take_while(|&k| words[k].cap || in_name_joiners(words[k].key))
+                        .any(|k| in_org_words(words[k].key));
+                if run_has_cue && w.key != "and" && !own_cue_after {
                     if next_is_name(e + 1) {
                         e += 2;
                         continue;
@@ -1290,6 +1340,29 @@ fn classify_run(
     lower_seen: &WordSet,
     cands: &mut Vec<Cand>,
 ) {
+    // A capital "The" inside a sentence belongs to the name ("a compilation by
+    // The Triffids", "at The University of Texas"), as in CoNLL spans: the name
+    // is classified without it, then its mention starts at "The". Such a name
+    // is seldom a person's.
+    if words[s].text == "The"
+        && !words[s].clause_start
+        && e - s > 1
+        && (s == 0 || !words[s - 1].cap)
+    {
+        let before = cands.len();
+        classify_run(text, words, s + 1, e, lower_seen, cands);
+        if let Some(c) = cands[before..]
+            .iter_mut()
+            .find(|c| c.start == words[s + 1].start)
+        {
+            c.start = words[s].start;
+            c.first = s;
+            if c.kind.is_none() || (c.kind == Some(EntityKind::Person) && c.strength <= WEAK) {
+                set(c, EntityKind::Org, WEAK);
+            }
+        }
+        return;
+    }
     // Sentence openers that are ordinary words ("The", "Later", "Moments").
     while s < e && (words[s].clause_start || s > 0 && !words[s - 1].cap) {
         let w = &words[s];
@@ -1417,11 +1490,14 @@ fn classify_run(
         || prev_adjacent.is_some_and(|p| !p.cap && in_role_nouns(p.key))
     {
         set(&mut c, EntityKind::Person, STRONG);
-    } else if n == 2
-        && (gaz::is_city(first.key) || gaz::country(first.key).is_some())
-        && !in_place_openers(first.key)
+    } else if n >= 2
         && !gaz::is_city(&c.key)
         && !lower_seen.contains(last.key)
+        && (n.saturating_sub(2).max(1)..n).any(|p| {
+            let k = key_of(words, s, s + p);
+            (gaz::is_city(&k) || gaz::country(&k).is_some())
+                && !(p == 1 && in_place_openers(first.key))
+        })
     {
         // A place and a name that is not a place word: a team or a company
         // named for its home ("Perth Glory", "Texas Instruments").
@@ -1472,7 +1548,7 @@ fn classify_run(
     }
     // A lone opener with no evidence at all is an ordinary capitalised word.
     if c.kind.is_none() && first.clause_start && n == 1 {
-        return;
+        c.opener = true;
     }
     push(cands, c);
 }
@@ -1584,6 +1660,7 @@ fn plain(words: &[Word], s: usize, e: usize) -> Cand {
         strength: 0,
         words: e - s,
         first: s,
+        opener: false,
     }
 }
 
@@ -1665,11 +1742,13 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
         if single && weakish {
             if let Some(Some(full)) = surname.get(&c.key) {
                 c.key = full.clone();
+                c.opener = false;
                 continue;
             }
         }
         if let Some(full) = acronym_of.get(&c.key) {
             c.key = full.clone();
+            c.opener = false;
             continue;
         }
         if kind_of.get(&c.key).is_some_and(|k| k.0 == EntityKind::Org) {
@@ -1680,6 +1759,9 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
             }
         }
     }
+    // Openers that resolved to nothing ("Later", "Gradsky" with no "Alexander
+    // Gradsky") and have no evidence anywhere are ordinary capitalised words.
+    cands.retain(|c| !c.opener || kind_of.contains_key(&c.key));
     // Group by key.
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();

@@ -220,6 +220,7 @@ const PLACE_HEADS: &[&str] = &[
     "manor",
     "rink",
     "hall",
+    "beach",
 ];
 
 /// First words of multi-word place names in many countries ("New Jersey", "North
@@ -1459,6 +1460,10 @@ fn classify_run(
         set(&mut c, EntityKind::Place, STRONG);
     } else if has_org_word && !in_place_heads(last.key) {
         set(&mut c, EntityKind::Org, STRONG);
+        // A numbered unit: "65th Air Division", "102d Regiment".
+        if let Some(p) = prev_adjacent.filter(|p| first.start - p.end == 1 && is_ordinal(p.text)) {
+            c.start = p.start;
+        }
         // A demonym or possessive country before the organisation qualifies it,
         // so that "Russia's Defense Ministry" and "the Russian Defense Ministry"
         // are one thing and Ukraine's is another.
@@ -1490,6 +1495,9 @@ fn classify_run(
         || prev_adjacent.is_some_and(|p| !p.cap && in_role_nouns(p.key))
     {
         set(&mut c, EntityKind::Person, STRONG);
+    } else if member_context(words, s) {
+        // "signed for X", "a member of X", "CEO of X".
+        set(&mut c, EntityKind::Org, MEDIUM);
     } else if n >= 2
         && !gaz::is_city(&c.key)
         && !lower_seen.contains(last.key)
@@ -1524,6 +1532,9 @@ fn classify_run(
         // "a WeWork spokesperson": what has a spokesperson is most often an
         // organisation.
         set(&mut c, EntityKind::Org, WEAK);
+    } else if matches!(next_key, "near" | "outside") && !next.is_some_and(|n| n.cap) {
+        // "Aisby near Gainsborough": what lies near a place is one.
+        set(&mut c, EntityKind::Place, WEAK);
     } else if n == 1 && in_speech_verbs(next_key) {
         set(&mut c, EntityKind::Person, WEAK);
     } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
@@ -1539,6 +1550,11 @@ fn classify_run(
         return;
     } else if n == 1 && gaz::is_first_name(first.key) {
         set(&mut c, EntityKind::Person, MEDIUM);
+    } else if (2..=3).contains(&n) && plural_last(last.key) {
+        // "Mountain Bikes", "Past Guests": a plural noun ends it, and a
+        // person's name seldom does; groups are named so ("Cobra Starship"
+        // aside): no evidence of a name at all.
+        return;
     } else if (2..=3).contains(&n) {
         set(&mut c, MULTI_DEFAULT, WEAK);
     } else if n > 3 {
@@ -1571,6 +1587,67 @@ fn org_context(words: &[Word], s: usize, e: usize) -> bool {
     before || after
 }
 
+/// Whether the words before the run say it is something people join, work
+/// for or play for ("signed for X", "joined the X", "a member of X", "CEO of X").
+fn member_context(words: &[Word], s: usize) -> bool {
+    let mut k = s;
+    // Skip "the" ("joined the Falcons").
+    if k > 0 && words[k - 1].key == "the" && !words[k - 1].cap {
+        k -= 1;
+    }
+    let lower = |i: usize| !words[i].cap;
+    let key = |i: usize| words[i].key;
+    if k >= 1 && lower(k - 1) && matches!(key(k - 1), "joined" | "joining" | "joins") {
+        return true;
+    }
+    if k >= 2 && lower(k - 1) && lower(k - 2) {
+        let (a, b) = (key(k - 2), key(k - 1));
+        let verb_for = b == "for"
+            && matches!(
+                a,
+                "signed"
+                    | "signs"
+                    | "played"
+                    | "plays"
+                    | "playing"
+                    | "works"
+                    | "worked"
+                    | "working"
+                    | "wrote"
+                    | "writes"
+                    | "appeared"
+                    | "scored"
+                    | "starred"
+            );
+        let member_of = b == "of"
+            && matches!(
+                a,
+                "member"
+                    | "members"
+                    | "ceo"
+                    | "chairman"
+                    | "chairwoman"
+                    | "founder"
+                    | "co-founder"
+                    | "cofounder"
+                    | "subsidiary"
+                    | "division"
+                    | "employee"
+                    | "employees"
+                    | "shareholder"
+                    | "shareholders"
+                    | "owner"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "executive"
+                    | "executives"
+            );
+        return verb_for || member_of;
+    }
+    false
+}
+
 /// Whether ", <country or first-level region>" follows the run, as in an
 /// address ("Saffron Walden, England").
 fn followed_by_region(text: &str, words: &[Word], e: usize) -> bool {
@@ -1585,6 +1662,22 @@ fn followed_by_region(text: &str, words: &[Word], e: usize) -> bool {
     }
     let region = &text[n.start..words[k - 1].name_end];
     gaz::country(&key(region)).is_some()
+}
+
+/// "65th", "3rd", "102d": a number written as an ordinal.
+fn is_ordinal(t: &str) -> bool {
+    let suffix = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    suffix.len() < t.len() && matches!(suffix, "st" | "nd" | "rd" | "th" | "d")
+}
+
+/// A folded word that looks like an English plural ("bikes", "guests"), not a
+/// surname in -ss or -us.
+fn plural_last(k: &str) -> bool {
+    k.len() > 3
+        && k.ends_with('s')
+        && !k.ends_with("ss")
+        && !k.ends_with("us")
+        && !k.ends_with("is")
 }
 
 /// A noun of place, singular or plural ("city", "cities", "towns").

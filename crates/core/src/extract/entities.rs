@@ -1341,6 +1341,9 @@ fn classify_run(
     lower_seen: &WordSet,
     cands: &mut Vec<Cand>,
 ) {
+    if s >= e {
+        return;
+    }
     // A capital "The" inside a sentence belongs to the name ("a compilation by
     // The Triffids", "at The University of Texas"), as in CoNLL spans: the name
     // is classified without it, then its mention starts at "The". Such a name
@@ -2069,6 +2072,14 @@ mod tests {
         let e = ents(t);
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].1, "Phil Bryant");
+    }
+
+    #[test]
+    fn a_run_ending_the_text_with_a_non_name_does_not_panic() {
+        // Guards the split at a non-name that is the last word of the text
+        // (it once indexed one past the end).
+        let e = ents("We met Bob Smith Thank.");
+        assert!(e.iter().any(|x| x.1 == "Bob Smith"), "{e:?}");
     }
 
     #[test]

@@ -12,10 +12,18 @@
 //! - **place evidence**: a country, a city in the GeoNames list, a descriptor after
 //!   it ("X region", "X oblast"), a place word inside it ("River", "Sea"), a noun of
 //!   place before it ("the town of X") or, weakly, a preposition ("in X");
-//! - a **given name** first, or a speech verb after it ("X said"), makes a person.
+//! - a **given name** first, or a speech verb after it ("X said"), makes a person;
+//! - **organisation context**: a lowercase noun of a kind of organisation beside
+//!   it ("the band X", "X football team"), what people join or work for ("signed
+//!   for X", "a member of X", "CEO of X"), or a place name before a word that is
+//!   no place word ("Perth Glory", "St. Louis Cardinals": a team or company named
+//!   for its home).
 //!
 //! The opening word of a sentence or quotation is capitalised anyway, so it only
-//! counts as a name when the article never writes it in lowercase. Possessives
+//! counts as a name when the article never writes it in lowercase; alone and
+//! without evidence it is kept only when it resolves to a name found elsewhere
+//! (a surname) or has evidence in another mention. A capital "The" inside a
+//! sentence is part of the name ("by The Triffids"), as in CoNLL spans. Possessives
 //! ("Russia's") are cut off; demonyms ("Ukrainian") are not places.
 //!
 //! Within an article, short forms resolve to the full entity: a surname ("Putin",
@@ -1547,6 +1555,10 @@ fn classify_run(
         set(&mut c, EntityKind::Org, WEAK);
     } else if in_place_list(text, cands, c.start) || (n > 1 && in_place_openers(first.key)) {
         set(&mut c, EntityKind::Place, MEDIUM);
+    } else if let Some(kind) = list_kind(text, cands, c.start) {
+        // "Orgy, Velvet Revolver and Linkin Park": items of one list are of
+        // one kind, when the item before has evidence.
+        set(&mut c, kind, WEAK);
     } else if ordinary {
         // "Best Single", "Middle Ages": words this text also writes in
         // lowercase, with no evidence of a name.
@@ -1702,6 +1714,18 @@ fn in_place_list(text: &str, cands: &[Cand], start: usize) -> bool {
                 ", " | " and " | ", and " | " or " | ", or " | "-" | "–"
             )
     })
+}
+
+/// The kind of the previous item of a list the name at `start` continues, when
+/// that item had more than weak evidence.
+fn list_kind(text: &str, cands: &[Cand], start: usize) -> Option<EntityKind> {
+    let p = cands.last()?;
+    let sep = p.end <= start
+        && matches!(
+            &text[p.end..start],
+            ", " | " and " | ", and " | " , " | " , and "
+        );
+    (sep && p.strength >= MEDIUM).then_some(p.kind).flatten()
 }
 
 /// Adjectives and member nouns of political parties, which label people and

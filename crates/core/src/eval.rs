@@ -259,8 +259,12 @@ pub fn predict(doc: &GoldDoc) -> Vec<(Range<usize>, EntityKind)> {
     let mut out: Vec<(Range<usize>, EntityKind)> = Vec::new();
     for e in entities::find(&text) {
         for m in &e.mentions {
-            // "the ministry" references are not names; CoNLL does not mark them.
-            if text[m.start..m.end].starts_with(char::is_lowercase) {
+            // "the ministry" references (also "The group" opening a sentence)
+            // are not names; CoNLL does not mark them.
+            let mention = &text[m.start..m.end];
+            let last_word = mention.rsplit(' ').next().unwrap_or("");
+            let definite = mention.starts_with("The ") && last_word.starts_with(char::is_lowercase);
+            if mention.starts_with(char::is_lowercase) || definite {
                 continue;
             }
             let first = offsets.partition_point(|r| r.end <= m.start);

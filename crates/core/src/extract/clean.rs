@@ -205,7 +205,9 @@ fn is_promo(para: &str) -> bool {
     if para.split_whitespace().nth(PROMO_MAX_WORDS).is_some() {
         return false;
     }
-    let lower = normalise_apostrophes(&para.to_lowercase());
+    // The phrases are lowercase ASCII without apostrophes: an ASCII-lowercased
+    // copy is enough (no Unicode case mapping, no apostrophe pass).
+    let lower = para.to_ascii_lowercase();
     CALLS_TO_ACTION.iter().any(|c| lower.contains(c))
 }
 
@@ -295,6 +297,13 @@ fn normalise_apostrophes(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn promo_phrases_match_in_any_case() {
+        assert!(is_promo("CLICK HERE for more stories"));
+        assert!(is_promo("Sign Up to our Newsletter"));
+        assert!(!is_promo("The council signed the deal on Monday."));
+    }
 
     #[test]
     fn marker_headline_glued_to_sentence_is_cut_at_the_glue() {

@@ -12,10 +12,18 @@
 //! - **place evidence**: a country, a city in the GeoNames list, a descriptor after
 //!   it ("X region", "X oblast"), a place word inside it ("River", "Sea"), a noun of
 //!   place before it ("the town of X") or, weakly, a preposition ("in X");
-//! - a **given name** first, or a speech verb after it ("X said"), makes a person.
+//! - a **given name** first, or a speech verb after it ("X said"), makes a person;
+//! - **organisation context**: a lowercase noun of a kind of organisation beside
+//!   it ("the band X", "X football team"), what people join or work for ("signed
+//!   for X", "a member of X", "CEO of X"), or a place name before a word that is
+//!   no place word ("Perth Glory", "St. Louis Cardinals": a team or company named
+//!   for its home).
 //!
 //! The opening word of a sentence or quotation is capitalised anyway, so it only
-//! counts as a name when the article never writes it in lowercase. Possessives
+//! counts as a name when the article never writes it in lowercase; alone and
+//! without evidence it is kept only when it resolves to a name found elsewhere
+//! (a surname) or has evidence in another mention. A capital "The" inside a
+//! sentence is part of the name ("by The Triffids"), as in CoNLL spans. Possessives
 //! ("Russia's") are cut off; demonyms ("Ukrainian") are not places.
 //!
 //! Within an article, short forms resolve to the full entity: a surname ("Putin",
@@ -214,6 +222,13 @@ const PLACE_HEADS: &[&str] = &[
     "arena",
     "harbour",
     "harbor",
+    "house",
+    "tower",
+    "estate",
+    "manor",
+    "rink",
+    "hall",
+    "beach",
 ];
 
 /// First words of multi-word place names in many countries ("New Jersey", "North
@@ -570,6 +585,45 @@ const ROLE_NOUNS: &[&str] = &[
     "premier",
 ];
 
+/// Lowercase nouns of kinds of organisation: before a name ("the band X", "the
+/// club X") or after it ("X band", "X football team", "X regiment") they make the
+/// name an organisation.
+const ORG_NOUNS: &[&str] = &[
+    "band",
+    "group",
+    "club",
+    "team",
+    "company",
+    "firm",
+    "label",
+    "airline",
+    "newspaper",
+    "magazine",
+    "publisher",
+    "manufacturer",
+    "carrier",
+    "broadcaster",
+    "network",
+    "regiment",
+    "squadron",
+    "brigade",
+    "battalion",
+    "party",
+    "charity",
+    "organisation",
+    "organization",
+    "agency",
+    "university",
+    "school",
+    "studio",
+    "retailer",
+    "bank",
+    "conglomerate",
+    "subsidiary",
+    "startup",
+    "franchise",
+];
+
 /// Verbs of speech after a name, evidence of a speaker (a person, or an
 /// organisation speaking through someone).
 pub(crate) const SPEECH_VERBS: &[&str] = &[
@@ -890,6 +944,7 @@ word_set! {
     in_region_words => REGION_WORDS,
     in_place_openers => PLACE_OPENERS,
     in_speech_verbs => SPEECH_VERBS,
+    in_org_nouns => ORG_NOUNS,
 }
 
 /// The kind of a two- or three-word name with no evidence: most such names in
@@ -930,6 +985,9 @@ struct Cand {
     words: usize,
     /// Index of the first word, for context look-ups.
     first: usize,
+    /// A lone sentence opener with no evidence: kept only when it resolves to
+    /// a name found elsewhere in the article (a surname, an acronym).
+    opener: bool,
 }
 
 /// Finds the people, places and organisations of one article's clean text.
@@ -961,9 +1019,14 @@ pub fn find_in<'a>(
         .collect();
     let mut cands = Vec::new();
     let headings = headings(text);
+    // Headings and words are both in text order: one cursor, no rescans.
+    let mut h = 0;
     let mut i = 0;
     while i < words.len() {
-        if headings.iter().any(|h| h.contains(&words[i].start)) {
+        while h < headings.len() && headings[h].end <= words[i].start {
+            h += 1;
+        }
+        if headings.get(h).is_some_and(|r| r.contains(&words[i].start)) {
             i += 1;
             continue;
         }
@@ -985,14 +1048,19 @@ fn headings(text: &str) -> Vec<std::ops::Range<usize>> {
     let base = text.as_ptr() as usize;
     text.split('\n')
         .filter(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let lower = words
-                .iter()
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .count();
-            words.len() >= 4
-                && lower <= 2
-                && !p.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
+            // Cheap test first: most paragraphs end with punctuation.
+            if p.trim_end().ends_with(['.', '!', '?', '"', '”', ':']) {
+                return false;
+            }
+            let (mut n, mut lower) = (0, 0);
+            for w in p.split_whitespace() {
+                n += 1;
+                lower += usize::from(w.starts_with(char::is_lowercase));
+                if lower > 2 {
+                    return false;
+                }
+            }
+            n >= 4
         })
         .map(|p| {
             let start = p.as_ptr() as usize - base;
@@ -1008,6 +1076,7 @@ fn words<'a>(
     starts: &[usize],
 ) -> Vec<Word<'a>> {
     let mut s = 0;
+    let mut prev_start: Option<usize> = None;
     let mut out: Vec<Word> = Vec::with_capacity(toks.len());
     for (t, key) in toks.iter().zip(keys) {
         while s + 1 < starts.len() && starts[s + 1] <= t.start {
@@ -1020,9 +1089,12 @@ fn words<'a>(
                 '"' | '“' | '‘' | '\'' | '(' | '[' | ':' | '\n' | '—' | '–'
             )
         });
+        // The first word at or after the sentence start (tokens are the word
+        // runs, so nothing alphanumeric lies between); no rescan of the sentence.
         let sentence_first = starts
             .get(s)
-            .is_some_and(|&st| text[st..t.start].chars().all(|c| !c.is_alphanumeric()));
+            .is_some_and(|&st| st <= t.start && prev_start.is_none_or(|p| p < st));
+        prev_start = Some(t.start);
         let mut name_end = t.end;
         let possessive = t.text.len() > 2
             && t.text.ends_with(['s', 'S'])
@@ -1043,12 +1115,52 @@ fn words<'a>(
             name_end,
             end: t.end,
             key,
-            cap: t.text.starts_with(char::is_uppercase) && !handle,
+            cap: (t.text.starts_with(char::is_uppercase) || digit_acronym(t.text)) && !handle,
             possessive,
             clause_start: sentence_first || opener,
         });
     }
     out
+}
+
+/// A name written with a leading digit and capitals ("6PR", "3M", "7UP"), but
+/// not a number with a unit ("10PM", "5KG", "4GB").
+fn digit_acronym(t: &str) -> bool {
+    let letters = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let upper = letters.chars().filter(char::is_ascii_uppercase).count();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && upper >= 2
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+        && !matches!(
+            letters,
+            "AM" | "PM"
+                | "KM"
+                | "KG"
+                | "MB"
+                | "GB"
+                | "TB"
+                | "KB"
+                | "MW"
+                | "KW"
+                | "GW"
+                | "HP"
+                | "BC"
+                | "AD"
+                | "CE"
+                | "BCE"
+                | "MM"
+                | "CM"
+                | "GHZ"
+                | "MHZ"
+                | "TH"
+                | "ST"
+                | "ND"
+                | "RD"
+                | "WD"
+                | "MPH"
+                | "KPH"
+        )
 }
 
 /// Whether word `i` can be part of a name: capitalised and not a calendar or
@@ -1108,7 +1220,7 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
         // ("Jenny Seaton & Gary Carvolth" are two).
         let bracketed =
             matches!(gap, " [" | "] ") || (gap == " & " && !gaz::is_first_name(words[e].key));
-        if (spaced || bracketed) && is_name_word(words, e) {
+        if (spaced || bracketed) && (is_name_word(words, e) || is_initial(text, words, e)) {
             e += 1;
             continue;
         }
@@ -1133,7 +1245,13 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
                 | "Rev"
                 | "Prof"
         );
-        if gap == ". " && (single_letter(prev) || abbreviation) && is_name_word(words, e) {
+        // "J. Smith" (and "J . Smith" in tokenized text); "A." is an initial
+        // there, not the article.
+        let initial_gap = gap == ". " || gap == " . ";
+        if initial_gap
+            && (single_letter(prev) || abbreviation)
+            && (is_name_word(words, e) || single_letter(&words[e]))
+        {
             // An initial: "J. Smith".
             e += 1;
             continue;
@@ -1167,7 +1285,14 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
                     e += 2;
                     continue;
                 }
-                if run_has_cue && w.key != "and" {
+                // "Swiss Super League for FC Basel": what follows "for" with an
+                // organisation word of its own is another organisation.
+                let own_cue_after = w.key == "for"
+                    && (e + 1..words.len())
+                        .skip_while(|&k| words[k].key == "the")
+                        .take_while(|&k| words[k].cap || in_name_joiners(words[k].key))
+                        .any(|k| in_org_words(words[k].key));
+                if run_has_cue && w.key != "and" && !own_cue_after {
                     if next_is_name(e + 1) {
                         e += 2;
                         continue;
@@ -1187,6 +1312,15 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
         break;
     }
     e
+}
+
+/// A capital letter written as an initial ("A." in "John A. Corder").
+fn is_initial(text: &str, words: &[Word], k: usize) -> bool {
+    let w = &words[k];
+    w.cap
+        && w.text.len() == 1
+        && text[w.end..].starts_with('.')
+        && words.get(k + 1).is_some_and(|n| n.cap)
 }
 
 fn is_common_opener(w: &Word, lower_seen: &WordSet) -> bool {
@@ -1215,6 +1349,32 @@ fn classify_run(
     lower_seen: &WordSet,
     cands: &mut Vec<Cand>,
 ) {
+    if s >= e {
+        return;
+    }
+    // A capital "The" inside a sentence belongs to the name ("a compilation by
+    // The Triffids", "at The University of Texas"), as in CoNLL spans: the name
+    // is classified without it, then its mention starts at "The". Such a name
+    // is seldom a person's.
+    if words[s].text == "The"
+        && !words[s].clause_start
+        && e - s > 1
+        && (s == 0 || !words[s - 1].cap)
+    {
+        let before = cands.len();
+        classify_run(text, words, s + 1, e, lower_seen, cands);
+        if let Some(c) = cands[before..]
+            .iter_mut()
+            .find(|c| c.start == words[s + 1].start)
+        {
+            c.start = words[s].start;
+            c.first = s;
+            if c.kind.is_none() || (c.kind == Some(EntityKind::Person) && c.strength <= WEAK) {
+                set(c, EntityKind::Org, WEAK);
+            }
+        }
+        return;
+    }
     // Sentence openers that are ordinary words ("The", "Later", "Moments").
     while s < e && (words[s].clause_start || s > 0 && !words[s - 1].cap) {
         let w = &words[s];
@@ -1229,7 +1389,8 @@ fn classify_run(
         return;
     }
     // Non-names inside the run split it (e.g. "Thank" in a quote).
-    if let Some(k) = (s + 1..e).find(|&k| in_not_names(words[k].key)) {
+    if let Some(k) = (s + 1..e).find(|&k| in_not_names(words[k].key) && !is_initial(text, words, k))
+    {
         if !in_name_joiners(words[k].key) || words[k].cap {
             classify_run(text, words, s, k, lower_seen, cands);
             classify_run(text, words, k + 1, e, lower_seen, cands);
@@ -1310,6 +1471,10 @@ fn classify_run(
         set(&mut c, EntityKind::Place, STRONG);
     } else if has_org_word && !in_place_heads(last.key) {
         set(&mut c, EntityKind::Org, STRONG);
+        // A numbered unit: "65th Air Division", "102d Regiment".
+        if let Some(p) = prev_adjacent.filter(|p| first.start - p.end == 1 && is_ordinal(p.text)) {
+            c.start = p.start;
+        }
         // A demonym or possessive country before the organisation qualifies it,
         // so that "Russia's Defense Ministry" and "the Russian Defense Ministry"
         // are one thing and Ukraine's is another.
@@ -1332,10 +1497,30 @@ fn classify_run(
         set(&mut c, EntityKind::Place, STRONG);
     } else if acronym {
         set(&mut c, EntityKind::Org, MEDIUM);
+    } else if org_context(words, s, e) {
+        set(&mut c, EntityKind::Org, STRONG);
+    } else if followed_by_region(text, words, e) {
+        // "Saffron Walden, England", "Hamilton Field, California".
+        set(&mut c, EntityKind::Place, MEDIUM);
     } else if (n > 1 && gaz::is_first_name(first.key))
         || prev_adjacent.is_some_and(|p| !p.cap && in_role_nouns(p.key))
     {
         set(&mut c, EntityKind::Person, STRONG);
+    } else if member_context(words, s) {
+        // "signed for X", "a member of X", "CEO of X".
+        set(&mut c, EntityKind::Org, MEDIUM);
+    } else if n >= 2
+        && !gaz::is_city(&c.key)
+        && !lower_seen.contains(last.key)
+        && (n.saturating_sub(2).max(1)..n).any(|p| {
+            let k = key_of(words, s, s + p);
+            (gaz::is_city(&k) || gaz::country(&k).is_some())
+                && !(p == 1 && in_place_openers(first.key))
+        })
+    {
+        // A place and a name that is not a place word: a team or a company
+        // named for its home ("Perth Glory", "Texas Instruments").
+        set(&mut c, EntityKind::Org, MEDIUM);
     } else if gaz::is_city(&c.key) || gaz::exonym(&c.key).is_some_and(gaz::is_city) {
         set(&mut c, EntityKind::Place, MEDIUM);
     } else if s >= 2
@@ -1358,6 +1543,9 @@ fn classify_run(
         // "a WeWork spokesperson": what has a spokesperson is most often an
         // organisation.
         set(&mut c, EntityKind::Org, WEAK);
+    } else if matches!(next_key, "near" | "outside") && !next.is_some_and(|n| n.cap) {
+        // "Aisby near Gainsborough": what lies near a place is one.
+        set(&mut c, EntityKind::Place, WEAK);
     } else if n == 1 && in_speech_verbs(next_key) {
         set(&mut c, EntityKind::Person, WEAK);
     } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
@@ -1367,12 +1555,21 @@ fn classify_run(
         set(&mut c, EntityKind::Org, WEAK);
     } else if in_place_list(text, cands, c.start) || (n > 1 && in_place_openers(first.key)) {
         set(&mut c, EntityKind::Place, MEDIUM);
+    } else if let Some(kind) = list_kind(text, cands, c.start) {
+        // "Orgy, Velvet Revolver and Linkin Park": items of one list are of
+        // one kind, when the item before has evidence.
+        set(&mut c, kind, WEAK);
     } else if ordinary {
         // "Best Single", "Middle Ages": words this text also writes in
         // lowercase, with no evidence of a name.
         return;
     } else if n == 1 && gaz::is_first_name(first.key) {
         set(&mut c, EntityKind::Person, MEDIUM);
+    } else if (2..=3).contains(&n) && plural_last(last.key) {
+        // "Mountain Bikes", "Past Guests": a plural noun ends it, and a
+        // person's name seldom does; groups are named so ("Cobra Starship"
+        // aside): no evidence of a name at all.
+        return;
     } else if (2..=3).contains(&n) {
         set(&mut c, MULTI_DEFAULT, WEAK);
     } else if n > 3 {
@@ -1382,9 +1579,120 @@ fn classify_run(
     }
     // A lone opener with no evidence at all is an ordinary capitalised word.
     if c.kind.is_none() && first.clause_start && n == 1 {
-        return;
+        c.opener = true;
     }
     push(cands, c);
+}
+
+/// Whether a lowercase noun of a kind of organisation stands right before the
+/// run ("the band X") or after it, possibly behind one lowercase modifier ("X
+/// band", "X football team").
+fn org_context(words: &[Word], s: usize, e: usize) -> bool {
+    let adjacent = |a: usize, b: usize| words[b].start - words[a].end == 1;
+    let lower_org = |k: usize| !words[k].cap && in_org_nouns(words[k].key);
+    let before = s > 0 && adjacent(s - 1, s) && lower_org(s - 1) && {
+        // "the band X", "rock band X" but not "the company's X".
+        !words[s - 1].possessive
+    };
+    let after = e < words.len()
+        && adjacent(e - 1, e)
+        && !words[e - 1].possessive
+        && (lower_org(e)
+            || (e + 1 < words.len() && !words[e].cap && adjacent(e, e + 1) && lower_org(e + 1)));
+    before || after
+}
+
+/// Whether the words before the run say it is something people join, work
+/// for or play for ("signed for X", "joined the X", "a member of X", "CEO of X").
+fn member_context(words: &[Word], s: usize) -> bool {
+    let mut k = s;
+    // Skip "the" ("joined the Falcons").
+    if k > 0 && words[k - 1].key == "the" && !words[k - 1].cap {
+        k -= 1;
+    }
+    let lower = |i: usize| !words[i].cap;
+    let key = |i: usize| words[i].key;
+    if k >= 1 && lower(k - 1) && matches!(key(k - 1), "joined" | "joining" | "joins") {
+        return true;
+    }
+    if k >= 2 && lower(k - 1) && lower(k - 2) {
+        let (a, b) = (key(k - 2), key(k - 1));
+        let verb_for = b == "for"
+            && matches!(
+                a,
+                "signed"
+                    | "signs"
+                    | "played"
+                    | "plays"
+                    | "playing"
+                    | "works"
+                    | "worked"
+                    | "working"
+                    | "wrote"
+                    | "writes"
+                    | "appeared"
+                    | "scored"
+                    | "starred"
+            );
+        let member_of = b == "of"
+            && matches!(
+                a,
+                "member"
+                    | "members"
+                    | "ceo"
+                    | "chairman"
+                    | "chairwoman"
+                    | "founder"
+                    | "co-founder"
+                    | "cofounder"
+                    | "subsidiary"
+                    | "division"
+                    | "employee"
+                    | "employees"
+                    | "shareholder"
+                    | "shareholders"
+                    | "owner"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "executive"
+                    | "executives"
+            );
+        return verb_for || member_of;
+    }
+    false
+}
+
+/// Whether ", <country or first-level region>" follows the run, as in an
+/// address ("Saffron Walden, England").
+fn followed_by_region(text: &str, words: &[Word], e: usize) -> bool {
+    let Some(n) = words.get(e) else { return false };
+    if !n.cap || !matches!(&text[words[e - 1].end..n.start], ", " | " , ") {
+        return false;
+    }
+    // The region is the whole capitalised run after the comma ("New York").
+    let mut k = e + 1;
+    while k < words.len() && words[k].cap && words[k].start - words[k - 1].end == 1 {
+        k += 1;
+    }
+    let region = &text[n.start..words[k - 1].name_end];
+    gaz::country(&key(region)).is_some()
+}
+
+/// "65th", "3rd", "102d": a number written as an ordinal.
+fn is_ordinal(t: &str) -> bool {
+    let suffix = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    suffix.len() < t.len() && matches!(suffix, "st" | "nd" | "rd" | "th" | "d")
+}
+
+/// A folded word that looks like an English plural ("bikes", "guests"), not a
+/// surname in -ss or -us.
+fn plural_last(k: &str) -> bool {
+    k.len() > 3
+        && k.ends_with('s')
+        && !k.ends_with("ss")
+        && !k.ends_with("us")
+        && !k.ends_with("is")
 }
 
 /// A noun of place, singular or plural ("city", "cities", "towns").
@@ -1406,6 +1714,18 @@ fn in_place_list(text: &str, cands: &[Cand], start: usize) -> bool {
                 ", " | " and " | ", and " | " or " | ", or " | "-" | "–"
             )
     })
+}
+
+/// The kind of the previous item of a list the name at `start` continues, when
+/// that item had more than weak evidence.
+fn list_kind(text: &str, cands: &[Cand], start: usize) -> Option<EntityKind> {
+    let p = cands.last()?;
+    let sep = p.end <= start
+        && matches!(
+            &text[p.end..start],
+            ", " | " and " | ", and " | " , " | " , and "
+        );
+    (sep && p.strength >= MEDIUM).then_some(p.kind).flatten()
 }
 
 /// Adjectives and member nouns of political parties, which label people and
@@ -1460,6 +1780,7 @@ fn plain(words: &[Word], s: usize, e: usize) -> Cand {
         strength: 0,
         words: e - s,
         first: s,
+        opener: false,
     }
 }
 
@@ -1541,11 +1862,13 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
         if single && weakish {
             if let Some(Some(full)) = surname.get(&c.key) {
                 c.key = full.clone();
+                c.opener = false;
                 continue;
             }
         }
         if let Some(full) = acronym_of.get(&c.key) {
             c.key = full.clone();
+            c.opener = false;
             continue;
         }
         if kind_of.get(&c.key).is_some_and(|k| k.0 == EntityKind::Org) {
@@ -1556,6 +1879,9 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
             }
         }
     }
+    // Openers that resolved to nothing ("Later", "Gradsky" with no "Alexander
+    // Gradsky") and have no evidence anywhere are ordinary capitalised words.
+    cands.retain(|c| !c.opener || kind_of.contains_key(&c.key));
     // Group by key.
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();
@@ -1770,6 +2096,14 @@ mod tests {
         let e = ents(t);
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].1, "Phil Bryant");
+    }
+
+    #[test]
+    fn a_run_ending_the_text_with_a_non_name_does_not_panic() {
+        // Guards the split at a non-name that is the last word of the text
+        // (it once indexed one past the end).
+        let e = ents("We met Bob Smith Thank.");
+        assert!(e.iter().any(|x| x.1 == "Bob Smith"), "{e:?}");
     }
 
     #[test]

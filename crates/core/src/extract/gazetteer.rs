@@ -14,7 +14,10 @@
 //! and joined by single spaces, so a lookup never needs its own normaliser.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
+
+use super::entities::Fnv;
 
 use crate::search::tokenize::{fold, tokens};
 
@@ -35,14 +38,18 @@ pub fn key(phrase: &str) -> String {
     out
 }
 
+/// Look-ups hash short folded keys on every candidate name: FNV, not SipHash.
+type Map = HashMap<String, String, BuildHasherDefault<Fnv>>;
+type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+
 struct Tables {
-    cities: HashSet<String>,
+    cities: Set,
     /// Country name or other name (folded) → the country's canonical folded name.
-    countries: HashMap<String, String>,
+    countries: Map,
     /// Demonym (folded) → the country's canonical folded name.
-    demonyms: HashMap<String, String>,
-    first_names: HashSet<String>,
-    exonyms: HashMap<String, String>,
+    demonyms: Map,
+    first_names: Set,
+    exonyms: Map,
 }
 
 fn tables() -> &'static Tables {
@@ -54,8 +61,8 @@ fn tables() -> &'static Tables {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
         };
         let cities = lines(CITIES).map(key).collect();
-        let mut countries = HashMap::new();
-        let mut demonyms = HashMap::new();
+        let mut countries = Map::default();
+        let mut demonyms = Map::default();
         for l in lines(COUNTRIES) {
             let mut parts = l.split('|');
             let Some(name) = parts.next() else { continue };

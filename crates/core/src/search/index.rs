@@ -359,7 +359,21 @@ impl Index {
                     }
                 }
             }
-            entities.push((e.kind, e.name.clone(), keys));
+            // One entry per (kind, name): facets count articles, not mentions.
+            match entities
+                .iter_mut()
+                .find(|(k, n, _): &&mut (EntityKind, String, Vec<String>)| {
+                    *k == e.kind && *n == e.name
+                }) {
+                Some((_, _, known)) => {
+                    for k in keys {
+                        if !known.contains(&k) {
+                            known.push(k);
+                        }
+                    }
+                }
+                None => entities.push((e.kind, e.name.clone(), keys)),
+            }
         }
         let doc = Doc {
             id: article.id.clone(),
@@ -883,16 +897,19 @@ impl Index {
         }
     }
 
-    /// Facet values of a document: entities as (kind, name), outlet, month.
-    pub fn facet_values(&self, doc: u32) -> (Vec<(EntityKind, &str)>, Option<&str>, Option<&str>) {
+    /// Facet values of a document: its entities as (kind, name), each once (they
+    /// are deduplicated when the document is added), its outlet and its month.
+    #[allow(clippy::type_complexity)]
+    pub fn facet_values(
+        &self,
+        doc: u32,
+    ) -> (
+        impl Iterator<Item = (EntityKind, &str)>,
+        Option<&str>,
+        Option<&str>,
+    ) {
         let d = &self.docs[doc as usize];
-        let mut ents: Vec<(EntityKind, &str)> = d
-            .entities
-            .iter()
-            .map(|(k, n, _)| (*k, n.as_str()))
-            .collect();
-        ents.sort_unstable();
-        ents.dedup();
+        let ents = d.entities.iter().map(|(k, n, _)| (*k, n.as_str()));
         let month = d.published.as_deref().and_then(|p| p.get(..7));
         (ents, d.outlet.as_deref(), month)
     }
@@ -1130,13 +1147,13 @@ impl Index {
 
 const MAGIC: &[u8] = b"FOLIX2";
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The Fx hash (from Firefox and rustc): a multiply and a rotate per word. Not
 /// resistant to crafted collisions, which is fine for an index of one user's
 /// articles, and several times faster than the default SipHash on short words.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl FxHasher {
     #[inline]

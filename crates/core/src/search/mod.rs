@@ -102,8 +102,7 @@ impl Facets {
     /// Counts facet values over the documents `docs` of `index`.
     pub fn count(index: &Index, docs: impl Iterator<Item = u32>) -> Facets {
         use crate::model::EntityKind;
-        use std::collections::HashMap;
-        let mut maps: [HashMap<&str, usize>; 5] = Default::default();
+        let mut maps: [index::FxMap<&str, usize>; 5] = Default::default();
         for doc in docs {
             let (ents, outlet, month) = index.facet_values(doc);
             for (kind, name) in ents {

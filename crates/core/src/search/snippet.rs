@@ -6,6 +6,8 @@
 //! whose folded form is one of the matched terms is marked, so a prefix completion
 //! or, later, a variant spelling is marked as the user sees it in the text.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use super::tokenize::{fold_into, tokens};
@@ -33,10 +35,6 @@ pub struct Snippet {
 impl Snippet {
     /// Builds the snippet of `text` for the folded `matched` terms.
     pub fn build(text: &str, matched: &[String]) -> Snippet {
-        let sents: Vec<_> = sentences::split(text).collect();
-        if sents.is_empty() {
-            return Snippet::default();
-        }
         // One pass over the text: every matched token with the index of the term
         // it matched. Folding into one reused buffer keeps this allocation-free;
         // it runs for every hit shown, on every keystroke.
@@ -52,28 +50,45 @@ impl Snippet {
             let from = hits.partition_point(|h| h.0 < start);
             hits[from..].iter().take_while(move |h| h.1 <= end)
         };
-        let mut best = 0;
-        let mut best_score = 0usize;
+        // A passage scores 100 per distinct matched term plus its matches (at
+        // most 99). Splitting sentences is the costly part, so a line (paragraph)
+        // is split only when its own score beats the best sentence so far: no
+        // sentence scores more than its line, and ties go to the earliest.
         let mut seen = vec![false; matched.len()];
-        for (i, r) in sents.iter().enumerate() {
+        let mut score = |start: usize, end: usize| {
             seen.iter_mut().for_each(|s| *s = false);
             let (mut distinct, mut count) = (0usize, 0usize);
-            for &(_, _, m) in within(r.start, r.end) {
+            for &(_, _, m) in within(start, end) {
                 count += 1;
                 if !seen[m] {
                     seen[m] = true;
                     distinct += 1;
                 }
             }
-            let score = distinct * 100 + count.min(99);
-            if score > best_score {
-                best = i;
-                best_score = score;
+            distinct * 100 + count.min(99)
+        };
+        let mut best: Option<Range<usize>> = None;
+        let mut best_score = 0usize;
+        let mut base = 0;
+        for line in text.split('\n') {
+            let end = base + line.len();
+            if score(base, end) > best_score {
+                for r in sentences::split(line).map(|r| base + r.start..base + r.end) {
+                    let s = score(r.start, r.end);
+                    if s > best_score {
+                        best_score = s;
+                        best = Some(r);
+                    }
+                }
             }
+            base = end + 1;
         }
-        let mut range = sents[best].clone();
+        // No match in the text (only in the title or names): the opening sentence.
+        let Some(mut range) = best.or_else(|| sentence_after(text, 0)) else {
+            return Snippet::default();
+        };
         if range.len() < MIN_CHARS {
-            if let Some(next) = sents.get(best + 1) {
+            if let Some(next) = sentence_after(text, range.end) {
                 if next.end - range.start <= MAX_CHARS {
                     range.end = next.end;
                 }
@@ -150,6 +165,25 @@ impl Snippet {
     }
 }
 
+/// The first sentence of `text` that starts at or after byte `at`, splitting only
+/// the lines it needs.
+fn sentence_after(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut base = 0;
+    for line in text.split('\n') {
+        let end = base + line.len();
+        if end >= at {
+            if let Some(r) = sentences::split(line)
+                .map(|r| base + r.start..base + r.end)
+                .find(|r| r.start >= at)
+            {
+                return Some(r);
+            }
+        }
+        base = end + 1;
+    }
+    None
+}
+
 fn floor_char(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -188,6 +222,22 @@ mod tests {
         assert!(s.text.starts_with("The long road"), "{}", s.text);
         assert_eq!(s.marks.len(), 2);
         assert!(s.cut_start);
+    }
+
+    #[test]
+    fn a_short_winner_takes_the_next_sentence_even_across_paragraphs() {
+        let text = "Nothing here at all.\n\nLyman fell.\n\nThe next paragraph follows.";
+        let s = Snippet::build(text, &m(&["lyman"]));
+        assert_eq!(s.text, "Lyman fell.\n\nThe next paragraph follows.");
+        assert_eq!(s.marks, vec![(0, 5)]);
+    }
+
+    #[test]
+    fn without_a_match_in_the_text_the_opening_sentence_is_shown() {
+        let text = "First sentence here. Second one.\n\nAnother paragraph.";
+        let s = Snippet::build(text, &m(&["absent"]));
+        assert_eq!(s.text, "First sentence here. Second one.");
+        assert!(s.marks.is_empty());
     }
 
     #[test]

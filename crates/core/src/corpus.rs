@@ -1,7 +1,9 @@
 //! A corpus: extracted articles plus their search index.
 
 use crate::extract::{aliases, decode, extract_document};
-use crate::model::{Article, CorpusEntity, Extraction, Meta};
+use std::collections::HashMap;
+
+use crate::model::{Article, CorpusEntity, EntityKind, Extraction, Meta};
 use crate::search::{Facets, Hit, Index, Query, SearchResults, Snippet};
 
 /// One article as it comes in: its file name, raw text and metadata.
@@ -46,6 +48,9 @@ pub struct Corpus {
     /// Recomputed on every [`Corpus::add`] and [`Corpus::remove`], so an import
     /// never leaves a stale merge behind.
     pub entities: Vec<CorpusEntity>,
+    /// Each article-level entity name (by kind) to its corpus entity's preferred
+    /// name, for facets; rebuilt with every merge.
+    preferred: HashMap<(EntityKind, String), String>,
 }
 
 impl Corpus {
@@ -57,6 +62,7 @@ impl Corpus {
             corpus.insert(extract_document(&s.file, &s.raw, &s.meta));
         }
         corpus.entities = aliases::merge(&mut corpus.articles);
+        corpus.refresh_preferred();
         corpus
     }
 
@@ -64,6 +70,7 @@ impl Corpus {
     pub fn add(&mut self, article: Article) {
         self.insert(article);
         self.entities = aliases::merge(&mut self.articles);
+        self.refresh_preferred();
     }
 
     /// Adds or replaces an article without re-merging entities (the index reads
@@ -80,6 +87,7 @@ impl Corpus {
     pub fn remove(&mut self, id: &str) -> bool {
         self.articles.retain(|a| a.id != id);
         self.entities = aliases::merge(&mut self.articles);
+        self.refresh_preferred();
         self.index.remove(id)
     }
 
@@ -95,7 +103,15 @@ impl Corpus {
         let parsed = Query::parse(query);
         let ranked = self.index.search_top(&parsed, limit);
         let total = ranked.hits.len();
-        let facets = Facets::count(&self.index, ranked.hits.iter().map(|s| s.doc));
+        let facets = Facets::count_named(
+            &self.index,
+            ranked.hits.iter().map(|s| s.doc),
+            |kind, name| {
+                self.preferred
+                    .get(&(kind, name.to_string()))
+                    .map_or(name, String::as_str)
+            },
+        );
         let hits = ranked
             .hits
             .into_iter()
@@ -129,11 +145,31 @@ impl Corpus {
         for a in &extraction.articles {
             index.add_article(a);
         }
-        Corpus {
+        let mut corpus = Corpus {
             articles: extraction.articles,
             index,
             entities: extraction.entities,
-        }
+            preferred: HashMap::new(),
+        };
+        corpus.refresh_preferred();
+        corpus
+    }
+
+    fn refresh_preferred(&mut self) {
+        let by_id: HashMap<&str, &str> = self
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str()))
+            .collect();
+        self.preferred = self
+            .articles
+            .iter()
+            .flat_map(|a| &a.entities)
+            .filter_map(|e| {
+                let preferred = by_id.get(e.id.as_str())?;
+                (*preferred != e.name).then(|| ((e.kind, e.name.clone()), preferred.to_string()))
+            })
+            .collect();
     }
 
     /// Everything extracted, in the JSON contract's shape.

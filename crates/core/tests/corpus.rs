@@ -59,8 +59,27 @@ fn snippets_mark_the_matched_word() {
     }
 }
 
+/// Guards facets: one entity spelt differently by different outlets is one facet
+/// value, under its preferred name.
+fn facets_count_each_entity_once_across_spellings() {
+    let c = corpus();
+    let r = c.search("Ukraine", 10);
+    let zel: Vec<_> = r
+        .facets
+        .people
+        .iter()
+        .filter(|f| f.value.starts_with("Volodymyr Zelensk"))
+        .collect();
+    assert_eq!(zel.len(), 1, "{:?}", r.facets.people);
+    assert_eq!(zel[0].count, 4);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    #[test]
+    fn facets_count_each_entity_once_across_spellings() {
+        super::facets_count_each_entity_once_across_spellings()
+    }
     #[test]
     fn kreminna_is_in_exactly_one_article() {
         super::kreminna_is_in_exactly_one_article()
@@ -87,6 +106,10 @@ mod wasm {
     #[wasm_bindgen_test]
     fn no_debris_survives_and_glued_sentences_are_kept() {
         super::no_debris_survives_and_glued_sentences_are_kept()
+    }
+    #[wasm_bindgen_test]
+    fn facets_count_each_entity_once_across_spellings() {
+        super::facets_count_each_entity_once_across_spellings()
     }
     #[wasm_bindgen_test]
     fn snippets_mark_the_matched_word() {

@@ -101,6 +101,17 @@ pub const FACET_LIMIT: usize = 20;
 impl Facets {
     /// Counts facet values over the documents `docs` of `index`.
     pub fn count(index: &Index, docs: impl Iterator<Item = u32>) -> Facets {
+        Facets::count_named(index, docs, |_, name| name)
+    }
+
+    /// Like [`Facets::count`], with each entity name passed through `canonical`
+    /// first, so that the spellings one entity has in different articles
+    /// ("Zelenskiy", "Zelenskyy") count as one value under its preferred name.
+    pub fn count_named<'a>(
+        index: &'a Index,
+        docs: impl Iterator<Item = u32>,
+        canonical: impl Fn(crate::model::EntityKind, &'a str) -> &'a str,
+    ) -> Facets {
         use crate::model::EntityKind;
         let mut maps: [index::FxMap<&str, usize>; 5] = Default::default();
         for doc in docs {
@@ -111,7 +122,7 @@ impl Facets {
                     EntityKind::Place => 1,
                     EntityKind::Org => 2,
                 };
-                *maps[m].entry(name).or_default() += 1;
+                *maps[m].entry(canonical(kind, name)).or_default() += 1;
             }
             if let Some(o) = outlet {
                 *maps[3].entry(o).or_default() += 1;

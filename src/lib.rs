@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use components::search_box::SearchBox;
 use pages::{
     article::ArticlePage, compare::ComparePage, entities::EntitiesPage, entity::EntityPage,
-    library::LibraryPage, map::MapPage, not_found::NotFound, quotes::QuotesPage, search::SearchPage,
-    timeline::TimelinePage,
+    library::LibraryPage, map::MapPage, not_found::NotFound, quotes::QuotesPage,
+    search::SearchPage, timeline::TimelinePage,
 };
 use state::corpus::CorpusCtx;
 use state::nav::Nav;

@@ -228,7 +228,7 @@ pub fn PlaceMap(gazetteer: Arc<Gazetteer>, outline: Arc<Outline>) -> impl IntoVi
                 view! {
                     <li>
                         <a href=Route::Entity(u.id.clone()).to_hash()>{u.name.clone()}</a>
-                        " " <span class="muted">{u.mentions}</span>
+                        " " <span class="muted">{u.mentions.to_string()}</span>
                     </li>
                 }
             })
@@ -237,7 +237,7 @@ pub fn PlaceMap(gazetteer: Arc<Gazetteer>, outline: Arc<Outline>) -> impl IntoVi
             let names = outside
                 .iter()
                 .map(|p| {
-                    view! { <li><a href=Route::Entity(p.id.clone()).to_hash()>{p.name.clone()}</a> " " <span class="muted">{p.mentions}</span></li> }
+                    view! { <li><a href=Route::Entity(p.id.clone()).to_hash()>{p.name.clone()}</a> " " <span class="muted">{p.mentions.to_string()}</span></li> }
                 })
                 .collect_view();
             view! {
@@ -257,6 +257,7 @@ pub fn PlaceMap(gazetteer: Arc<Gazetteer>, outline: Arc<Outline>) -> impl IntoVi
         let biggest = located.first().map(|p| p.mentions).unwrap_or(1);
         let legend_sizes: Vec<usize> = {
             let mut v = vec![1, biggest.div_ceil(4).max(2), biggest];
+            v.sort_unstable();
             v.dedup();
             v
         };
@@ -266,7 +267,7 @@ pub fn PlaceMap(gazetteer: Arc<Gazetteer>, outline: Arc<Outline>) -> impl IntoVi
             .map(|m| {
                 let d = 2.0 * radius(m, most, MAX_RADIUS);
                 let style = format!("width: {d:.1}px; height: {d:.1}px");
-                view! { <span class="map-key"><span class="map-key-disc" style=style aria-hidden="true"></span>{m}</span> }
+                view! { <span class="map-key"><span class="map-key-disc" style=style aria-hidden="true"></span>{m.to_string()}</span> }
             })
             .collect_view();
         view! {
@@ -335,10 +336,15 @@ fn cluster(located: &[MapPlace]) -> Vec<(f64, f64)> {
             })
             .map_or(0.0, |x| x.0)
     };
-    let (mlat, mlon) = (median(&|p| p.location.point.lat), median(&|p| p.location.point.lon));
+    let (mlat, mlon) = (
+        median(&|p| p.location.point.lat),
+        median(&|p| p.location.point.lon),
+    );
     all.iter()
         .map(|p| (p.location.point.lat, p.location.point.lon))
-        .filter(|(lat, lon)| (lat - mlat).abs() <= CLUSTER_DEGREES && (lon - mlon).abs() <= CLUSTER_DEGREES)
+        .filter(|(lat, lon)| {
+            (lat - mlat).abs() <= CLUSTER_DEGREES && (lon - mlon).abs() <= CLUSTER_DEGREES
+        })
         .collect()
 }
 

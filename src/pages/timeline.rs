@@ -53,14 +53,22 @@ pub fn TimelinePage() -> impl IntoView {
         );
         let overview = chart(&events, lo, hi, &colour);
         let closeup = densest_window(&days, CLOSEUP_DAYS)
-            .filter(|&(a, b, n)| hi - lo > 2 * CLOSEUP_DAYS && (a, b) != (lo, hi) && n * 2 >= days.len())
+            .filter(|&(a, b, n)| {
+                hi - lo > 2 * CLOSEUP_DAYS && (a, b) != (lo, hi) && n * 2 >= days.len()
+            })
             .map(|(a, b, _)| {
                 let inside: Vec<_> = events
                     .iter()
-                    .filter(|e| iso_days(&e.date).is_some_and(|d| d >= a && d <= b) && e.date.len() == 10)
+                    .filter(|e| {
+                        iso_days(&e.date).is_some_and(|d| d >= a && d <= b) && e.date.len() == 10
+                    })
                     .cloned()
                     .collect();
-                let title = format!("Close-up: {} – {}", short_date(&inside[0].date), short_date(&inside[inside.len() - 1].date));
+                let title = format!(
+                    "Close-up: {} – {}",
+                    short_date(&inside[0].date),
+                    short_date(&inside[inside.len() - 1].date)
+                );
                 view! {
                     <h2 class="tl-sub">{title}</h2>
                     {chart(&inside, a, b, &colour)}
@@ -116,7 +124,12 @@ pub fn TimelinePage() -> impl IntoView {
 }
 
 /// One time axis from day `lo` to day `hi` with a dot per event, stacked by day.
-fn chart(events: &[TimelineEvent], lo: i64, hi: i64, colour: &dyn Fn(&str) -> usize) -> impl IntoView {
+fn chart(
+    events: &[TimelineEvent],
+    lo: i64,
+    hi: i64,
+    colour: &dyn Fn(&str) -> usize,
+) -> impl IntoView {
     let span = (hi - lo).max(1) as f64;
     let x = |d: i64| 3.0 + 94.0 * (d - lo) as f64 / span;
     let mut stack: HashMap<i64, usize> = HashMap::new();
@@ -138,7 +151,11 @@ fn chart(events: &[TimelineEvent], lo: i64, hi: i64, colour: &dyn Fn(&str) -> us
         .collect_view();
     let mut tick_days: Vec<(i64, &str)> = events
         .iter()
-        .filter_map(|e| iso_days(&e.date).filter(|d| (lo..=hi).contains(d)).map(|d| (d, e.date.as_str())))
+        .filter_map(|e| {
+            iso_days(&e.date)
+                .filter(|d| (lo..=hi).contains(d))
+                .map(|d| (d, e.date.as_str()))
+        })
         .collect();
     tick_days.sort_unstable();
     tick_days.dedup_by_key(|t| t.0);

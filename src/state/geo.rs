@@ -89,8 +89,19 @@ pub struct Unlocated {
 
 /// Words after a place name that make it the region around it ("Kharkiv region").
 const DESCRIPTORS: &[&str] = &[
-    "region", "regions", "province", "oblast", "oblasts", "district", "raion", "rayon",
-    "county", "area", "governorate", "krai", "state",
+    "region",
+    "regions",
+    "province",
+    "oblast",
+    "oblasts",
+    "district",
+    "raion",
+    "rayon",
+    "county",
+    "area",
+    "governorate",
+    "krai",
+    "state",
 ];
 
 /// Older or foreign spellings that no skeleton reconciles, folded.
@@ -377,7 +388,13 @@ impl Frame {
         }
         let margin_lat = ((n - s) * 0.15).max(1.5);
         let margin_lon = ((e - w) * 0.15).max(2.0);
-        Frame::fit(w - margin_lon, e + margin_lon, s - margin_lat, n + margin_lat, 4.0)
+        Frame::fit(
+            w - margin_lon,
+            e + margin_lon,
+            s - margin_lat,
+            n + margin_lat,
+            4.0,
+        )
     }
 
     fn fit(w: f64, e: f64, s: f64, n: f64, min_span: f64) -> Frame {
@@ -481,7 +498,10 @@ lyman\t10.00\t10.00\tXX\n";
     #[test]
     fn strips_descriptors_and_marks_them_approximate() {
         assert_eq!(strip_descriptor("kharkiv region"), ("kharkiv".into(), true));
-        assert_eq!(strip_descriptor("the kharkiv province"), ("kharkiv".into(), true));
+        assert_eq!(
+            strip_descriptor("the kharkiv province"),
+            ("kharkiv".into(), true)
+        );
         assert_eq!(strip_descriptor("donetsk oblast"), ("donetsk".into(), true));
         assert_eq!(strip_descriptor("city of lyman"), ("lyman".into(), false));
         assert_eq!(strip_descriptor("kharkiv"), ("kharkiv".into(), false));
@@ -510,7 +530,11 @@ lyman\t10.00\t10.00\tXX\n";
         assert_eq!(region.point, kharkiv.point);
         assert!(region.approximate);
         // An exact alias beats the region.
-        assert!(!g.locate(names(&["Kharkiv Oblast", "Kharkiv"])).unwrap().approximate);
+        assert!(
+            !g.locate(names(&["Kharkiv Oblast", "Kharkiv"]))
+                .unwrap()
+                .approximate
+        );
 
         assert_eq!(g.locate(names(&["Kupiansk"])).unwrap().point.lat, 49.71);
         assert_eq!(g.locate(names(&["Izium"])).unwrap().point.lat, 49.21);
@@ -522,7 +546,13 @@ lyman\t10.00\t10.00\tXX\n";
         let ukraine = g.locate(names(&["Ukraine"])).unwrap();
         assert!(ukraine.is_country && ukraine.approximate);
         assert_eq!(ukraine.point.country, "UA");
-        assert_eq!(g.locate(names(&["the Russian Federation"])).unwrap().point.country, "RU");
+        assert_eq!(
+            g.locate(names(&["the Russian Federation"]))
+                .unwrap()
+                .point
+                .country,
+            "RU"
+        );
         // A country beats a city of the same name.
         assert_eq!(g.locate(names(&["Georgia"])).unwrap().point.country, "GE");
         assert_eq!(g.country_name("RU"), Some("Russia"));
@@ -573,7 +603,15 @@ lyman\t10.00\t10.00\tXX\n";
         assert!(o.land.len() > 10_000 && !o.borders.is_empty());
         let g = Gazetteer::parse(include_str!("../../assets/places.tsv"));
         assert!(g.len() > 30_000);
-        for city in ["Kyiv", "Kharkiv", "Lyman", "Izium", "Kupiansk", "Balakliia", "Kreminna"] {
+        for city in [
+            "Kyiv",
+            "Kharkiv",
+            "Lyman",
+            "Izium",
+            "Kupiansk",
+            "Balakliia",
+            "Kreminna",
+        ] {
             let at = g.locate([city]).unwrap_or_else(|| panic!("{city} located"));
             assert_eq!(at.point.country, "UA", "{city}");
         }

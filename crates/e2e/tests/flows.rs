@@ -560,7 +560,10 @@ async fn the_map_fetches_its_data_draws_the_places_and_opens_one() {
         .text()
         .await
         .unwrap();
-    assert!(credit.contains("Place data: GeoNames (CC BY 4.0)"), "{credit}");
+    assert!(
+        credit.contains("Place data: GeoNames (CC BY 4.0)"),
+        "{credit}"
+    );
     let unlocated = c
         .find_all(Locator::Css(".map-side .map-list a"))
         .await
@@ -576,12 +579,15 @@ async fn the_map_fetches_its_data_draws_the_places_and_opens_one() {
         v
     };
     for place in ["Kharkiv", "Kyiv", "Lyman"] {
-        assert!(names.iter().any(|n| n.contains(place)), "{place} named on the map: {names:?}");
+        assert!(
+            names.iter().any(|n| n.contains(place)),
+            "{place} named on the map: {names:?}"
+        );
     }
     shot(&c, "map.png").await;
 
-    // Open the most mentioned place (drawn first: the biggest circle).
-    let first = &dots[0];
+    // Open a place: the last drawn, the smallest circle, on top of any other.
+    let first = dots.last().unwrap();
     let href = first.attr("href").await.unwrap().unwrap();
     first.click().await.unwrap();
     c.wait().for_element(Locator::Css(".kwic")).await.unwrap();
@@ -613,7 +619,11 @@ async fn the_map_fetches_its_data_draws_the_places_and_opens_one() {
         )
         .await
         .unwrap();
-    assert_eq!(overflow, serde_json::Value::Bool(false), "no sideways scroll at 360 px");
+    assert_eq!(
+        overflow,
+        serde_json::Value::Bool(false),
+        "no sideways scroll at 360 px"
+    );
     shot(&c, "map-mobile.png").await;
     c.close().await.unwrap();
 }

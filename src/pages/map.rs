@@ -354,7 +354,7 @@ fn cluster(located: &[MapPlace]) -> Vec<(f64, f64)> {
 fn place_labels(dots: &[Dot], height: f64) -> Vec<(String, bool, bool)> {
     let px = ASSUMED_PX_WIDTH / MAP_WIDTH;
     let mut order: Vec<&Dot> = dots.iter().collect();
-    order.sort_by(|a, b| b.place.mentions.cmp(&a.place.mentions));
+    order.sort_by_key(|d| std::cmp::Reverse(d.place.mentions));
     let discs: Vec<(f64, f64, f64)> = dots.iter().map(|d| (d.x * px, d.y * px, d.r)).collect();
     let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
     let mut out = Vec::new();

@@ -15,4 +15,9 @@ for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
     echo "over budget: $f is $gz bytes gzip (budget $BUDGET)"; status=1
   fi
 done
+# Fetched only when the map opens: not first-load, not in the budget.
+for f in dist/assets/*; do
+  [[ -f "$f" ]] || continue
+  printf '%-48s %10s %10s  (lazy)\n' "assets/$(basename "$f")" "$(stat -c%s "$f")" "$(gzip -9c "$f" | wc -c)"
+done
 exit $status

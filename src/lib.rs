@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use components::search_box::SearchBox;
 use pages::{
     article::ArticlePage, compare::ComparePage, entities::EntitiesPage, entity::EntityPage,
-    library::LibraryPage, not_found::NotFound, quotes::QuotesPage, search::SearchPage,
-    timeline::TimelinePage,
+    library::LibraryPage, map::MapPage, not_found::NotFound, quotes::QuotesPage,
+    search::SearchPage, timeline::TimelinePage,
 };
 use state::corpus::CorpusCtx;
 use state::nav::Nav;
@@ -32,6 +32,7 @@ enum Page {
     Entity,
     Quotes,
     Timeline,
+    Map,
     Compare,
     NotFound,
 }
@@ -50,7 +51,8 @@ pub fn App() -> impl IntoView {
         Route::Quotes => Page::Quotes,
         Route::Timeline => Page::Timeline,
         Route::Compare(..) => Page::Compare,
-        Route::Map | Route::NotFound(_) => Page::NotFound,
+        Route::Map => Page::Map,
+        Route::NotFound(_) => Page::NotFound,
     });
     let link = move |label: &'static str, href: &'static str, active: Page| {
         view! {
@@ -71,6 +73,7 @@ pub fn App() -> impl IntoView {
                 {link("Entities", "#/entities", Page::Entities)}
                 {link("Quotes", "#/quotes", Page::Quotes)}
                 {link("Timeline", "#/timeline", Page::Timeline)}
+                {link("Map", "#/map", Page::Map)}
                 {link("Compare", "#/compare", Page::Compare)}
             </nav>
         </header>
@@ -83,6 +86,7 @@ pub fn App() -> impl IntoView {
                 Page::Entity => view! { <EntityPage/> }.into_any(),
                 Page::Quotes => view! { <QuotesPage/> }.into_any(),
                 Page::Timeline => view! { <TimelinePage/> }.into_any(),
+                Page::Map => view! { <MapPage/> }.into_any(),
                 Page::Compare => view! { <ComparePage/> }.into_any(),
                 Page::NotFound => view! { <NotFound/> }.into_any(),
             }}

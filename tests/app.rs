@@ -288,8 +288,10 @@ async fn the_timeline_draws_dated_events_that_link_to_articles() {
         assert!(d.get_attribute("href").unwrap().starts_with("#/article/"));
         assert!(!d.get_attribute("aria-label").unwrap().is_empty());
     }
+    // The overview (the first chart) has one dot per event; a close-up repeats some.
+    let overview = host.query_selector(".tl-chart").unwrap().unwrap();
     assert_eq!(
-        dots.len(),
+        overview.query_selector_all(".tl-dot").unwrap().length() as usize,
         all(&host, ".tl-event").len(),
         "the list has the same events"
     );
@@ -321,5 +323,92 @@ async fn choosing_a_facet_adds_its_filter_to_the_query_and_the_url() {
     assert!(h.contains("person%3A"), "{h}");
     let after = all(&host, ".result").len();
     assert!(after >= 1 && after <= before);
+    host.remove();
+}
+
+/// Draws the map from the shipped data, in memory (the test runner does not serve
+/// `assets/`; the end-to-end flow covers the fetch).
+fn mount_map() -> HtmlElement {
+    use folio::pages::map::PlaceMap;
+    use folio::state::geo::{Gazetteer, Outline};
+    use leptos::prelude::*;
+    use std::sync::Arc;
+    let gazetteer = Arc::new(Gazetteer::parse(include_str!("../assets/places.tsv")));
+    let outline = Arc::new(Outline::parse(include_str!("../assets/world.svg")).unwrap());
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        folio::state::corpus::CorpusCtx::provide_bundled();
+        view! { <PlaceMap gazetteer=gazetteer.clone() outline=outline.clone()/> }
+    });
+    handle.forget();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn the_map_draws_located_places_as_links_and_lists_the_rest() {
+    let host = mount_map();
+    leptos::task::tick().await;
+    let dots = all(&host, ".map-dot");
+    assert!(dots.len() >= 8, "{} places drawn", dots.len());
+    for d in &dots {
+        assert!(d.get_attribute("href").unwrap().starts_with("#/entity/"));
+        let label = d.get_attribute("aria-label").unwrap();
+        assert!(label.contains("mention"), "{label}");
+    }
+    // The most mentioned place is drawn biggest and named on the map.
+    assert!(!all(&host, ".map-label").is_empty());
+    assert!(all(&host, ".map-land").len() == 1);
+    assert!(
+        !all(&host, ".map-side .map-list a").is_empty(),
+        "unlocated places are listed"
+    );
+    assert!(text(&host, ".map-credit").contains("Place data: GeoNames (CC BY 4.0)"));
+    assert!(text(&host, ".page-head .muted").contains("on the map"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_world_toggle_widens_the_map() {
+    let host = mount_map();
+    leptos::task::tick().await;
+    let regional = all(&host, ".map-dot").len();
+    let aspect = |host: &HtmlElement| {
+        host.query_selector(".map-canvas")
+            .unwrap()
+            .unwrap()
+            .get_attribute("style")
+            .unwrap()
+    };
+    let before = aspect(&host);
+    click(&host, ".map-toggle:last-child").await;
+    assert_eq!(
+        all(&host, ".map-toggle:last-child[aria-pressed=true]").len(),
+        1
+    );
+    assert_ne!(aspect(&host), before, "the frame changed");
+    assert!(
+        all(&host, ".map-dot").len() >= regional,
+        "the world shows every place"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_map_route_says_so_when_its_data_cannot_be_fetched() {
+    // The test runner serves no `assets/`: the fetch fails and the view says so.
+    let host = mount_at("#/map");
+    leptos::task::tick().await;
+    assert_eq!(text(&host, "h1"), "Map");
+    assert_eq!(text(&host, "nav a[aria-current=page]"), "Map");
+    let mut waited = 0;
+    while all(&host, ".map-failed, .map-dot").is_empty() && waited < 250 {
+        settle().await;
+        waited += 1;
+    }
+    assert!(
+        !all(&host, ".map-failed[role=alert]").is_empty() || !all(&host, ".map-dot").is_empty(),
+        "neither the map nor a failure message after loading"
+    );
     host.remove();
 }

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod entities;
 pub mod entity;
 pub mod library;
+pub mod map;
 pub mod not_found;
 pub mod quotes;
 pub mod search;

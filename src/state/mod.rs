@@ -2,5 +2,6 @@
 
 pub mod corpus;
 pub mod format;
+pub mod geo;
 pub mod nav;
 pub mod route;

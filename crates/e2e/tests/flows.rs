@@ -49,6 +49,7 @@ fn content_type(path: &Path) -> &'static str {
         "json" => "application/json",
         "png" => "image/png",
         "svg" => "image/svg+xml",
+        "tsv" => "text/tab-separated-values; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
@@ -379,6 +380,7 @@ const VIEWS: &[(&str, &str, &str)] = &[
     ("entities", "#/entities", ".entity-table tbody tr"),
     ("quotes", "#/quotes", ".quote-group"),
     ("timeline", "#/timeline", ".tl-dot"),
+    ("map", "#/map", ".map-dot"),
     (
         "compare",
         "#/compare/001_121d20f4aa6c6f84/000_55de2ee9ab9363be",
@@ -527,5 +529,109 @@ async fn compare_two_articles_chosen_from_the_pickers() {
     shot(&c, "timeline.png").await;
     open(&c, &base, "#/entities", ".entity-table").await;
     shot(&c, "entities.png").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_fetches_its_data_draws_the_places_and_opens_one() {
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    // From the nav bar: the data is fetched only now, relative to the sub-path.
+    open(&c, &base, "#/", ".card").await;
+    c.find(Locator::Css("nav.views a[href='#/map']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".map-dot"))
+        .await
+        .expect("the map draws its places");
+    let dots = c.find_all(Locator::Css(".map-dot")).await.unwrap();
+    assert!(dots.len() >= 8, "{} places on the map", dots.len());
+    let credit = c
+        .find(Locator::Css(".map-credit"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        credit.contains("Place data: GeoNames (CC BY 4.0)"),
+        "{credit}"
+    );
+    let unlocated = c
+        .find_all(Locator::Css(".map-side .map-list a"))
+        .await
+        .unwrap();
+    assert!(!unlocated.is_empty(), "places not found are listed");
+    let labels = c.find_all(Locator::Css(".map-label")).await.unwrap();
+    assert!(labels.len() >= 3, "{} names on the map", labels.len());
+    let names: Vec<String> = {
+        let mut v = Vec::new();
+        for l in &labels {
+            v.push(l.text().await.unwrap());
+        }
+        v
+    };
+    for place in ["Kharkiv", "Kyiv"] {
+        assert!(
+            names.iter().any(|n| n.contains(place)),
+            "{place} named on the map: {names:?}"
+        );
+    }
+    let mut drawn = Vec::new();
+    for d in &dots {
+        drawn.push(d.attr("aria-label").await.unwrap().unwrap_or_default());
+    }
+    assert!(
+        drawn.iter().any(|l| l.starts_with("Lyman,")),
+        "Lyman drawn: {drawn:?}"
+    );
+    shot(&c, "map.png").await;
+
+    // Open a place: the last drawn, the smallest circle, on top of any other.
+    let first = dots.last().unwrap();
+    let href = first.attr("href").await.unwrap().unwrap();
+    first.click().await.unwrap();
+    c.wait().for_element(Locator::Css(".kwic")).await.unwrap();
+    assert_eq!(hash(&c).await, href);
+    assert!(href.starts_with("#/entity/"));
+
+    // The world view, and back.
+    open(&c, &base, "#/map", ".map-dot").await;
+    c.find(Locator::Css(".map-toggle:last-child"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css(".map-toggle:last-child[aria-pressed='true']"))
+        .await
+        .unwrap();
+    shot(&c, "map-world.png").await;
+    c.close().await.unwrap();
+
+    // A phone: the map and the list stack, nothing overflows sideways.
+    let c = browser(&driver, 360, 800).await;
+    open(&c, &base, "#/map", ".map-dot").await;
+    let overflow = c
+        .execute(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow,
+        serde_json::Value::Bool(false),
+        "no sideways scroll at 360 px"
+    );
+    shot(&c, "map-mobile.png").await;
     c.close().await.unwrap();
 }

@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use crate::model::DateMention;
 use crate::search::tokenize::{tokens, Token};
 
-const MONTHS: &[&str] = &[
+/// Month names, folded, January first (shared with the quantity stage, which
+/// must not read "May 5" as five of something).
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -110,21 +110,6 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("millions", 1e6),
 ];
 
-const MONTH_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Finds the quantities of `text`.
 pub fn find(text: &str) -> Vec<Quantity> {
     let toks: Vec<Token> = tokens(text).collect();
@@ -150,8 +135,8 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[&str]) -> Vec<Quantity> {
         let next_key = keys.get(i + 1).copied().unwrap_or("");
         if after.starts_with(':')
             || text[..t.start].ends_with(':')
-            || MONTH_WORDS.contains(&prev_key)
-            || MONTH_WORDS.contains(&next_key)
+            || super::dates::MONTHS.contains(&prev_key)
+            || super::dates::MONTHS.contains(&next_key)
             || (suffix.is_empty()
                 && !word
                 && t.text.len() == 4

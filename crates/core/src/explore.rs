@@ -52,12 +52,7 @@ pub fn entity_summaries(corpus: &Corpus) -> Vec<EntitySummary> {
             name: e.name.clone(),
             aliases: e.aliases.clone(),
             mentions: counts.get(e.id.as_str()).copied().unwrap_or(0),
-            articles: corpus
-                .articles
-                .iter()
-                .filter(|a| a.entities.iter().any(|x| x.id == e.id))
-                .map(|a| a.id.clone())
-                .collect(),
+            articles: e.articles.clone(),
         })
         .collect();
     out.sort_by(|a, b| {
@@ -88,8 +83,9 @@ pub struct KwicLine {
 /// Every mention of an entity in context, article by article in corpus order.
 /// Context stays within the mention's paragraph.
 pub fn concordance(corpus: &Corpus, entity_id: &str, width: usize) -> Vec<KwicLine> {
-    let mut out = Vec::new();
+    let mut out: Vec<KwicLine> = Vec::new();
     for a in &corpus.articles {
+        let first = out.len();
         for e in a.entities.iter().filter(|e| e.id == entity_id) {
             for m in &e.mentions {
                 let para = paragraph_around(&a.text, m.start, m.end);
@@ -103,13 +99,9 @@ pub fn concordance(corpus: &Corpus, entity_id: &str, width: usize) -> Vec<KwicLi
                 });
             }
         }
+        // Articles come in corpus order; within one, lines follow the text.
+        out[first..].sort_by_key(|l| l.start);
     }
-    out.sort_by_key(|l| {
-        (
-            corpus.articles.iter().position(|a| a.id == l.article_id),
-            l.start,
-        )
-    });
     out
 }
 

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use folio_core::explore::EntitySummary;
 use folio_core::model::EntityKind;
-use folio_core::search::tokenize::fold;
+use folio_core::search::tokenize::{fold, variant_key};
 
 /// A point of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,24 +132,12 @@ pub fn fold_name(name: &str) -> String {
         .join(" ")
 }
 
-/// A spelling-insensitive key: y and j read as i, doubled letters as one, spaces and
-/// hyphens dropped. "Kupyansk" and "Kupiansk", "Zaporizhzhia" and "Zaporizhzhya",
-/// "Mykolaiv" and "Mykolayiv" share a key.
+/// A spelling-insensitive key: the search index's own [`variant_key`] (y/i,
+/// kh/h, zh/z, doubled letters, Cyrillic), so the map reconciles exactly the
+/// spellings search and entity merging do. "Kupyansk" and "Kupiansk",
+/// "Zaporizhzhia" and "Zaporizhzhya", "Mykolaiv" and "Mykolayiv" share a key.
 pub fn skeleton(folded: &str) -> String {
-    let mut out = String::with_capacity(folded.len());
-    let mut last = None;
-    for c in folded.chars() {
-        let c = match c {
-            'y' | 'j' => 'i',
-            ' ' | '-' | '.' => continue,
-            c => c,
-        };
-        if last != Some(c) {
-            out.push(c);
-        }
-        last = Some(c);
-    }
-    out
+    variant_key(folded)
 }
 
 /// Strips a leading "the" and "city of", and a trailing descriptor ("Kharkiv

@@ -10,13 +10,19 @@ pub enum Error {
     /// The input looks like a binary file (NUL bytes or mostly control characters).
     #[error("not text: the file looks binary")]
     Binary,
-    /// The input is not valid UTF-8.
-    #[error("not UTF-8 text (invalid byte at offset {offset})")]
-    Encoding {
-        /// Byte offset of the first invalid byte.
-        offset: usize,
-    },
     /// A sidecar metadata file could not be parsed.
     #[error("bad metadata: {0}")]
     Meta(String),
+    /// The file is larger than an import accepts.
+    #[error("too large: {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// The file's size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A Folio bundle that cannot be read back: truncated, changed by hand, or
+    /// from a newer version.
+    #[error("not a valid Folio bundle: {0}")]
+    Bundle(String),
 }

@@ -46,14 +46,17 @@
 //! assert_eq!(corpus.articles[0].removed, vec!["SEE ALSO: Storms Ahead"]);
 //! ```
 
+pub mod bundle;
 pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod eval_html;
 pub mod explore;
 pub mod extract;
+pub mod import;
 pub mod model;
 pub mod search;
+pub mod share;
 
 pub use corpus::{Corpus, Source};
 pub use error::Error;

@@ -1,6 +1,8 @@
-//! Extracts the bundled corpus (`corpus/*.txt|md`, with optional `ID.meta.json`
-//! sidecars) at build time, with the same folio-core the app and the CLI use, and
-//! embeds the result as JSON.
+//! For the wasm tests (feature `embedded-corpus`): extracts the bundled corpus
+//! (`corpus/*.txt|md`, with optional `ID.meta.json` sidecars) at build time, with
+//! the same folio-core the app and the CLI use, and embeds the result as JSON.
+//! Shipped builds fetch the same extraction as `corpus.json`, written by
+//! `folio bundle corpus` in Trunk's post-build hook.
 //!
 //! A key design decision: the first-load wasm only *explores*. It deserialises this
 //! extraction and builds the search index, so the extraction stages and their word
@@ -12,6 +14,12 @@ use std::path::Path;
 use folio_core::{Corpus, Meta, Source};
 
 fn main() {
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_EMBEDDED_CORPUS");
+    if std::env::var_os("CARGO_FEATURE_EMBEDDED_CORPUS").is_none() {
+        // Shipped builds fetch corpus.json (written by `folio bundle`); only the
+        // wasm tests compile the corpus in.
+        return;
+    }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)

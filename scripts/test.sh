@@ -22,13 +22,14 @@ echo "ok"
 
 step "clippy (native, then wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p folio -p folio-core --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p folio -p folio-core -p folio-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests: core unit + fixture tests, CLI, app state"
 cargo test --workspace --exclude folio-e2e
 
 step "wasm32 tests in headless Chromium: the core, then the app"
-cargo test -p folio-core -p folio --target wasm32-unknown-unknown
+# The app's tests mount it with no server beside it: the corpus is compiled in.
+cargo test -p folio-core -p folio --target wasm32-unknown-unknown --features folio/embedded-corpus
 
 step "release build (trunk, wasm-opt -Oz)"
 trunk build --release --offline

@@ -18,6 +18,7 @@ use pages::{
     search::SearchPage, timeline::TimelinePage,
 };
 use state::corpus::CorpusCtx;
+use state::library::LibraryCtx;
 use state::nav::Nav;
 use state::route::Route;
 
@@ -41,6 +42,8 @@ enum Page {
 #[component]
 pub fn App() -> impl IntoView {
     CorpusCtx::provide_bundled();
+    let lib = LibraryCtx::provide(state::corpus::is_one_file());
+    let dragging = import_handlers(lib);
     let nav = Nav::provide();
     let page = Memo::new(move |_| match nav.route.get() {
         Route::Library => Page::Library,
@@ -91,8 +94,75 @@ pub fn App() -> impl IntoView {
                 Page::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>
+        <Show when=move || dragging.get()>
+            <div class="drop-overlay" aria-hidden="true">
+                <p>"Drop files to add them to your library"</p>
+            </div>
+        </Show>
         <footer class="footer">
             <p>"Folio runs entirely in your browser: nothing you read or search leaves this page."</p>
         </footer>
     }
+}
+
+/// Drop files anywhere and paste anywhere (outside a text field) to import.
+/// Returns whether files are being dragged over the page, for the overlay.
+fn import_handlers(lib: LibraryCtx) -> RwSignal<bool> {
+    use leptos::ev;
+    let dragging = RwSignal::new(false);
+    if lib.one_file {
+        return dragging;
+    }
+    let has_files = |e: &web_sys::DragEvent| {
+        e.data_transfer().is_some_and(|dt| {
+            dt.types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
+    };
+    let _ = window_event_listener(ev::dragover, move |e| {
+        if has_files(&e) {
+            e.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let _ = window_event_listener(ev::dragleave, move |e| {
+        // Leaving the window: no element is entered next.
+        if e.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let _ = window_event_listener(ev::drop, move |e| {
+        dragging.set(false);
+        let Some(files) = e.data_transfer().and_then(|dt| dt.files()) else {
+            return;
+        };
+        e.prevent_default();
+        lib.import_files((0..files.length()).filter_map(|i| files.get(i)).collect());
+    });
+    let _ = window_event_listener(ev::paste, move |e| {
+        let editing = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.closest("[contenteditable]").ok().flatten().is_some()
+            });
+        let Some(data) = e.clipboard_data() else {
+            return;
+        };
+        if editing {
+            return;
+        }
+        e.prevent_default();
+        match data
+            .get_data("text/html")
+            .ok()
+            .filter(|h| !h.trim().is_empty())
+        {
+            Some(html) => lib.import_pasted(html, true),
+            None => lib.import_pasted(data.get_data("text/plain").unwrap_or_default(), false),
+        }
+    });
+    dragging
 }

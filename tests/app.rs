@@ -412,3 +412,77 @@ async fn the_map_route_says_so_when_its_data_cannot_be_fetched() {
     );
     host.remove();
 }
+
+/// Guards the hand-written JSON between the app and its import worker (written
+/// without serde to keep the first-load wasm small): it must be exactly serde's.
+#[wasm_bindgen_test]
+fn the_worker_protocol_matches_serdes_json_both_ways() {
+    use folio::state::library::{decode_reply, encode_request};
+    use folio_core::import::protocol::*;
+    let requests = [
+        Request::Init {
+            bundled: "{\"articles\":[]}".into(),
+        },
+        Request::Import {
+            pasted: vec![Pasted {
+                name: "p.txt".into(),
+                text: "Hi \"you\"\n".into(),
+            }],
+        },
+        Request::Delete { id: "a b".into() },
+        Request::Clear,
+        Request::Export {
+            what: ExportKind::Bundle,
+        },
+        Request::Export {
+            what: ExportKind::QuotesCsv,
+        },
+        Request::Export {
+            what: ExportKind::OneFile {
+                css_url: "c".into(),
+                js_url: "j".into(),
+                wasm_url: "w".into(),
+                places_tsv: None,
+                outline_url: Some("o".into()),
+            },
+        },
+    ];
+    for r in &requests {
+        assert_eq!(encode_request(r), serde_json::to_string(r).unwrap());
+    }
+    let replies = [
+        Reply::Progress {
+            done: 2,
+            total: 9,
+            file: "x.html".into(),
+        },
+        Reply::Library {
+            extraction: "{}".into(),
+            imported: vec!["a".into()],
+            report: Some(Report {
+                added: vec!["a".into()],
+                skipped: vec![Skipped {
+                    file: "b.bin".into(),
+                    reason: "not text".into(),
+                }],
+                converted: vec!["a: windows-1252".into()],
+            }),
+            storage: Some(Storage {
+                usage: 1.5e6,
+                quota: 2e9,
+            }),
+            error: None,
+        },
+        Reply::Download {
+            name: "f.csv".into(),
+            mime: "text/csv".into(),
+            text: "a,b".into(),
+        },
+        Reply::Failed {
+            message: "no".into(),
+        },
+    ];
+    for r in replies {
+        assert_eq!(decode_reply(&serde_json::to_string(&r).unwrap()), Some(r));
+    }
+}

@@ -4,6 +4,7 @@ use folio_core::Article;
 use leptos::prelude::*;
 
 use crate::state::format::{human_date, plural};
+use crate::state::library::LibraryCtx;
 use crate::state::route::Route;
 
 /// Characters of opening text shown on a card.
@@ -28,12 +29,28 @@ pub fn ArticleCard(article: Article) -> impl IntoView {
     let href = Route::Article(article.id.clone()).to_hash();
     let meta = meta_line(&article);
     let opening = article.opening(OPENING_CHARS);
+    let lib = LibraryCtx::expect();
+    let id = article.id.clone();
+    let imported = lib.is_imported(&id);
+    let title = article.title.clone();
+    let delete = imported.then(|| {
+        view! {
+            <button type="button" class="button small danger card-delete"
+                aria-label=format!("Delete “{title}” from this browser")
+                disabled=move || lib.busy.get()
+                on:click=move |_| lib.delete(id.clone())>"Delete"</button>
+        }
+    });
     view! {
-        <li class="card">
+        <li class="card" class:imported=imported>
             <a class="card-link" href=href>
                 <h2 class="card-title">{article.title}</h2>
             </a>
-            <p class="card-meta">{meta}</p>
+            <p class="card-meta">
+                {imported.then(|| view! { <span class="badge">"imported"</span>" · " })}
+                {meta}
+                {delete}
+            </p>
             <p class="card-opening">{opening}</p>
         </li>
     }

@@ -3,6 +3,7 @@
 pub mod article_card;
 pub mod entity_chip;
 pub mod facet_panel;
+pub mod import_panel;
 pub mod reader_text;
 pub mod result_list;
 pub mod search_box;

@@ -3,14 +3,19 @@
 use leptos::prelude::*;
 
 use crate::components::article_card::ArticleCard;
-use crate::state::corpus::CorpusCtx;
+use crate::components::import_panel::ImportPanel;
+use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 
 /// The library view.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
     let corpus = CorpusCtx::expect();
-    let count = move || corpus.with(|c| plural(c.articles.len(), "article", "articles"));
+    let count = move || match corpus.1.get() {
+        Load::Loading => "Loading the articles…".to_string(),
+        Load::Failed(e) => format!("The bundled articles could not be loaded: {e}."),
+        Load::Ready => corpus.with(|c| plural(c.articles.len(), "article", "articles")),
+    };
     let cards = move || {
         corpus.with(|c| {
             c.articles
@@ -23,8 +28,9 @@ pub fn LibraryPage() -> impl IntoView {
         <section class="library" aria-labelledby="library-title">
             <div class="page-head">
                 <h1 id="library-title">"Library"</h1>
-                <p class="muted">{count}</p>
+                <p class="muted" role="status">{count}</p>
             </div>
+            <ImportPanel/>
             <ul class="cards">{cards}</ul>
         </section>
     }

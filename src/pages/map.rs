@@ -11,20 +11,22 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use folio_core::explore::entity_summaries;
+use folio_core::explore::{entity_summaries, format_fixed as fixed};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::state::corpus::CorpusCtx;
+use crate::state::corpus::{embedded_block, CorpusCtx};
 use crate::state::format::plural;
-use crate::state::geo::{locate_places, radius, Frame, Gazetteer, MapPlace, Outline, MAP_WIDTH};
+use crate::state::geo::{
+    locate_places, radius, subset_tsv, Frame, Gazetteer, MapPlace, Outline, MAP_WIDTH,
+};
 use crate::state::route::Route;
 
 /// The gazetteer, relative to the page.
-const PLACES_URL: &str = "assets/places.tsv";
+pub const PLACES_URL: &str = "assets/places.tsv";
 /// The outline, relative to the page.
-const OUTLINE_URL: &str = "assets/world.svg";
+pub const OUTLINE_URL: &str = "assets/world.svg";
 /// The most mentioned place's circle radius, in pixels.
 const MAX_RADIUS: f64 = 24.0;
 /// At most this many names are written on the map.
@@ -74,17 +76,52 @@ async fn read_text(url: &str, request: Result<js_sys::Promise, String>) -> Resul
         .ok_or_else(|| format!("{url} could not be read"))
 }
 
+/// A data file on its way: from the page's own data block in a one-file copy
+/// (see [`folio_core::share`]), else a fetch started at once.
+enum Asset {
+    Embedded(String),
+    Fetching(Result<js_sys::Promise, String>),
+}
+
+fn begin(url: &str, block: &str) -> Asset {
+    match embedded_block(block) {
+        Some(text) => Asset::Embedded(text),
+        None => Asset::Fetching(start_fetch(url)),
+    }
+}
+
+async fn finish(url: &str, asset: Asset) -> Result<String, String> {
+    match asset {
+        Asset::Embedded(text) => Ok(text),
+        Asset::Fetching(request) => read_text(url, request).await,
+    }
+}
+
 async fn load_assets() -> Result<(Arc<Gazetteer>, Arc<Outline>), String> {
     // Both requests in flight together.
-    let places = start_fetch(PLACES_URL);
-    let outline = start_fetch(OUTLINE_URL);
-    let gazetteer = Gazetteer::parse(&read_text(PLACES_URL, places).await?);
+    let places = begin(PLACES_URL, folio_core::share::PLACES_BLOCK);
+    let outline = begin(OUTLINE_URL, folio_core::share::OUTLINE_BLOCK);
+    let places = finish(PLACES_URL, places).await;
+    let outline = finish(OUTLINE_URL, outline).await;
+    let gazetteer = Gazetteer::parse(&places?);
     if gazetteer.is_empty() {
         return Err(format!("{PLACES_URL} has no places"));
     }
-    let outline = Outline::parse(&read_text(OUTLINE_URL, outline).await?)
-        .ok_or_else(|| format!("{OUTLINE_URL} has no outline"))?;
+    let outline =
+        Outline::parse(&outline?).ok_or_else(|| format!("{OUTLINE_URL} has no outline"))?;
     Ok((Arc::new(gazetteer), Arc::new(outline)))
+}
+
+/// The gazetteer rows a one-file copy of this corpus needs for its map (see
+/// [`crate::state::geo::subset_tsv`]); `None` when the gazetteer cannot be had.
+pub async fn places_for_share(names: Vec<String>) -> Option<String> {
+    let tsv = finish(
+        PLACES_URL,
+        begin(PLACES_URL, folio_core::share::PLACES_BLOCK),
+    )
+    .await
+    .ok()?;
+    Some(subset_tsv(&tsv, names.iter().map(String::as_str)))
 }
 
 /// The map view: loads the data, then draws [`PlaceMap`].
@@ -184,12 +221,12 @@ pub fn PlaceMap(gazetteer: Arc<Gazetteer>, outline: Arc<Outline>) -> impl IntoVi
             .iter()
             .map(|d| {
                 let p = d.place;
-                let size = (2.0 * d.r).max(24.0);
+                let size = fixed((2.0 * d.r).max(24.0), 1);
                 let style = format!(
-                    "left: {:.3}%; top: {:.3}%; width: {size:.1}px; height: {size:.1}px; --d: {:.1}px",
-                    100.0 * d.x / MAP_WIDTH,
-                    100.0 * d.y / height,
-                    2.0 * d.r
+                    "left: {}%; top: {}%; width: {size}px; height: {size}px; --d: {}px",
+                    fixed(100.0 * d.x / MAP_WIDTH, 3),
+                    fixed(100.0 * d.y / height, 3),
+                    fixed(2.0 * d.r, 1)
                 );
                 let mut class = String::from("map-dot");
                 if p.location.approximate {
@@ -251,8 +288,10 @@ pub fn PlaceMap(gazetteer: Arc<Gazetteer>, outline: Arc<Outline>) -> impl IntoVi
             plural(located.len(), "place", "places"),
             unlocated.len()
         );
-        let view_box = format!("0 0 {MAP_WIDTH} {height:.1}");
-        let aspect = format!("aspect-ratio: {MAP_WIDTH} / {height:.1}");
+        let height = fixed(height, 1);
+        let width = fixed(MAP_WIDTH, 0);
+        let view_box = format!("0 0 {width} {height}");
+        let aspect = format!("aspect-ratio: {width} / {height}");
         let transform = frame.outline_transform();
         let biggest = located.first().map(|p| p.mentions).unwrap_or(1);
         let legend_sizes: Vec<usize> = {
@@ -266,7 +305,8 @@ pub fn PlaceMap(gazetteer: Arc<Gazetteer>, outline: Arc<Outline>) -> impl IntoVi
             .filter(|&m| m <= biggest)
             .map(|m| {
                 let d = 2.0 * radius(m, most, MAX_RADIUS);
-                let style = format!("width: {d:.1}px; height: {d:.1}px");
+                let d = fixed(d, 1);
+                let style = format!("width: {d}px; height: {d}px");
                 view! { <span class="map-key"><span class="map-key-disc" style=style aria-hidden="true"></span>{m.to_string()}</span> }
             })
             .collect_view();

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use folio_core::explore::{timeline, TimelineEvent};
+use folio_core::explore::{format_fixed as fixed, timeline, TimelineEvent};
 use leptos::prelude::*;
 
 use crate::state::corpus::CorpusCtx;
@@ -141,7 +141,7 @@ fn chart(
             let level = stack.entry(d).or_default();
             *level += 1;
             tallest = tallest.max(*level);
-            let style = format!("left: {:.2}%; bottom: {}px", x(d), 30 + (*level - 1) * DOT_STEP);
+            let style = format!("left: {}%; bottom: {}px", fixed(x(d), 2), 30 + (*level - 1) * DOT_STEP);
             let class = format!("tl-dot a{}", colour(&e.article_id));
             let label = format!("{} — {}", human_date(&e.date), e.sentence);
             Some(view! {
@@ -170,7 +170,7 @@ fn chart(
             }
             keep
         })
-        .map(|(d, iso)| view! { <span class="tl-tick" style=format!("left: {:.2}%", x(d))>{short_date(iso)}</span> })
+        .map(|(d, iso)| view! { <span class="tl-tick" style=format!("left: {}%", fixed(x(d), 2))>{short_date(iso)}</span> })
         .collect_view();
     let height = 60 + tallest * DOT_STEP;
     view! {

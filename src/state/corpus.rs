@@ -5,32 +5,102 @@ use std::sync::Arc;
 use folio_core::{Corpus, Extraction};
 use leptos::prelude::*;
 
-/// The bundled corpus, extracted at build time by `build.rs` with folio-core.
-const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));
+/// Where the bundled corpus is, relative to the page: a Folio bundle written
+/// beside the app at build time (`folio bundle`, run by Trunk's post-build
+/// hook). Data, not code: it stays out of the first-load wasm, and a site of
+/// another corpus (`folio build`) needs no recompiling.
+pub const CORPUS_URL: &str = "corpus.json";
 
-/// The bundled extraction. It was written by the same core at build time, so a
-/// failure here is a build defect, reported on the console with an empty corpus
-/// rather than a blank page.
-pub fn bundled() -> Extraction {
-    serde_json::from_str(BUNDLED_JSON).unwrap_or_else(|e| {
-        leptos::logging::error!("bundled corpus unreadable: {e}");
-        Extraction {
-            articles: Vec::new(),
-            entities: Vec::new(),
-        }
-    })
+/// Tests mount the app without a server: the `embedded-corpus` feature compiles
+/// the bundled corpus in (extracted by `build.rs`), as every build once did.
+#[cfg(feature = "embedded-corpus")]
+const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.json"));
+
+thread_local! {
+    /// The bundled corpus' JSON as read, for the import worker, which merges
+    /// imported articles with it.
+    static BUNDLED_TEXT: std::cell::RefCell<Option<std::rc::Rc<str>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The bundled corpus' JSON, once it has been read.
+pub fn bundled_text() -> Option<std::rc::Rc<str>> {
+    BUNDLED_TEXT.with(|t| t.borrow().clone())
+}
+
+/// Where the bundled corpus is in its loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Load {
+    /// On its way.
+    Loading,
+    /// Shown.
+    Ready,
+    /// Could not be had; the message says why.
+    Failed(String),
+}
+
+/// Every extraction the app reads (bundled, a one-file copy's, the import
+/// worker's) comes through this one call, so the wasm holds one deserialiser.
+pub fn parse_extraction(json: &str, what: &str) -> Option<Extraction> {
+    // The position only: the error's own message would compile serde_json's
+    // message formatting into the first-load wasm for a console line.
+    serde_json::from_str(json)
+        .map_err(|e| {
+            leptos::logging::error!(
+                "{what} unreadable at line {}, column {}",
+                e.line(),
+                e.column()
+            )
+        })
+        .ok()
 }
 
 /// The corpus in context. Cheap to copy; views read it with [`CorpusCtx::with`].
 #[derive(Clone, Copy)]
-pub struct CorpusCtx(pub RwSignal<Arc<Corpus>>);
+pub struct CorpusCtx(pub RwSignal<Arc<Corpus>>, pub RwSignal<Load>);
 
 impl CorpusCtx {
-    /// Loads the bundled corpus and provides it to every view below.
+    /// Provides the corpus to every view below: the one a one-file copy carries
+    /// (see [`folio_core::share`]), else the bundled one, fetched.
     pub fn provide_bundled() -> CorpusCtx {
-        let ctx = CorpusCtx(RwSignal::new(Arc::new(Corpus::from_extraction(bundled()))));
+        let ctx = CorpusCtx(
+            RwSignal::new(Arc::new(Corpus::default())),
+            RwSignal::new(Load::Loading),
+        );
         provide_context(ctx);
-        ctx
+        if let Some(json) = embedded_block(folio_core::share::CORPUS_BLOCK) {
+            ctx.set_bundled(json.into());
+            return ctx;
+        }
+        #[cfg(feature = "embedded-corpus")]
+        {
+            ctx.set_bundled(EMBEDDED_JSON.into());
+            ctx
+        }
+        #[cfg(not(feature = "embedded-corpus"))]
+        {
+            leptos::task::spawn_local(async move {
+                match fetch_text(CORPUS_URL).await {
+                    Ok(json) => ctx.set_bundled(json.into()),
+                    Err(e) => ctx.1.set(Load::Failed(e)),
+                }
+            });
+            ctx
+        }
+    }
+
+    /// Shows the bundled corpus from its JSON and keeps the text for the worker.
+    fn set_bundled(&self, json: std::rc::Rc<str>) {
+        match parse_extraction(&json, "the bundled corpus") {
+            Some(x) => {
+                self.0.set(Arc::new(Corpus::from_extraction(x)));
+                BUNDLED_TEXT.with(|t| *t.borrow_mut() = Some(json));
+                self.1.set(Load::Ready);
+            }
+            None => self.1.set(Load::Failed(format!(
+                "{CORPUS_URL} is not a readable Folio bundle"
+            ))),
+        }
     }
 
     /// The corpus provided by an ancestor.
@@ -42,4 +112,40 @@ impl CorpusCtx {
     pub fn with<R>(&self, f: impl FnOnce(&Corpus) -> R) -> R {
         self.0.with(|c| f(c))
     }
+}
+
+/// The text of a data block a one-file copy carries, by id.
+pub fn embedded_block(id: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .text_content()
+}
+
+/// Whether this page is a one-file copy.
+pub fn is_one_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.has_attribute(folio_core::share::ONE_FILE_ATTR))
+}
+
+/// A text file next to the page, or what went wrong.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let failed = || format!("{url} could not be fetched");
+    let window = web_sys::window().ok_or_else(failed)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| failed())?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url} answered HTTP {}", response.status()));
+    }
+    JsFuture::from(response.text().map_err(|_| failed())?)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(failed)
 }

@@ -159,6 +159,28 @@ pub fn strip_descriptor(folded: &str) -> (String, bool) {
     (words.join(" "), approximate)
 }
 
+/// A coordinate as the gazetteer writes it (`-12.345`, at most 6 decimals),
+/// parsed by integer arithmetic: the standard float parser is ~6 kB of the
+/// first-load wasm, and nothing else in the app needs it.
+fn coordinate(s: &str) -> Option<f64> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() || frac.len() > 6 {
+        return None;
+    }
+    let whole: u32 = int.parse().ok()?;
+    let part: u32 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
+    let v = whole as f64 + part as f64 / 10f64.powi(frac.len() as i32);
+    Some(if negative { -v } else { v })
+}
+
 impl Gazetteer {
     /// Parses `assets/places.tsv` (format in `scripts/make-map-data.py`). Lines that
     /// do not parse are skipped.
@@ -172,8 +194,8 @@ impl Gazetteer {
             if let Some(code) = f[0].strip_prefix('@') {
                 let (Some(names), Some(lat), Some(lon), Some(pop), Some(name)) = (
                     f.get(1),
-                    f.get(2).and_then(|v| v.parse().ok()),
-                    f.get(3).and_then(|v| v.parse().ok()),
+                    f.get(2).and_then(|v| coordinate(v)),
+                    f.get(3).and_then(|v| coordinate(v)),
                     f.get(4).and_then(|v| v.parse().ok()),
                     f.get(5),
                 ) else {
@@ -195,8 +217,8 @@ impl Gazetteer {
                 continue;
             }
             let (Some(lat), Some(lon), Some(cc)) = (
-                f.get(1).and_then(|v| v.parse().ok()),
-                f.get(2).and_then(|v| v.parse().ok()),
+                f.get(1).and_then(|v| coordinate(v)),
+                f.get(2).and_then(|v| coordinate(v)),
                 f.get(3),
             ) else {
                 continue;
@@ -243,14 +265,9 @@ impl Gazetteer {
             }
         };
         for name in names {
-            let (folded, approximate) = strip_descriptor(&fold_name(name));
-            if folded.is_empty() {
+            let Some((folded, approximate)) = lookup_key(name) else {
                 continue;
-            }
-            let folded = EXONYMS
-                .iter()
-                .find(|(from, _)| *from == folded)
-                .map_or(folded, |(_, to)| to.to_string());
+            };
             if let Some(&c) = self.country_by_name.get(&folded) {
                 let country = &self.countries[c];
                 consider(
@@ -280,6 +297,42 @@ impl Gazetteer {
         }
         best.map(|(_, loc)| loc)
     }
+}
+
+/// The folded name a place is looked up by, and whether a descriptor was
+/// stripped ("Kharkiv region" → ("kharkiv", true)); `None` for a blank name.
+fn lookup_key(name: &str) -> Option<(String, bool)> {
+    let (folded, approximate) = strip_descriptor(&fold_name(name));
+    if folded.is_empty() {
+        return None;
+    }
+    let folded = EXONYMS
+        .iter()
+        .find(|(from, _)| *from == folded)
+        .map_or(folded, |(_, to)| to.to_string());
+    Some((folded, approximate))
+}
+
+/// The rows of `assets/places.tsv` that these names can reach, in their order,
+/// with every country row: a gazetteer parsed from the subset locates each of
+/// the names exactly as the whole one does. A one-file copy carries only these.
+pub fn subset_tsv<'a>(tsv: &str, names: impl IntoIterator<Item = &'a str>) -> String {
+    let mut wanted = std::collections::HashSet::new();
+    for name in names {
+        if let Some((folded, _)) = lookup_key(name) {
+            wanted.insert(skeleton(&folded));
+            wanted.insert(folded);
+        }
+    }
+    let mut out = String::new();
+    for line in tsv.lines() {
+        let key = line.split('\t').next().unwrap_or("");
+        if line.starts_with('@') || wanted.contains(key) || wanted.contains(&skeleton(key)) {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The corpus' place entities split into located (most mentioned first) and not.
@@ -435,11 +488,13 @@ impl Frame {
     /// this frame.
     pub fn outline_transform(&self) -> String {
         let sx = self.squeeze * self.scale;
+        use folio_core::explore::format_fixed as fixed;
         format!(
-            "matrix({sx:.4} 0 0 {:.4} {:.2} {:.2})",
-            self.scale,
-            -self.west * sx,
-            self.north * self.scale
+            "matrix({} 0 0 {} {} {})",
+            fixed(sx, 4),
+            fixed(self.scale, 4),
+            fixed(-self.west * sx, 2),
+            fixed(self.north * self.scale, 2)
         )
     }
 }
@@ -574,6 +629,42 @@ lyman\t10.00\t10.00\tXX\n";
         assert_eq!(located[0].mentions, 9);
         assert_eq!(unlocated.len(), 1);
         assert_eq!(unlocated[0].name, "Donbas");
+    }
+
+    #[test]
+    fn a_subset_locates_its_names_exactly_as_the_whole_gazetteer() {
+        let tsv = include_str!("../../assets/places.tsv");
+        let whole = Gazetteer::parse(tsv);
+        let names = [
+            "Kharkov",
+            "Kupyansk",
+            "Izyum region",
+            "the city of Lyman",
+            "Ukraine",
+            "Moscow",
+            "Nowhere-on-Earth",
+        ];
+        let subset = subset_tsv(tsv, names);
+        assert!(
+            subset.len() * 20 < tsv.len(),
+            "the subset is small: {} bytes",
+            subset.len()
+        );
+        let part = Gazetteer::parse(&subset);
+        for name in names {
+            assert_eq!(part.locate([name]), whole.locate([name]), "{name}");
+        }
+    }
+
+    #[test]
+    fn coordinates_parse_like_the_standard_parser() {
+        for s in ["50.45", "-12.345678", "0", "-0.5", "179.999999", "7."] {
+            let std: f64 = s.parse().unwrap();
+            assert!((coordinate(s).unwrap() - std).abs() < 1e-9, "{s}");
+        }
+        for bad in ["", "-", "1.2345678", "a.1", "1.-2", "--1"] {
+            assert_eq!(coordinate(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -3,5 +3,6 @@
 pub mod corpus;
 pub mod format;
 pub mod geo;
+pub mod library;
 pub mod nav;
 pub mod route;

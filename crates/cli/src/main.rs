@@ -4,6 +4,8 @@
 //! ```text
 //! folio extract [--json] PATH...
 //! folio search [--json] --corpus DIR [--limit N] QUERY
+//! folio bundle PATH... --out FILE
+//! folio onefile SITE_DIR [--out FILE]
 //! folio eval ner [--json] DIR
 //! folio eval html [--json] [--predictions-out FILE] DIR
 //! ```
@@ -23,6 +25,10 @@ const USAGE: &str = "\
 usage:
   folio extract [--json] PATH...                        extract articles (files or folders)
   folio search [--json] --corpus DIR [--limit N] QUERY  search a folder of articles
+  folio bundle PATH... --out FILE                       extract articles into a Folio bundle (the
+                                                        app's corpus.json; importable in the app)
+  folio onefile SITE_DIR [--out FILE]                   write SITE_DIR/folio.html: the built app
+                                                        (trunk build) and its corpus.json in one file
   folio eval ner [--json] DIR                           score entity recognition on gold NER data
   folio eval html [--json] [--predictions-out FILE] DIR score HTML main-content extraction on the
                                                         article-extraction benchmark (DIR/html/*.html.gz,
@@ -58,12 +64,14 @@ fn run() -> Result<ExitCode> {
     let mut limit = 10usize;
     let mut free: Vec<String> = Vec::new();
     let mut predictions_out: Option<PathBuf> = None;
+    let mut out: Option<PathBuf> = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("json") => json = true,
             Long("corpus") => corpus = Some(parser.value()?.into()),
             Long("limit") => limit = parser.value()?.parse()?,
             Long("predictions-out") => predictions_out = Some(parser.value()?.into()),
+            Long("out") | Short('o') => out = Some(parser.value()?.into()),
             Long("help") | Short('h') => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -80,6 +88,22 @@ fn run() -> Result<ExitCode> {
             let paths: Vec<PathBuf> = free.iter().map(PathBuf::from).collect();
             cmd_extract(&paths, json)
         }
+        "bundle" => {
+            let out = out.context("bundle needs --out FILE")?;
+            if free.is_empty() {
+                bail!("bundle needs at least one PATH\n{USAGE}");
+            }
+            let paths: Vec<PathBuf> = free.iter().map(PathBuf::from).collect();
+            cmd_bundle(&paths, &out)
+        }
+        "onefile" => match free.as_slice() {
+            [site] => {
+                let site = PathBuf::from(site);
+                let out = out.unwrap_or_else(|| site.join("folio.html"));
+                cmd_onefile(&site, &out)
+            }
+            _ => bail!("onefile needs SITE_DIR\n{USAGE}"),
+        },
         "search" => {
             let dir = corpus.context("search needs --corpus DIR")?;
             let query = free.join(" ");
@@ -182,6 +206,52 @@ fn exit(failed: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn cmd_bundle(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
+    let (sources, failed) = read_all(paths);
+    let corpus = Corpus::build(sources);
+    let json = folio_core::bundle::to_json_compact(&corpus.extraction());
+    std::fs::write(out, json).with_context(|| format!("{}", out.display()))?;
+    eprintln!(
+        "folio: {} articles, {} entities → {}",
+        corpus.articles.len(),
+        corpus.entities.len(),
+        out.display()
+    );
+    Ok(exit(failed))
+}
+
+/// Writes the one-file copy of a built site (see `folio_core::share`).
+fn cmd_onefile(site: &Path, out: &Path) -> Result<ExitCode> {
+    let read = |name: &str| -> Result<String> {
+        let p = site.join(name.trim_start_matches("./"));
+        std::fs::read_to_string(&p).with_context(|| format!("{}", p.display()))
+    };
+    let index = read("index.html")?;
+    let (css, js, wasm) = folio_core::share::app_files(&index)
+        .context("index.html does not name the app's css, js and wasm (is this a trunk build?)")?;
+    let wasm_path = site.join(wasm.trim_start_matches("./"));
+    let wasm = std::fs::read(&wasm_path).with_context(|| format!("{}", wasm_path.display()))?;
+    let corpus = read("corpus.json")?;
+    let places = read("assets/places.tsv").ok();
+    let outline = read("assets/world.svg").ok();
+    let html = folio_core::share::one_file_html(&folio_core::share::Parts {
+        title: "Folio",
+        css: &read(&css)?,
+        glue_js: &read(&js)?,
+        wasm: &wasm,
+        corpus_json: Some(&corpus),
+        places_tsv: places.as_deref(),
+        outline_svg: outline.as_deref(),
+    });
+    std::fs::write(out, &html).with_context(|| format!("{}", out.display()))?;
+    eprintln!(
+        "folio: one-file copy ({} bytes) → {}",
+        html.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {

@@ -42,6 +42,18 @@ pub fn to_json(extraction: &Extraction) -> String {
     serde_json::to_string_pretty(&file).expect("a bundle always serialises")
 }
 
+/// The same bundle without indentation, for a site's `corpus.json`, which
+/// people do not read and every visitor downloads.
+pub fn to_json_compact(extraction: &Extraction) -> String {
+    let file = BundleFile {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        articles: extraction.articles.clone(),
+        entities: extraction.entities.clone(),
+    };
+    serde_json::to_string(&file).expect("a bundle always serialises")
+}
+
 /// Whether a file is meant as a bundle: its name ends in `.json`, or its text
 /// opens with a JSON object that names the format.
 pub fn is_bundle(file: &str, text: &str) -> bool {
@@ -62,10 +74,8 @@ pub fn from_json(json: &str) -> Result<Vec<Article>, Error> {
     read(json).map(|x| x.articles)
 }
 
-/// The whole extraction of a bundle, checked as [`from_json`] checks it, with the
-/// entities merged when it was written: for a one-file copy, which opens its own
-/// bundle and has nothing to merge with.
-pub fn read(json: &str) -> Result<Extraction, Error> {
+/// The whole extraction of a bundle, checked as [`from_json`] says.
+fn read(json: &str) -> Result<Extraction, Error> {
     let bad = |m: String| Error::Bundle(m);
     let file: BundleFile = serde_json::from_str(json).map_err(|e| {
         if e.is_eof() {

@@ -60,6 +60,155 @@ pub fn unique_id(id: &str, taken: &mut HashSet<String>) -> String {
     candidate
 }
 
+/// The conversation between the app and its import worker, as JSON. The worker
+/// holds the HTML stack, the storage and the merge; the app sends it files and
+/// requests and gets back the whole library as one [`crate::model::Extraction`], so what the
+/// app explores is always what is stored.
+pub mod protocol {
+    use serde::{Deserialize, Serialize};
+
+    /// From the app to the worker. File contents travel beside the JSON, as the
+    /// message's `files` (browser `File` objects, read in the worker).
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    // Externally tagged (serde's default), on purpose: an internally tagged enum
+    // is deserialised through a buffer, which compiles every field's
+    // deserialiser a second time — +50 kB of the app's wasm for `Reply`.
+    #[serde(rename_all = "snake_case")]
+    pub enum Request {
+        /// Start: the bundled corpus (a JSON [`crate::model::Extraction`]) and what is stored.
+        Init {
+            /// The bundled extraction, as the app holds it.
+            bundled: String,
+        },
+        /// Import the files sent beside this message, plus pasted texts.
+        Import {
+            /// Text or HTML pasted from the clipboard.
+            pasted: Vec<Pasted>,
+        },
+        /// Delete one imported article.
+        Delete {
+            /// The article's id.
+            id: String,
+        },
+        /// Delete every imported article.
+        Clear,
+        /// Build a download.
+        Export {
+            /// What to build.
+            what: ExportKind,
+        },
+    }
+
+    /// Something pasted: a name the app chose and the text (HTML when `html`).
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Pasted {
+        /// A file-like name, e.g. `pasted-2026-11-22T10-00.html`.
+        pub name: String,
+        /// The clipboard's text.
+        pub text: String,
+    }
+
+    /// The downloads the worker can build.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ExportKind {
+        /// The whole library as a Folio bundle.
+        Bundle,
+        /// Entities as CSV.
+        EntitiesCsv,
+        /// Quotes as CSV.
+        QuotesCsv,
+        /// The app, its wasm and the library as one HTML file.
+        OneFile {
+            /// URLs of the running app's stylesheet, glue and wasm.
+            css_url: String,
+            /// The wasm-bindgen glue.
+            js_url: String,
+            /// The app's wasm.
+            wasm_url: String,
+            /// The map's gazetteer rows the library needs (chosen by the app,
+            /// which owns the place lookup).
+            places_tsv: Option<String>,
+            /// The map outline's URL.
+            outline_url: Option<String>,
+        },
+    }
+
+    /// From the worker to the app.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Reply {
+        /// One more file done.
+        Progress {
+            /// Files finished so far.
+            done: usize,
+            /// Files in the batch.
+            total: usize,
+            /// The file being read now.
+            file: String,
+        },
+        /// The library as it now is, after init or a change.
+        Library {
+            /// Bundled and imported articles with entities merged across all: an
+            /// [`crate::model::Extraction`] as JSON, which the app parses with the very call it
+            /// reads its bundled corpus with, so its wasm holds one deserialiser
+            /// for it, not two.
+            extraction: String,
+            /// Which of the articles are imported (and so can be deleted).
+            imported: Vec<String>,
+            /// What the last import did, when this answers one.
+            report: Option<Report>,
+            /// Bytes used and available, as the browser estimates them.
+            storage: Option<Storage>,
+            /// A failure that changed nothing (e.g. storage refused the write).
+            error: Option<String>,
+        },
+        /// A file to download.
+        Download {
+            /// The file name to save as.
+            name: String,
+            /// Its MIME type.
+            mime: String,
+            /// Its content.
+            text: String,
+        },
+        /// A request failed; nothing changed.
+        Failed {
+            /// What went wrong, for the user.
+            message: String,
+        },
+    }
+
+    /// What one import did.
+    #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Report {
+        /// Articles added (ids as stored).
+        pub added: Vec<String>,
+        /// Files skipped, each with its reason.
+        pub skipped: Vec<Skipped>,
+        /// Files read in an encoding other than UTF-8 (`name: encoding`).
+        pub converted: Vec<String>,
+    }
+
+    /// A file that did not import.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Skipped {
+        /// The file's name.
+        pub file: String,
+        /// Why, in one line.
+        pub reason: String,
+    }
+
+    /// The browser's storage estimate.
+    #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+    pub struct Storage {
+        /// Bytes used by this site.
+        pub usage: f64,
+        /// Bytes this site may use.
+        pub quota: f64,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

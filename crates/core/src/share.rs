@@ -85,6 +85,22 @@ pub fn one_file_html(p: &Parts<'_>) -> String {
     out
 }
 
+/// The app's own files as Trunk's `index.html` names them (hashed): the
+/// stylesheet, the wasm-bindgen glue and the wasm, relative to the page. The
+/// import worker's files are not these (they keep their plain names).
+pub fn app_files(index_html: &str) -> Option<(String, String, String)> {
+    let hrefs: Vec<&str> = index_html
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let find = |ok: &dyn Fn(&str) -> bool| hrefs.iter().find(|h| ok(h)).map(|h| h.to_string());
+    let css = find(&|h| h.ends_with(".css"))?;
+    let wasm = find(&|h| h.ends_with("_bg.wasm") && !h.contains("worker"))?;
+    let js = find(&|h| h.ends_with(".js") && !h.contains("worker") && !h.ends_with("sw.js"))?;
+    Some((css, js, wasm))
+}
+
 /// The glue as a classic part of one inline module: `export` keywords dropped
 /// (`export class X` → `class X`) and the closing `export { … }` list removed;
 /// nothing imports from an inline module.
@@ -146,6 +162,23 @@ mod tests {
             places_tsv: Some("kyiv\t50.45\t30.52\tUA"),
             outline_svg: None,
         }
+    }
+
+    #[test]
+    fn the_apps_files_are_found_in_trunks_index() {
+        let index = r#"<link rel="stylesheet" href="./main-97f3.css" integrity="x"/>
+            <link rel="manifest" href="manifest.webmanifest" />
+            <link rel="modulepreload" href="./folio-app-76.js" crossorigin="anonymous">
+            <link rel="preload" href="./folio-app-76_bg.wasm" as="fetch" type="application/wasm">"#;
+        assert_eq!(
+            app_files(index),
+            Some((
+                "./main-97f3.css".into(),
+                "./folio-app-76.js".into(),
+                "./folio-app-76_bg.wasm".into()
+            ))
+        );
+        assert_eq!(app_files("<html></html>"), None);
     }
 
     #[test]

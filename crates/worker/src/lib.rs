@@ -1,0 +1,290 @@
+//! # folio-worker
+//!
+//! The import worker: a second wasm, loaded only when the user first imports (or
+//! when the library holds imported articles), so the HTML stack, the encodings
+//! and the entity merge never weigh on the first load.
+//!
+//! [`Library`] is the worker's state and every rule about it (ids, duplicates,
+//! what a batch reports); it is plain Rust, tested natively. [`web`] is the thin
+//! layer that reads browser files, talks to IndexedDB and posts messages.
+
+use std::collections::HashSet;
+
+use folio_core::extract::aliases;
+use folio_core::import::protocol::{Report, Skipped};
+use folio_core::import::{import_file, unique_id};
+use folio_core::model::{Article, Extraction};
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// One file of a batch, as the worker sees it: its name, size, and a way to
+/// read its bytes (called only when the size is within the limit).
+pub struct Incoming<'a> {
+    /// The file's name (with its folder, when the browser gives one).
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Reads the bytes, or says why it cannot.
+    pub read: Box<dyn FnOnce() -> Result<Vec<u8>, String> + 'a>,
+}
+
+/// The bundled articles and the imported ones.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    bundled: Vec<Article>,
+    imported: Vec<Article>,
+}
+
+impl Library {
+    /// A library over the bundled corpus, with nothing imported yet.
+    pub fn new(bundled: Vec<Article>) -> Library {
+        Library {
+            bundled,
+            imported: Vec::new(),
+        }
+    }
+
+    /// Sets the imported articles (as read back from storage).
+    pub fn set_imported(&mut self, imported: Vec<Article>) {
+        self.imported = imported;
+    }
+
+    /// The imported articles.
+    pub fn imported(&self) -> &[Article] {
+        &self.imported
+    }
+
+    /// Ids of the imported articles.
+    pub fn imported_ids(&self) -> Vec<String> {
+        self.imported.iter().map(|a| a.id.clone()).collect()
+    }
+
+    /// Reads a batch into new articles without changing the library, so that the
+    /// caller can store them first and add them only once stored. `progress` is
+    /// called before each file with (files done, total, name).
+    ///
+    /// A file that fails is skipped with its reason, and the rest go on. An
+    /// article whose text the library (or this batch) already has is skipped as
+    /// a duplicate; an id already taken gets a counter (`report-2`).
+    pub fn read_batch<'a>(
+        &self,
+        files: Vec<Incoming<'a>>,
+        mut progress: impl FnMut(usize, usize, &str),
+    ) -> (Vec<Article>, Report) {
+        let total = files.len();
+        let mut taken: HashSet<String> = self.articles().map(|a| a.id.clone()).collect();
+        let texts: HashSet<&str> = self.articles().map(|a| a.text.as_str()).collect();
+        let mut fresh: Vec<Article> = Vec::new();
+        let mut report = Report::default();
+        let mut fresh_texts: HashSet<String> = HashSet::new();
+        for (done, file) in files.into_iter().enumerate() {
+            progress(done, total, &file.name);
+            let bytes = if file.size > folio_core::import::MAX_FILE_BYTES {
+                Ok(Vec::new())
+            } else {
+                (file.read)()
+            };
+            let result = bytes
+                .and_then(|b| import_file(&file.name, file.size, &b).map_err(|e| e.to_string()));
+            let imported = match result {
+                Ok(i) => i,
+                Err(reason) => {
+                    report.skipped.push(Skipped {
+                        file: file.name,
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            if imported.encoding != "UTF-8" {
+                report
+                    .converted
+                    .push(format!("{}: {}", file.name, imported.encoding));
+            }
+            for mut article in imported.articles {
+                if texts.contains(article.text.as_str()) || fresh_texts.contains(&article.text) {
+                    report.skipped.push(Skipped {
+                        file: file.name.clone(),
+                        reason: format!("already in the library (\"{}\")", article.title),
+                    });
+                    continue;
+                }
+                article.id = unique_id(&article.id, &mut taken);
+                fresh_texts.insert(article.text.clone());
+                report.added.push(article.id.clone());
+                fresh.push(article);
+            }
+        }
+        progress(total, total, "");
+        (fresh, report)
+    }
+
+    /// Adds articles read by [`Library::read_batch`] (after they were stored).
+    pub fn add(&mut self, articles: Vec<Article>) {
+        self.imported.extend(articles);
+    }
+
+    /// Removes an imported article; bundled ones cannot be removed.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let before = self.imported.len();
+        self.imported.retain(|a| a.id != id);
+        self.imported.len() != before
+    }
+
+    /// Removes every imported article.
+    pub fn clear(&mut self) {
+        self.imported.clear();
+    }
+
+    /// Bundled then imported articles.
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.bundled.iter().chain(&self.imported)
+    }
+
+    /// The whole library with entities merged across every article, bundled and
+    /// imported alike, so a person in an imported page meets the same person in
+    /// the bundled ones.
+    pub fn extraction(&self) -> Extraction {
+        let mut articles: Vec<Article> = self.articles().cloned().collect();
+        let entities = aliases::merge(&mut articles);
+        Extraction { articles, entities }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file<'a>(name: &str, bytes: &'a [u8]) -> Incoming<'a> {
+        Incoming {
+            name: name.to_string(),
+            size: bytes.len() as u64,
+            read: Box::new(move || Ok(bytes.to_vec())),
+        }
+    }
+
+    fn bundled() -> Vec<Article> {
+        folio_core::Corpus::build(vec![folio_core::Source::text(
+            "seed.txt",
+            "President Ana Lima visited the port of Varna on Monday.",
+        )])
+        .articles
+    }
+
+    #[test]
+    fn a_batch_reports_each_failure_by_name_and_keeps_the_rest() {
+        let lib = Library::new(bundled());
+        let mut seen = Vec::new();
+        let (fresh, report) = lib.read_batch(
+            vec![
+                file("good.txt", b"Lima said the port of Varna would reopen."),
+                file("empty.txt", b""),
+                file("image.png", b"\x89PNG\r\n\x1a\n\0\0\0"),
+                file("page.html", b"<html><body><article><p>Ferries returned to Varna on Tuesday after the storm.</p></article></body></html>"),
+                Incoming {
+                    name: "huge.txt".into(),
+                    size: folio_core::import::MAX_FILE_BYTES + 1,
+                    read: Box::new(|| panic!("a file over the limit must not be read")),
+                },
+            ],
+            |done, total, name| seen.push((done, total, name.to_string())),
+        );
+        assert_eq!(report.added, vec!["good", "page"]);
+        let reasons: Vec<(&str, &str)> = report
+            .skipped
+            .iter()
+            .map(|s| (s.file.as_str(), s.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+        assert!(reasons[0].0 == "empty.txt" && reasons[0].1.starts_with("no text"));
+        assert!(reasons[1].0 == "image.png" && reasons[1].1.starts_with("not text"));
+        assert!(reasons[2].0 == "huge.txt" && reasons[2].1.starts_with("too large"));
+        assert_eq!(fresh.len(), 2);
+        assert_eq!(seen.first(), Some(&(0, 5, "good.txt".to_string())));
+        assert_eq!(seen.last(), Some(&(5, 5, String::new())));
+    }
+
+    #[test]
+    fn duplicates_are_skipped_and_taken_ids_get_a_counter() {
+        let lib = Library::new(bundled());
+        let (fresh, report) = lib.read_batch(
+            vec![
+                file(
+                    "seed.txt",
+                    b"A different text in a file with a bundled article's name.",
+                ),
+                file(
+                    "copy.txt",
+                    b"President Ana Lima visited the port of Varna on Monday.",
+                ),
+                file("a.txt", b"Same words twice."),
+                file("b.txt", b"Same words twice."),
+            ],
+            |_, _, _| {},
+        );
+        assert_eq!(report.added, vec!["seed-2", "a"]);
+        assert_eq!(report.skipped.len(), 2);
+        assert!(report
+            .skipped
+            .iter()
+            .all(|s| s.reason.starts_with("already in the library")));
+        assert_eq!(fresh.len(), 2);
+    }
+
+    #[test]
+    fn windows_1252_files_are_converted_and_reported() {
+        let lib = Library::new(Vec::new());
+        let (fresh, report) = lib.read_batch(
+            vec![file("old.txt", b"Caf\xe9 owners in Z\xfcrich said so.")],
+            |_, _, _| {},
+        );
+        assert_eq!(report.converted, vec!["old.txt: windows-1252"]);
+        assert!(fresh[0].text.contains("Café owners in Zürich"));
+    }
+
+    #[test]
+    fn entities_merge_across_bundled_and_imported_and_removal_unmerges() {
+        let mut lib = Library::new(bundled());
+        let (fresh, _) = lib.read_batch(
+            vec![file("new.txt", b"Ana Lima spoke in Varna again on Friday.")],
+            |_, _, _| {},
+        );
+        lib.add(fresh);
+        let x = lib.extraction();
+        let lima = x
+            .entities
+            .iter()
+            .find(|e| e.name == "Ana Lima")
+            .expect("merged person");
+        assert_eq!(lima.articles, vec!["seed", "new"]);
+        assert!(!lib.remove("seed"), "bundled articles stay");
+        assert!(lib.remove("new"));
+        let x = lib.extraction();
+        let lima = x.entities.iter().find(|e| e.name == "Ana Lima").unwrap();
+        assert_eq!(lima.articles, vec!["seed"]);
+        lib.clear();
+        assert!(lib.imported().is_empty());
+    }
+
+    #[test]
+    fn a_bundle_imports_back_to_the_same_state() {
+        let mut lib = Library::new(Vec::new());
+        let (fresh, _) = lib.read_batch(
+            vec![
+                file("a.txt", b"President Ana Lima visited Varna."),
+                file("b.txt", b"\"We will rebuild,\" Lima said in Varna."),
+            ],
+            |_, _, _| {},
+        );
+        lib.add(fresh);
+        let before = lib.extraction();
+        let json = folio_core::bundle::to_json(&before);
+        lib.clear();
+        let (fresh, report) =
+            lib.read_batch(vec![file("library.json", json.as_bytes())], |_, _, _| {});
+        assert_eq!(report.added, vec!["a", "b"]);
+        lib.add(fresh);
+        assert_eq!(lib.extraction(), before);
+    }
+}

@@ -1,0 +1,489 @@
+//! The library's imported part: the import worker, its progress and reports,
+//! and the downloads it builds.
+//!
+//! The worker (`crates/worker`, its own wasm with the HTML stack and IndexedDB)
+//! is started only when needed: at the first import or export, or at start when
+//! this browser has imported articles stored. It answers every change with the
+//! whole library, which replaces the corpus here, so the views always show what
+//! is stored.
+
+use std::sync::Arc;
+
+use folio_core::import::protocol::{ExportKind, Pasted, Reply, Report, Request, Skipped, Storage};
+use folio_core::Corpus;
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, MessageEvent, Worker};
+
+use crate::state::corpus::{bundled_text, parse_extraction, CorpusCtx, Load};
+
+/// The worker's loader, written by Trunk beside the app (`data-loader-shim`).
+const WORKER_URL: &str = "./folio-worker_loader.js";
+/// How many imported articles this browser holds, kept so that a reload knows
+/// whether to start the worker at once.
+const STORED_KEY: &str = "folio.imported";
+
+/// An import in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// Files finished.
+    pub done: usize,
+    /// Files in the batch.
+    pub total: usize,
+    /// The file being read.
+    pub file: String,
+}
+
+/// What the import state is now.
+#[derive(Clone, Copy)]
+pub struct LibraryCtx {
+    /// Ids of imported articles (the ones that can be deleted).
+    pub imported: RwSignal<Vec<String>>,
+    /// The running import, if any.
+    pub progress: RwSignal<Option<Progress>>,
+    /// Whether a request is with the worker (buttons wait).
+    pub busy: RwSignal<bool>,
+    /// What the last import did.
+    pub report: RwSignal<Option<Report>>,
+    /// A failure to show (storage refused, worker failed).
+    pub error: RwSignal<Option<String>>,
+    /// The browser's storage estimate.
+    pub storage: RwSignal<Option<Storage>>,
+    /// Whether this page is a one-file copy (no worker, no import).
+    pub one_file: bool,
+    worker: StoredValue<Option<Worker>, LocalStorage>,
+    /// Requests waiting for the worker's first answer.
+    pending: StoredValue<Vec<(Request, Array)>, LocalStorage>,
+    ready: RwSignal<bool>,
+}
+
+impl LibraryCtx {
+    /// Provides the import state; starts the worker at once when this browser
+    /// has imported articles stored.
+    pub fn provide(one_file: bool) -> LibraryCtx {
+        let ctx = LibraryCtx {
+            imported: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            report: RwSignal::new(None),
+            error: RwSignal::new(None),
+            storage: RwSignal::new(None),
+            one_file,
+            worker: StoredValue::new_local(None),
+            pending: StoredValue::new_local(Vec::new()),
+            ready: RwSignal::new(false),
+        };
+        provide_context(ctx);
+        // The worker merges imports with the bundled corpus, so it starts once
+        // that is read: at once when this browser has imported articles stored,
+        // or for requests made while the corpus was still loading.
+        let corpus = CorpusCtx::expect();
+        Effect::new(move |_| {
+            let ready = corpus.1.get() == Load::Ready;
+            let wanted = stored_count() > 0 || ctx.pending.with_value(|p| !p.is_empty());
+            if ready && !one_file && wanted {
+                ctx.ensure_worker();
+            }
+        });
+        ctx
+    }
+
+    /// The state provided by an ancestor.
+    pub fn expect() -> LibraryCtx {
+        expect_context::<LibraryCtx>()
+    }
+
+    /// Whether an article was imported (and so can be deleted).
+    pub fn is_imported(&self, id: &str) -> bool {
+        self.imported.with(|ids| ids.iter().any(|i| i == id))
+    }
+
+    /// Imports files (from the picker, a drop or a folder).
+    pub fn import_files(&self, files: Vec<File>) {
+        if files.is_empty() {
+            return;
+        }
+        self.report.set(None);
+        self.error.set(None);
+        self.progress.set(Some(Progress {
+            done: 0,
+            total: files.len(),
+            file: String::new(),
+        }));
+        let array = Array::new();
+        for f in files {
+            array.push(&f);
+        }
+        self.send(Request::Import { pasted: Vec::new() }, array);
+    }
+
+    /// Imports pasted text; `html` when the clipboard held a page's markup.
+    pub fn import_pasted(&self, text: String, html: bool) {
+        if text.trim().is_empty() {
+            self.error.set(Some(
+                "Nothing to import: the clipboard holds no text.".into(),
+            ));
+            return;
+        }
+        let stamp = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default()
+            .replace(':', "-");
+        let name = format!(
+            "pasted-{}.{}",
+            &stamp[..stamp.len().min(19)],
+            if html { "html" } else { "txt" }
+        );
+        self.report.set(None);
+        self.error.set(None);
+        self.progress.set(Some(Progress {
+            done: 0,
+            total: 1,
+            file: name.clone(),
+        }));
+        self.send(
+            Request::Import {
+                pasted: vec![Pasted { name, text }],
+            },
+            Array::new(),
+        );
+    }
+
+    /// Deletes one imported article.
+    pub fn delete(&self, id: String) {
+        self.send(Request::Delete { id }, Array::new());
+    }
+
+    /// Deletes every imported article.
+    pub fn clear(&self) {
+        self.send(Request::Clear, Array::new());
+    }
+
+    /// Asks the worker for a download.
+    pub fn export(&self, what: ExportKind) {
+        self.error.set(None);
+        self.send(Request::Export { what }, Array::new());
+    }
+
+    /// Stops the running import: the worker is ended mid-batch, so nothing of
+    /// the batch is stored (it writes a batch in one transaction, at the end),
+    /// and what was stored before stays.
+    pub fn cancel(&self) {
+        if let Some(w) = self.worker.get_value() {
+            w.terminate();
+        }
+        self.worker.set_value(None);
+        self.ready.set(false);
+        self.pending.set_value(Vec::new());
+        self.progress.set(None);
+        self.busy.set(false);
+        self.error.set(Some(
+            "Import cancelled: nothing from that batch was added.".into(),
+        ));
+    }
+
+    fn send(&self, request: Request, files: Array) {
+        if self.one_file {
+            self.error.set(Some(
+                "This is a one-file copy: it opens its articles but cannot import or export. \
+                 Open Folio itself to import."
+                    .into(),
+            ));
+            self.progress.set(None);
+            return;
+        }
+        self.busy.set(true);
+        if !self.ensure_worker() || !self.ready.get_untracked() {
+            self.pending.update_value(|p| p.push((request, files)));
+            return;
+        }
+        self.post(&request, &files);
+    }
+
+    fn post(&self, request: &Request, files: &Array) {
+        let Some(worker) = self.worker.get_value() else {
+            return;
+        };
+        let msg = Object::new();
+        let json = encode_request(request);
+        let _ = Reflect::set(&msg, &"json".into(), &json.into());
+        let _ = Reflect::set(&msg, &"files".into(), files);
+        if worker.post_message(&msg).is_err() {
+            self.fail("The import worker could not be reached.".into());
+        }
+    }
+
+    /// Starts the worker if it is not running; returns whether it was running.
+    fn ensure_worker(&self) -> bool {
+        if self.worker.with_value(Option::is_some) {
+            return true;
+        }
+        let Some(bundled) = bundled_text() else {
+            return false;
+        };
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(w) => w,
+            Err(_) => {
+                self.fail("The import worker could not be started.".into());
+                return false;
+            }
+        };
+        let ctx = *self;
+        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            match e.data().as_string().as_deref().and_then(decode_reply) {
+                Some(reply) => ctx.receive(reply),
+                None => ctx.fail("The import worker sent something unreadable.".into()),
+            }
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        onmessage.forget();
+        let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            ctx.fail("The import worker failed to load (are you offline on a first visit?).".into())
+        });
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        onerror.forget();
+        self.worker.set_value(Some(worker));
+        self.post(
+            &Request::Init {
+                bundled: bundled.to_string(),
+            },
+            &Array::new(),
+        );
+        false
+    }
+
+    fn fail(&self, message: String) {
+        self.error.set(Some(message));
+        self.progress.set(None);
+        self.busy.set(false);
+    }
+
+    fn receive(&self, reply: Reply) {
+        match reply {
+            Reply::Progress { done, total, file } => {
+                self.progress.set(Some(Progress { done, total, file }))
+            }
+            Reply::Library {
+                extraction,
+                imported,
+                report,
+                storage,
+                error,
+            } => {
+                set_stored_count(imported.len());
+                if let Some(x) = parse_extraction(&extraction, "the library") {
+                    CorpusCtx::expect()
+                        .0
+                        .set(Arc::new(Corpus::from_extraction(x)));
+                }
+                self.imported.set(imported);
+                self.storage.set(storage);
+                if report.is_some() {
+                    self.report.set(report);
+                    self.progress.set(None);
+                }
+                if error.is_some() {
+                    self.error.set(error);
+                    self.progress.set(None);
+                }
+                self.after_reply();
+            }
+            Reply::Download { name, mime, text } => {
+                if let Err(e) = save(&name, &mime, &text) {
+                    self.error.set(Some(e));
+                }
+                self.after_reply();
+            }
+            Reply::Failed { message } => {
+                self.fail(message);
+                self.after_reply();
+            }
+        }
+    }
+
+    /// The first answer (to init) releases requests made while the worker loaded.
+    fn after_reply(&self) {
+        if !self.ready.get_untracked() {
+            self.ready.set(true);
+            let pending = self
+                .pending
+                .try_update_value(std::mem::take)
+                .unwrap_or_default();
+            if !pending.is_empty() {
+                for (request, files) in &pending {
+                    self.post(request, files);
+                }
+                return;
+            }
+        }
+        self.busy.set(false);
+    }
+}
+
+/// A request as serde's JSON of [`Request`] (externally tagged), built with the
+/// browser's `JSON.stringify` for the reason [`decode_reply`] gives; the worker
+/// reads it with serde, and a test there checks the two shapes agree.
+pub fn encode_request(request: &Request) -> String {
+    let obj = |pairs: &[(&str, JsValue)]| -> JsValue {
+        let o = Object::new();
+        for (k, v) in pairs {
+            let _ = Reflect::set(&o, &(*k).into(), v);
+        }
+        o.into()
+    };
+    let s = |v: &str| JsValue::from_str(v);
+    let opt = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    let value = match request {
+        Request::Init { bundled } => obj(&[("init", obj(&[("bundled", s(bundled))]))]),
+        Request::Import { pasted } => {
+            let list = Array::new();
+            for p in pasted {
+                list.push(&obj(&[("name", s(&p.name)), ("text", s(&p.text))]));
+            }
+            obj(&[("import", obj(&[("pasted", list.into())]))])
+        }
+        Request::Delete { id } => obj(&[("delete", obj(&[("id", s(id))]))]),
+        Request::Clear => s("clear"),
+        Request::Export { what } => {
+            let what = match what {
+                ExportKind::Bundle => s("bundle"),
+                ExportKind::EntitiesCsv => s("entities_csv"),
+                ExportKind::QuotesCsv => s("quotes_csv"),
+                ExportKind::OneFile {
+                    css_url,
+                    js_url,
+                    wasm_url,
+                    places_tsv,
+                    outline_url,
+                } => obj(&[(
+                    "one_file",
+                    obj(&[
+                        ("css_url", s(css_url)),
+                        ("js_url", s(js_url)),
+                        ("wasm_url", s(wasm_url)),
+                        ("places_tsv", opt(places_tsv)),
+                        ("outline_url", opt(outline_url)),
+                    ]),
+                )]),
+            };
+            obj(&[("export", obj(&[("what", what)]))])
+        }
+    };
+    js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Reads a worker's reply (serde's JSON of [`Reply`], externally tagged) with
+/// the browser's JSON parser. Deriving `Deserialize` for it would compile a
+/// second set of serde visitors into the first-load wasm (~13 kB) for a handful
+/// of fields; the large part, the extraction, is itself a JSON string inside,
+/// read by the app's one extraction parser.
+pub fn decode_reply(json: &str) -> Option<Reply> {
+    let value = js_sys::JSON::parse(json).ok()?;
+    let get = |v: &JsValue, k: &str| {
+        Reflect::get(v, &k.into())
+            .ok()
+            .filter(|x| !x.is_undefined() && !x.is_null())
+    };
+    let string = |v: &JsValue, k: &str| get(v, k).and_then(|x| x.as_string());
+    let number = |v: &JsValue, k: &str| get(v, k).and_then(|x| x.as_f64());
+    let strings = |v: &JsValue, k: &str| -> Vec<String> {
+        get(v, k).map_or_else(Vec::new, |a| {
+            Array::from(&a)
+                .iter()
+                .filter_map(|x| x.as_string())
+                .collect()
+        })
+    };
+    if let Some(p) = get(&value, "progress") {
+        return Some(Reply::Progress {
+            done: number(&p, "done")? as usize,
+            total: number(&p, "total")? as usize,
+            file: string(&p, "file").unwrap_or_default(),
+        });
+    }
+    if let Some(l) = get(&value, "library") {
+        let report = get(&l, "report").map(|r| Report {
+            added: strings(&r, "added"),
+            skipped: get(&r, "skipped").map_or_else(Vec::new, |a| {
+                Array::from(&a)
+                    .iter()
+                    .map(|s| Skipped {
+                        file: string(&s, "file").unwrap_or_default(),
+                        reason: string(&s, "reason").unwrap_or_default(),
+                    })
+                    .collect()
+            }),
+            converted: strings(&r, "converted"),
+        });
+        let storage = get(&l, "storage").and_then(|s| {
+            Some(Storage {
+                usage: number(&s, "usage")?,
+                quota: number(&s, "quota")?,
+            })
+        });
+        return Some(Reply::Library {
+            extraction: string(&l, "extraction")?,
+            imported: strings(&l, "imported"),
+            report,
+            storage,
+            error: string(&l, "error"),
+        });
+    }
+    if let Some(d) = get(&value, "download") {
+        return Some(Reply::Download {
+            name: string(&d, "name")?,
+            mime: string(&d, "mime")?,
+            text: string(&d, "text")?,
+        });
+    }
+    let f = get(&value, "failed")?;
+    Some(Reply::Failed {
+        message: string(&f, "message")?,
+    })
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn stored_count() -> usize {
+    local_storage()
+        .and_then(|s| s.get_item(STORED_KEY).ok()?)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn set_stored_count(n: usize) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item(STORED_KEY, &n.to_string());
+    }
+}
+
+/// Offers text as a file download.
+fn save(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let failed = || format!("{name} could not be offered for download");
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| failed())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(failed)?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| failed())?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

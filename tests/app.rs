@@ -451,6 +451,7 @@ fn the_worker_protocol_matches_serdes_json_both_ways() {
         assert_eq!(encode_request(r), serde_json::to_string(r).unwrap());
     }
     let replies = [
+        Reply::Ready,
         Reply::Progress {
             done: 2,
             total: 9,

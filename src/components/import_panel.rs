@@ -205,7 +205,7 @@ fn one_file_request(places_tsv: Option<String>) -> ExportKind {
     ExportKind::OneFile {
         css_url: href("link[rel=stylesheet]"),
         js_url: href("link[rel=modulepreload]"),
-        wasm_url: href("link[rel=preload][as=fetch]"),
+        wasm_url: href("link[rel=preload][type='application/wasm']"),
         places_tsv,
         outline_url: Some(absolute(crate::pages::map::OUTLINE_URL)),
     }

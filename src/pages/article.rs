@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::article_card::meta_line;
 use crate::components::reader_text::reader_text;
-use crate::state::corpus::CorpusCtx;
+use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
@@ -22,6 +22,10 @@ pub fn ArticlePage() -> impl IntoView {
     let (show_removed, set_show_removed) = signal(false);
     move || {
         let id = id.get();
+        // A deep link may open before the corpus has arrived: not "not found" yet.
+        if corpus.1.get() == Load::Loading {
+            return view! { <p class="muted" role="status">"Loading…"</p> }.into_any();
+        }
         corpus.with(|c| match c.article(&id) {
             Some(a) => {
                 let paragraphs = folio_core::explore::reader_paragraphs(c, a);

@@ -60,7 +60,9 @@ pub fn ComparePage() -> impl IntoView {
                 <h1 id="compare-title">"Compare"</h1>
                 <p class="muted">"Two articles side by side: what they share, and where their numbers differ."</p>
             </div>
-            <div class="pickers">{picker(0, "First ")}{picker(1, "Second ")}</div>
+            // Re-drawn when the corpus changes (it arrives after the first paint,
+            // and imports add to it).
+            <div class="pickers">{move || picker(0, "First ")}{move || picker(1, "Second ")}</div>
             {move || {
                 let (Some(a), Some(b)) = ids.get() else {
                     return view! { <p class="empty">"Choose two articles."</p> }.into_any();

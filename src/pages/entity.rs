@@ -5,7 +5,7 @@ use folio_core::explore::{concordance, cooccurrence, quotes_by_speaker};
 use leptos::prelude::*;
 
 use crate::components::entity_chip::{kind_class, kind_label, EntityChip};
-use crate::state::corpus::CorpusCtx;
+use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
@@ -26,6 +26,10 @@ pub fn EntityPage() -> impl IntoView {
     });
     move || {
         let id = id.get();
+        // A deep link may open before the corpus has arrived: not "not found" yet.
+        if corpus.1.get() == Load::Loading {
+            return view! { <p class="muted" role="status">"Loading…"</p> }.into_any();
+        }
         corpus.with(|c| {
             let Some(e) = c.entities.iter().find(|e| e.id == id) else {
                 return view! {

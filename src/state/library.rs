@@ -53,6 +53,9 @@ pub struct LibraryCtx {
     pub storage: RwSignal<Option<Storage>>,
     /// Whether this page is a one-file copy (no worker, no import).
     pub one_file: bool,
+    /// The corpus the worker's answers replace (kept here: the worker's
+    /// callbacks run outside any component, where context cannot be looked up).
+    corpus: CorpusCtx,
     worker: StoredValue<Option<Worker>, LocalStorage>,
     /// Requests waiting for the worker's first answer.
     pending: StoredValue<Vec<(Request, Array)>, LocalStorage>,
@@ -63,7 +66,9 @@ impl LibraryCtx {
     /// Provides the import state; starts the worker at once when this browser
     /// has imported articles stored.
     pub fn provide(one_file: bool) -> LibraryCtx {
+        let corpus = CorpusCtx::expect();
         let ctx = LibraryCtx {
+            corpus,
             imported: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
             busy: RwSignal::new(false),
@@ -79,7 +84,6 @@ impl LibraryCtx {
         // The worker merges imports with the bundled corpus, so it starts once
         // that is read: at once when this browser has imported articles stored,
         // or for requests made while the corpus was still loading.
-        let corpus = CorpusCtx::expect();
         Effect::new(move |_| {
             let ready = corpus.1.get() == Load::Ready;
             let wanted = stored_count() > 0 || ctx.pending.with_value(|p| !p.is_empty());
@@ -221,9 +225,9 @@ impl LibraryCtx {
         if self.worker.with_value(Option::is_some) {
             return true;
         }
-        let Some(bundled) = bundled_text() else {
+        if bundled_text().is_none() {
             return false;
-        };
+        }
         let worker = match Worker::new(WORKER_URL) {
             Ok(w) => w,
             Err(_) => {
@@ -246,12 +250,7 @@ impl LibraryCtx {
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         onerror.forget();
         self.worker.set_value(Some(worker));
-        self.post(
-            &Request::Init {
-                bundled: bundled.to_string(),
-            },
-            &Array::new(),
-        );
+        // Init goes when the worker says it listens (`Reply::Ready`).
         false
     }
 
@@ -263,6 +262,16 @@ impl LibraryCtx {
 
     fn receive(&self, reply: Reply) {
         match reply {
+            Reply::Ready => {
+                if let Some(bundled) = bundled_text() {
+                    self.post(
+                        &Request::Init {
+                            bundled: bundled.to_string(),
+                        },
+                        &Array::new(),
+                    );
+                }
+            }
             Reply::Progress { done, total, file } => {
                 self.progress.set(Some(Progress { done, total, file }))
             }
@@ -275,9 +284,7 @@ impl LibraryCtx {
             } => {
                 set_stored_count(imported.len());
                 if let Some(x) = parse_extraction(&extraction, "the library") {
-                    CorpusCtx::expect()
-                        .0
-                        .set(Arc::new(Corpus::from_extraction(x)));
+                    self.corpus.0.set(Arc::new(Corpus::from_extraction(x)));
                 }
                 self.imported.set(imported);
                 self.storage.set(storage);
@@ -385,6 +392,9 @@ pub fn encode_request(request: &Request) -> String {
 /// read by the app's one extraction parser.
 pub fn decode_reply(json: &str) -> Option<Reply> {
     let value = js_sys::JSON::parse(json).ok()?;
+    if value.as_string().as_deref() == Some("ready") {
+        return Some(Reply::Ready);
+    }
     let get = |v: &JsValue, k: &str| {
         Reflect::get(v, &k.into())
             .ok()

@@ -138,6 +138,10 @@ pub mod protocol {
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Reply {
+        /// The worker's wasm has started and listens. Messages sent to a worker
+        /// before its (asynchronously instantiated) wasm sets its handler are
+        /// lost, so the app sends nothing before this.
+        Ready,
         /// One more file done.
         Progress {
             /// Files finished so far.

@@ -5,219 +5,10 @@
 //! `chromedriver` (`CHROMEDRIVER`, default `/usr/bin/chromedriver`). Screenshots of
 //! each view are saved under `target/screenshots/` as artefacts.
 
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
-use tokio::process::{Child, Command};
-
-/// The sub-path the app is served under, as on a GitHub Pages project site.
-const SUB_PATH: &str = "/folio/";
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn dist_dir() -> PathBuf {
-    let dist = std::env::var_os("FOLIO_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("dist"));
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} has no index.html: build the app first (`trunk build --release --offline`, which `make test` runs)",
-        dist.display()
-    );
-    dist
-}
-
-fn screenshot_dir() -> PathBuf {
-    let dir = workspace_root().join("target/screenshots");
-    std::fs::create_dir_all(&dir).expect("create target/screenshots");
-    dir
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" => "application/json",
-        "png" => "image/png",
-        "svg" => "image/svg+xml",
-        "tsv" => "text/tab-separated-values; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// A static file server for `dist/` under [`SUB_PATH`]; anything outside it is 404,
-/// so an absolute asset URL in the build would fail the flows.
-async fn serve(dist: PathBuf) -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        loop {
-            let Ok((mut sock, _)) = listener.accept().await else {
-                return;
-            };
-            let dist = dist.clone();
-            tokio::spawn(async move {
-                let mut buf = vec![0u8; 8192];
-                let n = sock.read(&mut buf).await.unwrap_or(0);
-                let req = String::from_utf8_lossy(&buf[..n]);
-                let path = req.split_whitespace().nth(1).unwrap_or("/");
-                let path = path.split(['?', '#']).next().unwrap_or("/");
-                let file = path.strip_prefix(SUB_PATH).and_then(|rel| {
-                    let rel = if rel.is_empty() { "index.html" } else { rel };
-                    (!rel.contains("..")).then(|| dist.join(rel))
-                });
-                let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-                    Some((f, body)) => {
-                        let mut r = format!(
-                            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                            content_type(&f),
-                            body.len()
-                        )
-                        .into_bytes();
-                        r.extend(body);
-                        r
-                    }
-                    None => {
-                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                            .to_vec()
-                    }
-                };
-                let _ = sock.write_all(&response).await;
-                let _ = sock.shutdown().await;
-            });
-        }
-    });
-    addr
-}
-
-/// A chromedriver on a free port, killed when dropped.
-struct Driver {
-    child: Child,
-    port: u16,
-    _profile: TempDir,
-}
-
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.start_kill();
-    }
-}
-
-async fn start_driver() -> Driver {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-    let child = Command::new(&bin)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap_or_else(|e| panic!("start {bin}: {e} (install chromium-driver; `make test` does)"));
-    for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let profile = std::env::temp_dir().join(format!("folio-e2e-{port}"));
-    Driver {
-        child,
-        port,
-        _profile: TempDir(profile),
-    }
-}
-
-async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
-    browser_with(driver, width, height, false).await
-}
-
-/// A browser whose `prefers-color-scheme` is dark (`--force-dark-mode`).
-async fn dark_browser(driver: &Driver, width: u32, height: u32) -> Client {
-    browser_with(driver, width, height, true).await
-}
-
-async fn browser_with(driver: &Driver, width: u32, height: u32, dark: bool) -> Client {
-    let mut caps = serde_json::Map::new();
-    let mut args = vec![
-        "--headless=new".to_string(),
-        "--no-sandbox".into(),
-        "--disable-gpu".into(),
-        "--disable-dev-shm-usage".into(),
-        "--disable-background-networking".into(),
-        "--disable-component-update".into(),
-        "--no-first-run".into(),
-        format!("--window-size={width},{height}"),
-        format!("--user-data-dir={}", driver._profile.0.display()),
-    ];
-    args.push("--disable-sync".into());
-    if dark {
-        args.push("--force-dark-mode".into());
-    }
-    let mut opts = serde_json::json!({ "args": args });
-    if let Ok(bin) = std::env::var("CHROME") {
-        opts["binary"] = bin.into();
-    }
-    caps.insert("goog:chromeOptions".into(), opts);
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("connect to chromedriver")
-}
-
-async fn wait_for_count(
-    c: &Client,
-    selector: &str,
-    n: usize,
-) -> Vec<fantoccini::elements::Element> {
-    for _ in 0..100 {
-        let found = c.find_all(Locator::Css(selector)).await.unwrap();
-        if found.len() == n {
-            return found;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let found = c.find_all(Locator::Css(selector)).await.unwrap();
-    panic!("expected {n} × {selector}, found {}", found.len());
-}
-
-async fn shot(c: &Client, name: &str) {
-    let png = c.screenshot().await.expect("screenshot");
-    std::fs::write(screenshot_dir().join(name), png).expect("write screenshot");
-}
-
-async fn hash(c: &Client) -> String {
-    c.current_url()
-        .await
-        .unwrap()
-        .fragment()
-        .map(|f| format!("#{f}"))
-        .unwrap_or_default()
-}
+use fantoccini::{Client, Locator};
+use folio_e2e::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn open_library_search_lyman_open_a_hit_and_read_it() {
@@ -505,6 +296,13 @@ async fn compare_two_articles_chosen_from_the_pickers() {
     let c = browser(&driver, 1280, 900).await;
     let base = format!("http://{addr}{SUB_PATH}");
     open(&c, &base, "#/compare", ".pickers select").await;
+    // The pickers fill when the corpus (fetched beside the wasm) has arrived.
+    wait_until(
+        &c,
+        "document.querySelector(\"option[value='004_a0672cb53393491e']\")",
+        10,
+    )
+    .await;
     let pickers = c.find_all(Locator::Css(".pickers select")).await.unwrap();
     pickers[0]
         .select_by_value("003_2de072fd7b9da36a")

@@ -79,6 +79,7 @@ pub fn start() {
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
+    post(&Reply::Ready);
 }
 
 fn enqueue(job: Job) {

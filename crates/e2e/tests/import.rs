@@ -1,0 +1,512 @@
+//! End-to-end flows of bringing articles in: import through the file picker and a
+//! drop, what each bad file says, IndexedDB across reloads, delete and clear,
+//! export and import back, hostile input, the one-file copy from `file://`, and the
+//! service worker with the network gone. Headless Chromium over WebDriver against
+//! the built `dist/` (see `flows.rs`).
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+use folio_e2e::*;
+
+/// A fresh folder for a test's files.
+fn scratch(name: &str) -> TempDir {
+    let dir = std::env::temp_dir().join(format!("folio-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    TempDir(dir)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Picks files with the import panel's file input.
+async fn pick(c: &Client, files: &[PathBuf]) {
+    let list: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+    c.find(Locator::Css("input[data-testid=import-files]"))
+        .await
+        .unwrap()
+        .send_keys(&list.join("\n"))
+        .await
+        .unwrap();
+}
+
+/// Waits for the import's report and returns its text.
+async fn report(c: &Client, secs: u64) -> String {
+    wait_until(
+        c,
+        "document.querySelector('.import-report') || document.querySelector('.import-error')",
+        secs,
+    )
+    .await;
+    let error = text_of(c, ".import-error").await;
+    assert!(error.is_empty(), "the import failed: {error}");
+    text_of(c, ".import-report").await
+}
+
+async fn cards(c: &Client) -> usize {
+    c.find_all(Locator::Css(".card")).await.unwrap().len()
+}
+
+async fn open_library(c: &Client, base: &str, n: usize) {
+    c.goto(&format!("{base}#/")).await.unwrap();
+    wait_for_count(c, ".card", n).await;
+}
+
+const ARTICLE: &str =
+    "The harbour of Varna reopened on Monday after the storm, the port authority said. \
+     \"We expect ferries to run normally by Friday,\" said Ana Lima, the harbour master.";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn imports_report_every_bad_file_by_name_survive_a_reload_export_and_come_back() {
+    let dir = scratch("import");
+    let d = &dir.0;
+    let mut huge = Vec::with_capacity(26 * 1024 * 1024);
+    while huge.len() < 26 * 1024 * 1024 {
+        huge.extend_from_slice(ARTICLE.as_bytes());
+    }
+    let tampered = r#"{"format":"folio-bundle","version":1,"articles":[{"file":"x.txt","id":"x","title":"X","byline":null,"published":null,"text":"short","removed":[],"entities":[{"id":"p","kind":"person","name":"Ana","mentions":[{"start":0,"end":999,"text":"Ana"}]}],"quotes":[],"dates":[],"quantities":[],"word_count":1}],"entities":[]}"#;
+    let files = vec![
+        write(d, "good.txt", ARTICLE.as_bytes()),
+        write(
+            d,
+            "old-1252.txt",
+            b"Caf\xe9 owners in Z\xfcrich \x96 the \x93old town\x94 \x96 welcomed the ruling on Tuesday.",
+        ),
+        write(
+            d,
+            "page.html",
+            b"<!doctype html><html><head><title>Ferries return | Harbour News</title>\
+              <meta property=\"og:site_name\" content=\"Harbour News\"></head><body>\
+              <nav><a href=\"/\">Home</a><a href=\"/sport\">Sport</a></nav>\
+              <article><h1>Ferries return to Varna</h1><p>Ferries returned to the harbour of Varna on Tuesday \
+              after a week of storms, the port authority said.</p><p>Crews worked through the night to clear \
+              the berths, and the first ship docked at dawn.</p></article>\
+              <footer>Cookie settings</footer></body></html>",
+        ),
+        write(
+            d,
+            "broken.html",
+            b"<html><body><div><p>Unclosed <b>bold <i>text about the new bridge over the Danube at Ruse, \
+              which engineers said would open in May.<p>A second paragraph <table><td>with stray cells",
+        ),
+        write(d, "empty.txt", b""),
+        write(d, "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"),
+        write(d, "huge.txt", &huge),
+        write(d, "tampered.json", tampered.as_bytes()),
+    ];
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open_library(&c, &base, 5).await;
+
+    pick(&c, &files).await;
+    let text = report(&c, 60).await;
+    assert!(text.contains("Added 4 articles."), "{text}");
+    for (file, reason) in [
+        ("empty.txt", "no text"),
+        ("image.png", "not text"),
+        ("huge.txt", "too large"),
+        ("tampered.json", "not a valid Folio bundle"),
+    ] {
+        assert!(
+            text.contains(&format!("{file}: {reason}")),
+            "{file}: {text}"
+        );
+    }
+    assert!(text.contains("old-1252.txt: windows-1252"), "{text}");
+    wait_for_count(&c, ".card", 9).await;
+    shot(&c, "import-report.png").await;
+
+    // Kept in IndexedDB: a reload shows them again, marked as imported.
+    c.refresh().await.unwrap();
+    wait_for_count(&c, ".card", 9).await;
+    assert_eq!(
+        c.find_all(Locator::Css(".card .badge"))
+            .await
+            .unwrap()
+            .len(),
+        4
+    );
+    c.goto(&format!("{base}#/article/old-1252")).await.unwrap();
+    wait_until(&c, "document.querySelector('.reader-text')", 10).await;
+    let reader = text_of(&c, ".reader-text").await;
+    assert!(
+        reader.contains("Café owners in Zürich – the “old town”"),
+        "{reader}"
+    );
+    c.goto(&format!("{base}#/search?q=ferries%20varna"))
+        .await
+        .unwrap();
+    wait_until(&c, "document.querySelectorAll('.result').length >= 1", 10).await;
+
+    // Export the library, clear the imports, import the export back: same state.
+    open_library(&c, &base, 9).await;
+    c.find(Locator::XPath("//button[text()='Library (JSON)']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let bundle = downloaded(&driver, "folio-library.json").await;
+    let bundle: serde_json::Value = serde_json::from_slice(&bundle).unwrap();
+    assert_eq!(bundle["format"], "folio-bundle");
+    assert_eq!(bundle["articles"].as_array().unwrap().len(), 9);
+    c.find(Locator::XPath("//button[text()='Quotes (CSV)']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let csv = String::from_utf8(downloaded(&driver, "folio-quotes.csv").await).unwrap();
+    assert!(csv.starts_with("article,title,speaker,speaker_id,quote,start,end"));
+    assert!(
+        csv.contains("We expect ferries to run normally by Friday"),
+        "{csv}"
+    );
+
+    let good_title = text_of(&c, ".card.imported .card-title").await;
+    c.find(Locator::Css(".card.imported .card-delete"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_count(&c, ".card", 8).await;
+    assert_ne!(text_of(&c, ".card.imported .card-title").await, good_title);
+    c.find(Locator::XPath(
+        "//button[starts-with(text(),'Delete all imported')]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    c.find(Locator::XPath("//button[text()='Yes, delete']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_count(&c, ".card", 5).await;
+    open_library(&c, &base, 5).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        cards(&c).await,
+        5,
+        "cleared imports stay cleared after a reload"
+    );
+
+    let exported = write(
+        d,
+        "folio-library.json",
+        &serde_json::to_vec(&bundle).unwrap(),
+    );
+    pick(&c, &[exported]).await;
+    let text = report(&c, 60).await;
+    assert!(
+        text.contains("Added 4 articles."),
+        "the bundle's imported articles: {text}"
+    );
+    assert!(
+        text.contains("already in the library"),
+        "bundled ones are skipped: {text}"
+    );
+    wait_for_count(&c, ".card", 9).await;
+    c.close().await.unwrap();
+}
+
+/// Ways to run script from imported content; each sets `window.__xss` if it runs.
+fn payloads() -> Vec<String> {
+    let run = "window.__xss=1";
+    let mut p = vec![
+        format!("<script>{run}</script>"),
+        format!("<SCRIPT SRC=\"data:text/javascript,{run}\"></SCRIPT>"),
+        format!("<img src=x onerror=\"{run}\">"),
+        format!("<img src=\"x\" onerror={run}//"),
+        format!("<svg onload=\"{run}\"></svg>"),
+        format!("<svg><script>{run}</script></svg>"),
+        format!("<svg><animate onbegin=\"{run}\" attributeName=x dur=1s>"),
+        format!("<body onload=\"{run}\">"),
+        format!("<iframe srcdoc=\"<script>parent.{run}</script>\"></iframe>"),
+        format!("<iframe src=\"javascript:parent.{run}\"></iframe>"),
+        format!("<a href=\"javascript:{run}\">click</a>"),
+        format!("<a href=\"JaVaScRiPt:{run}\">click</a>"),
+        format!("<a href=\"&#106;avascript:{run}\">encoded</a>"),
+        format!("<div style=\"background:url(javascript:{run})\">css</div>"),
+        format!("<style>@import 'javascript:{run}';</style>"),
+        format!("<input autofocus onfocus=\"{run}\">"),
+        format!("<details open ontoggle=\"{run}\">"),
+        format!("<video><source onerror=\"{run}\"></video>"),
+        format!("<audio src=x onerror=\"{run}\">"),
+        format!("<object data=\"javascript:{run}\"></object>"),
+        format!("<embed src=\"javascript:{run}\">"),
+        format!("<form action=\"javascript:{run}\"><button>go</button></form>"),
+        format!("<math><mtext><table><mglyph><style><img src=x onerror=\"{run}\">"),
+        format!("<meta http-equiv=\"refresh\" content=\"0;url=javascript:{run}\">"),
+        format!("<scr<script>ipt>{run}</scr</script>ipt>"),
+        format!("\"><img src=x onerror={run}>"),
+        format!("'><svg/onload={run}>"),
+        format!("</title><script>{run}</script>"),
+        format!("<noscript><p title=\"</noscript><img src=x onerror={run}>\">"),
+        format!("<marquee onstart=\"{run}\">m</marquee>"),
+        format!("<isindex type=image src=1 onerror={run}>"),
+        format!("<xss id=x tabindex=1 onfocusin={run}></xss>"),
+    ];
+    // The same vectors once more as Markdown links and images.
+    p.push(format!("[click](javascript:{run})"));
+    p.push(format!("![img](x \"onerror={run}\")"));
+    p
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_imports_never_run_script_and_no_markup_reaches_the_page() {
+    let dir = scratch("xss");
+    let d = &dir.0;
+    let mut files = Vec::new();
+    for (i, p) in payloads().iter().enumerate() {
+        let body = format!("Report {i} on the harbour of Varna, where officials met on Monday. {p} The meeting ended at noon.");
+        files.push(write(d, &format!("x{i}.txt"), body.as_bytes()));
+        files.push(write(
+            d,
+            &format!("x{i}.md"),
+            format!("# Notes {i}\n\n{body}\n").as_bytes(),
+        ));
+        let page = format!(
+            "<html><head><title>Page {i} {p}</title><meta name=\"author\" content=\"{}\">\
+             <meta property=\"og:site_name\" content=\"Outlet {i}\"></head>\
+             <body><article><h1>Harbour report {i}</h1><p>{body}</p><p>Second paragraph {i} {p} about the ferries.</p></article></body></html>",
+            p.replace('"', "&quot;")
+        );
+        files.push(write(d, &format!("x{i}.html"), page.as_bytes()));
+    }
+    // A bundle whose metadata and text carry the payloads, and a javascript: link.
+    let hostile_bundle = serde_json::json!({
+        "format": "folio-bundle", "version": 1, "entities": [],
+        "articles": [{
+            "file": "b.txt", "id": "<img src=x onerror=window.__xss=1>", "title": "<script>window.__xss=1</script>",
+            "byline": "<svg onload=window.__xss=1>", "published": "2024-01-01", "outlet": "<b onmouseover=window.__xss=1>o</b>",
+            "url": "javascript:window.__xss=1", "text": "<iframe src=javascript:window.__xss=1></iframe> text",
+            "removed": ["<script>window.__xss=1</script>"], "entities": [], "quotes": [], "dates": [], "quantities": [], "word_count": 3
+        }]
+    });
+    files.push(write(
+        d,
+        "hostile.json",
+        hostile_bundle.to_string().as_bytes(),
+    ));
+    assert!(files.len() >= 100, "{} hostile files", files.len());
+
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open_library(&c, &base, 5).await;
+    let scripts_before = c
+        .execute("return document.scripts.length", vec![])
+        .await
+        .unwrap();
+    pick(&c, &files).await;
+    let text = report(&c, 120).await;
+    assert!(text.contains("Added"), "{text}");
+
+    // Every view over the hostile corpus, and every imported article.
+    let ids: Vec<String> = serde_json::from_value(
+        c.execute(
+            "return [...document.querySelectorAll('.card.imported .card-link')].map(a => a.getAttribute('href'))",
+            vec![],
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(ids.len() >= 90, "{} imported", ids.len());
+    let mut hashes: Vec<String> = ids;
+    hashes.extend(
+        [
+            "#/entities",
+            "#/quotes",
+            "#/timeline",
+            "#/compare",
+            "#/search?q=harbour",
+            "#/search?q=script",
+        ]
+        .map(String::from),
+    );
+    let check = "return { xss: window.__xss === undefined ? null : window.__xss, \
+        scripts: document.scripts.length, \
+        bad: document.querySelectorAll('iframe, object, embed, frame, form:not(.search), marquee, details, video, audio, math, \
+             body [onerror], body [onload], body [onfocus], body [onmouseover], body [ontoggle], body [onbegin], body [onstart], \
+             a[href^=\"javascript\" i], a[href^=\"&#\"], meta[http-equiv]').length }";
+    for h in &hashes {
+        c.goto(&format!("{base}{h}")).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(60)).await;
+        let got = c.execute(check, vec![]).await.unwrap();
+        assert_eq!(got["xss"], serde_json::Value::Null, "script ran on {h}");
+        assert_eq!(
+            got["scripts"], scripts_before,
+            "a script element appeared on {h}"
+        );
+        assert_eq!(got["bad"], 0, "imported markup reached the page on {h}");
+    }
+    // The text of a plain-text payload is shown as text, escaped.
+    c.goto(&format!("{base}#/article/x2")).await.unwrap();
+    wait_until(&c, "document.querySelector('.reader-text')", 10).await;
+    assert!(text_of(&c, ".reader-text")
+        .await
+        .contains("<img src=x onerror="));
+    // The hostile bundle's javascript: link is not a link.
+    let links = c
+        .execute(
+            "return document.querySelectorAll('a.source').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(links, 0);
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ten_thousand_file_drop_imports_in_the_worker_and_keeps_what_was_stored() {
+    let dir = scratch("drop");
+    let first = write(&dir.0, "first.txt", ARTICLE.as_bytes());
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open_library(&c, &base, 5).await;
+    pick(&c, &[first]).await;
+    report(&c, 60).await;
+    wait_for_count(&c, ".card", 6).await;
+
+    // 10,000 files in one drop, two of them bad, built and dropped in the page.
+    c.execute(
+        "const dt = new DataTransfer();
+         for (let i = 0; i < 9998; i++) {
+           dt.items.add(new File([`Dispatch ${i}: the ferry number ${i} left the harbour of Varna at dawn, officials said.`],
+                                 `dispatch-${i}.txt`, { type: 'text/plain' }));
+         }
+         dt.items.add(new File([''], 'blank.txt'));
+         dt.items.add(new File([new Uint8Array([0, 1, 2, 3, 0, 0, 7])], 'noise.bin'));
+         window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, cancelable: true }));
+         window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, cancelable: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    // The page stays responsive while the worker reads: progress shows.
+    wait_until(
+        &c,
+        "document.querySelector('.import-progress progress')",
+        30,
+    )
+    .await;
+    let text = report(&c, 600).await;
+    assert!(text.contains("Added 9998 articles."), "{text}");
+    assert!(text.contains("blank.txt: no text"), "{text}");
+    assert!(text.contains("noise.bin: not text"), "{text}");
+    wait_until(
+        &c,
+        "document.querySelector('.library .page-head [role=status]').textContent.startsWith('10004 articles')",
+        120,
+    )
+    .await;
+    assert!(
+        text_of(&c, ".library")
+            .await
+            .contains("The harbour of Varna reopened"),
+        "what was stored before the drop is still there"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_one_file_copy_opens_from_disk_with_every_view_working() {
+    let dist = dist_dir();
+    let one_file = dist.join("folio.html");
+    assert!(
+        one_file.is_file(),
+        "trunk's post-build hook writes dist/folio.html"
+    );
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let url = format!("file://{}", one_file.canonicalize().unwrap().display());
+    c.goto(&format!("{url}#/")).await.unwrap();
+    wait_for_count(&c, ".card", 5).await;
+    c.find(Locator::Css("#q"))
+        .await
+        .unwrap()
+        .send_keys("Lyman")
+        .await
+        .unwrap();
+    wait_for_count(&c, ".result", 4).await;
+    c.goto(&format!("{url}#/map")).await.unwrap();
+    wait_until(&c, "document.querySelectorAll('.map-dot').length >= 5", 20).await;
+    c.goto(&format!("{url}#/entities")).await.unwrap();
+    wait_until(
+        &c,
+        "document.querySelectorAll('.entity-table tbody tr').length > 10",
+        10,
+    )
+    .await;
+    shot(&c, "one-file.png").await;
+
+    // The copy the browser builds carries imported articles too.
+    let addr = serve(dist).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    let dir = scratch("onefile");
+    let extra = write(&dir.0, "harbour.txt", ARTICLE.as_bytes());
+    open_library(&c, &base, 5).await;
+    pick(&c, &[extra]).await;
+    report(&c, 60).await;
+    c.find(Locator::XPath("//button[text()='As one HTML file']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let html = downloaded(&driver, "folio.html").await;
+    let copy = write(&dir.0, "copy.html", &html);
+    c.goto(&format!(
+        "file://{}#/search?q=harbour%20master",
+        copy.display()
+    ))
+    .await
+    .unwrap();
+    wait_for_count(&c, ".result", 1).await;
+    assert!(text_of(&c, ".result").await.contains("harbour"));
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_one_visit_the_app_opens_and_searches_with_the_network_gone() {
+    let (addr, server) = serve_stoppable(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open_library(&c, &base, 5).await;
+    // The service worker has installed (cached everything) once it controls the page.
+    wait_until(
+        &c,
+        "navigator.serviceWorker && navigator.serviceWorker.controller",
+        60,
+    )
+    .await;
+    server.abort();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        std::net::TcpStream::connect(addr).is_err(),
+        "the server is gone"
+    );
+    c.goto(&format!("{base}#/search?q=Kharkiv")).await.unwrap();
+    wait_until(&c, "document.querySelectorAll('.result').length >= 1", 30).await;
+    c.goto(&format!("{base}#/map")).await.unwrap();
+    wait_until(&c, "document.querySelectorAll('.map-dot').length >= 5", 30).await;
+    c.close().await.unwrap();
+}

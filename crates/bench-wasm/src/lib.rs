@@ -8,6 +8,10 @@
 use folio_core::search::{Index, Query};
 use wasm_bindgen::prelude::*;
 
+// As in the app: memory grows in large steps (see folio_core::heap).
+#[global_allocator]
+static HEAP: folio_core::heap::GrowingHeap = folio_core::heap::GrowingHeap;
+
 /// Bytes of WebAssembly linear memory in use (it only grows), for the memory
 /// column of the benchmark.
 #[wasm_bindgen]

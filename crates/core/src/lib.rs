@@ -52,6 +52,7 @@ pub mod eval;
 pub mod eval_html;
 pub mod explore;
 pub mod extract;
+pub mod heap;
 pub mod model;
 pub mod search;
 

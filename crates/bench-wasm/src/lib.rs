@@ -8,7 +8,8 @@
 use folio_core::search::{Index, Query};
 use wasm_bindgen::prelude::*;
 
-// As in the app: memory grows in large steps (see folio_core::heap).
+// Memory grows in large steps, so that V8 does not collect garbage at every
+// page (see folio_core::heap). The app opts in with the same two lines.
 #[global_allocator]
 static HEAP: folio_core::heap::GrowingHeap = folio_core::heap::GrowingHeap;
 

@@ -1070,13 +1070,15 @@ impl Index {
 
     /// A compact binary form of the index (see [`Index::from_bytes`]).
     ///
-    /// Layout (all integers LEB128 varints): magic `FOLIX2`; documents (id, three
+    /// Layout (all integers LEB128 varints): magic `FOLIX3`; documents (id, three
     /// field lengths, liveness, date, outlet, entities); terms in sorted order,
     /// each front-coded against the previous one (shared prefix length, suffix),
-    /// with its postings as document deltas (low bit set when the document has
-    /// the term once, else the count follows) and the
-    /// position bytes as stored. The stem and variant tables are not stored: they
-    /// are recomputed from the terms on load, which is cheaper than their bytes.
+    /// with its postings as document deltas whose two low bits give the number
+    /// of positions (1, 2 or 3; 3 means 4 or more, and the count less 4
+    /// follows), then the position bytes as stored, which need no length: the
+    /// counts say where they end. The stem and variant tables are not stored:
+    /// they are recomputed from the terms on load, which is cheaper than their
+    /// bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1 << 16);
         out.extend_from_slice(MAGIC);
@@ -1128,24 +1130,22 @@ impl Index {
                 let doc = posting.doc;
                 // Field frequencies are not stored: the positions say them (each
                 // field's positions lie in a range the field lengths give). Only
-                // the number of positions is, folded into the document delta's
-                // low bit when it is the common 1.
+                // the number of positions is, in the document delta's two low
+                // bits when it is 1, 2 or 3 (most postings: at 10,000 articles
+                // this is 2% of the index smaller than a one-bit flag for 1).
                 let end = posting.pos_end as usize;
                 let count = p.positions[start..end]
                     .iter()
                     .filter(|&&b| b < 0x80)
                     .count() as u64;
                 start = end;
-                write_varint(
-                    &mut out,
-                    (u64::from(doc - last) << 1) | u64::from(count == 1),
-                );
-                if count != 1 {
-                    write_varint(&mut out, count);
+                let small = count.clamp(1, 4) - 1;
+                write_varint(&mut out, (u64::from(doc - last) << 2) | small);
+                if small == 3 {
+                    write_varint(&mut out, count - 4);
                 }
                 last = doc;
             }
-            write_varint(&mut out, p.positions.len() as u64);
             out.extend_from_slice(&p.positions);
         }
         out
@@ -1222,14 +1222,13 @@ impl Index {
             let mut counts: Vec<usize> = Vec::with_capacity(np.min(1 << 20));
             for _ in 0..np {
                 let v = read_varint(&mut r)?;
-                doc = doc.checked_add(u32::try_from(v >> 1).ok()?)?;
+                doc = doc.checked_add(u32::try_from(v >> 2).ok()?)?;
                 if doc as usize >= ndocs {
                     return None;
                 }
-                counts.push(if v & 1 == 1 {
-                    1
-                } else {
-                    read_varint(&mut r)? as usize
+                counts.push(match v & 3 {
+                    3 => usize::try_from(read_varint(&mut r)?).ok()?.checked_add(4)?,
+                    small => small as usize + 1,
                 });
                 p.list.push(Posting {
                     doc,
@@ -1237,11 +1236,9 @@ impl Index {
                     tf: [0; FIELDS],
                 });
             }
-            let plen = read_varint(&mut r)? as usize;
-            let mut pos = r.get(..plen)?;
-            r = &r[plen..];
-            p.positions = pos.to_vec();
-            // Each posting's end offset and field frequencies, from its positions.
+            // Each posting's end offset and field frequencies, from its positions;
+            // where the last one ends, the term's position bytes do.
+            let mut pos = r;
             let mut offset = 0usize;
             for (posting, &count) in p.list.iter_mut().zip(&counts) {
                 let [title, body, _] = index.lens[posting.doc as usize];
@@ -1252,7 +1249,7 @@ impl Index {
                     offset += before - pos.len();
                     let f = if at < title {
                         0
-                    } else if at <= title + body {
+                    } else if at <= title.saturating_add(body) {
                         1
                     } else {
                         2
@@ -1261,6 +1258,8 @@ impl Index {
                 }
                 posting.pos_end = u32::try_from(offset).ok()?;
             }
+            p.positions = r[..offset].to_vec();
+            r = pos;
             index.new_term(&TermKey::new(&text));
             if let Some(t) = index.terms.last_mut() {
                 t.postings = p;
@@ -1271,7 +1270,7 @@ impl Index {
     }
 }
 
-const MAGIC: &[u8] = b"FOLIX2";
+const MAGIC: &[u8] = b"FOLIX3";
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -1610,5 +1609,26 @@ mod tests {
         }
         assert!(Index::from_bytes(&bytes[..bytes.len() - 1]).is_none());
         assert!(Index::from_bytes(b"nonsense").is_none());
+    }
+
+    #[test]
+    fn damaged_bytes_are_rejected_or_loaded_never_a_panic() {
+        let mut i = index();
+        i.add_with_names("n", "Kupyansk", "Trains to Kupyansk, Kupyansk.", "Kupyansk");
+        let bytes = i.to_bytes();
+        for end in 0..bytes.len() {
+            assert!(Index::from_bytes(&bytes[..end]).is_none(), "cut at {end}");
+        }
+        let mut damaged = bytes.clone();
+        for at in MAGIC.len()..bytes.len() {
+            for flip in [0x01, 0x02, 0x40, 0x80, 0xff] {
+                damaged[at] = bytes[at] ^ flip;
+                if let Some(j) = Index::from_bytes(&damaged) {
+                    // Whatever loaded must answer queries without panicking.
+                    let _ = j.search(&Query::parse("kupyansk \"reached lyman\" lym"));
+                }
+            }
+            damaged[at] = bytes[at];
+        }
     }
 }

@@ -8,6 +8,11 @@
 use folio_core::search::{Index, Query};
 use wasm_bindgen::prelude::*;
 
+// Memory grows in large steps, so that V8 does not collect garbage at every
+// page (see folio_core::heap). The app opts in with the same two lines.
+#[global_allocator]
+static HEAP: folio_core::heap::GrowingHeap = folio_core::heap::GrowingHeap;
+
 /// Bytes of WebAssembly linear memory in use (it only grows), for the memory
 /// column of the benchmark.
 #[wasm_bindgen]

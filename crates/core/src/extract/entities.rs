@@ -624,6 +624,121 @@ const ORG_NOUNS: &[&str] = &[
     "franchise",
 ];
 
+/// Words right after a name that only a person does or has: life events and
+/// states of mind as verbs ("Hitzig noticed", "Stoloff was born", "May died"),
+/// and, after a possessive, kin and a life ("Carter's father", "Budjana's
+/// career"). Evidence of a person however the name itself looks.
+const PERSON_AFTER: &[&str] = &[
+    "born",
+    "died",
+    "dies",
+    "married",
+    "marries",
+    "divorced",
+    "retired",
+    "retires",
+    "graduated",
+    "attended",
+    "studied",
+    "decided",
+    "decides",
+    "agreed",
+    "believed",
+    "believes",
+    "felt",
+    "feels",
+    "wanted",
+    "wants",
+    "hoped",
+    "refused",
+    "denied",
+    "noticed",
+    "sings",
+    "sang",
+    "smiled",
+    "laughed",
+    "sentenced",
+    "arrested",
+    "elected",
+    "appointed",
+    "raised",
+    "educated",
+    "drafted",
+    "himself",
+    "herself",
+    "father",
+    "mother",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "husband",
+    "widow",
+    "parents",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "family",
+    "childhood",
+    "girlfriend",
+    "boyfriend",
+    "funeral",
+    "birthday",
+    "lawyer",
+    "lawyers",
+    "death",
+    "birth",
+];
+
+/// Lowercase nouns right after a name that make it a sports team ("North
+/// Melbourne player Michael Gaudion", "Perth Glory supporters").
+const TEAM_AFTER: &[&str] = &[
+    "player",
+    "players",
+    "footballer",
+    "footballers",
+    "supporters",
+    "fans",
+    "squad",
+    "roster",
+    "teammate",
+    "teammates",
+];
+
+/// Nouns of place that a definition or an apposition gives a name ("Bilje is
+/// a village", "Champdor is a commune", "Ocala, a city in Florida"), beyond
+/// [`PLACE_NOUNS`].
+const PLACE_KINDS: &[&str] = &[
+    "commune",
+    "parish",
+    "river",
+    "lake",
+    "mountain",
+    "peninsula",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "township",
+    "locality",
+    "area",
+    "dock",
+    "reservoir",
+    "canal",
+    "creek",
+    "brook",
+    "valley",
+    "cave",
+    "stream",
+    "tributary",
+    "county",
+    "country",
+    "nation",
+    "kingdom",
+    "estate",
+];
+
 /// Verbs of speech after a name, evidence of a speaker (a person, or an
 /// organisation speaking through someone).
 pub(crate) const SPEECH_VERBS: &[&str] = &[
@@ -945,6 +1060,9 @@ word_set! {
     in_place_openers => PLACE_OPENERS,
     in_speech_verbs => SPEECH_VERBS,
     in_org_nouns => ORG_NOUNS,
+    in_person_after => PERSON_AFTER,
+    in_team_after => TEAM_AFTER,
+    in_place_kinds => PLACE_KINDS,
 }
 
 /// The kind of a two- or three-word name with no evidence: most such names in
@@ -1495,10 +1613,16 @@ fn classify_run(
         set(&mut c, EntityKind::Place, STRONG);
     } else if n > 1 && in_place_heads(last.key) {
         set(&mut c, EntityKind::Place, STRONG);
+    } else if let Some(kind) = copula_kind(text, words, e) {
+        set(&mut c, kind, STRONG);
+    } else if born_after(text, words, e) {
+        set(&mut c, EntityKind::Person, STRONG);
     } else if acronym {
         set(&mut c, EntityKind::Org, MEDIUM);
     } else if org_context(words, s, e) {
         set(&mut c, EntityKind::Org, STRONG);
+    } else if team_after(text, words, e) {
+        set(&mut c, EntityKind::Org, MEDIUM);
     } else if followed_by_region(text, words, e) {
         // "Saffron Walden, England", "Hamilton Field, California".
         set(&mut c, EntityKind::Place, MEDIUM);
@@ -1506,6 +1630,8 @@ fn classify_run(
         || prev_adjacent.is_some_and(|p| !p.cap && in_role_nouns(p.key))
     {
         set(&mut c, EntityKind::Person, STRONG);
+    } else if person_after(text, words, e) {
+        set(&mut c, EntityKind::Person, MEDIUM);
     } else if member_context(words, s) {
         // "signed for X", "a member of X", "CEO of X".
         set(&mut c, EntityKind::Org, MEDIUM);
@@ -1661,6 +1787,148 @@ fn member_context(words: &[Word], s: usize) -> bool {
         return verb_for || member_of;
     }
     false
+}
+
+/// The word after the run `..e` that says something about it, past a
+/// possessive written apart ("Budjana 's" in tokenized text) and past one
+/// auxiliary or adverb ("Stoloff was born", "Citrone also appeared"), with
+/// whether the run is possessive. Only words joined by a single space count.
+fn word_after(text: &str, words: &[Word], e: usize) -> Option<(usize, bool)> {
+    let last = &words[e - 1];
+    let mut k = e;
+    let mut possessive = last.possessive;
+    let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
+    if !possessive
+        && words.get(k).is_some_and(|n| {
+            n.text == "s" && matches!(&text[last.end..n.start], " '" | " ’" | "'" | "’")
+        })
+    {
+        possessive = true;
+        k += 1;
+    } else if possessive {
+        // The possessive is inside the last word; the next word follows it.
+    }
+    let first = words.get(k)?;
+    if k == 0 || !spaced(k - 1, k) || first.cap {
+        return None;
+    }
+    if !possessive
+        && matches!(
+            first.key,
+            "was" | "were" | "is" | "had" | "has" | "also" | "then" | "later" | "eventually"
+        )
+        && words.get(k + 1).is_some_and(|n| !n.cap && in_person_after(n.key))
+        && spaced(k, k + 1)
+    {
+        return Some((k + 1, false));
+    }
+    Some((k, possessive))
+}
+
+/// Whether what follows the run is something only a person does or has
+/// ([`PERSON_AFTER`]), or "who" ("Langejans, who").
+fn person_after(text: &str, words: &[Word], e: usize) -> bool {
+    if words
+        .get(e)
+        .is_some_and(|n| n.text == "who" && matches!(&text[words[e - 1].end..n.start], " " | ", " | " , "))
+    {
+        return true;
+    }
+    word_after(text, words, e).is_some_and(|(k, _)| in_person_after(words[k].key))
+}
+
+/// Whether a lowercase noun of a team's people follows the run ("North
+/// Melbourne player", "Perth Glory's squad"), or a score ("losing to Tulsa
+/// 63-7"): a sports team.
+fn team_after(text: &str, words: &[Word], e: usize) -> bool {
+    if word_after(text, words, e).is_some_and(|(k, _)| in_team_after(words[k].key)) {
+        return true;
+    }
+    let rest = &text[words[e - 1].end..];
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let a = digits(rest);
+    if a == 0 || a > 3 {
+        return false;
+    }
+    let rest = rest[a..].trim_start_matches(' ');
+    let Some(rest) = rest.strip_prefix(['-', '–']) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(' ');
+    let b = digits(rest);
+    (1..=3).contains(&b) && !rest[b..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// The kind a definition or an apposition gives the run: "Bilje is a
+/// village", "Blue Indigo was a jazz band", "Langejans is an innovative
+/// luthier", "Ocala, a city in Florida". The first noun of a known kind
+/// within four words decides; "of", "in", "for" and "who" end the search
+/// ("X is a member of the band" says nothing about X's kind).
+fn copula_kind(text: &str, words: &[Word], e: usize) -> Option<EntityKind> {
+    let spaced = |a: usize, b: usize| &text[words[a].end..words[b].start] == " ";
+    let last = e - 1;
+    if words[last].possessive {
+        return None;
+    }
+    let mut k = e;
+    let verb = words.get(k)?;
+    if matches!(verb.key, "is" | "was") && spaced(last, k) {
+        k += 1;
+    } else if !matches!(&text[words[last].end..verb.start], ", " | " , ") {
+        return None;
+    }
+    let art = words.get(k)?;
+    if !matches!(art.key, "a" | "an" | "the") || art.cap && k > e || !spaced(k - 1, k) {
+        return None;
+    }
+    for j in k + 1..(k + 5).min(words.len()) {
+        let w = &words[j];
+        if !spaced(j - 1, j) || matches!(w.key, "of" | "in" | "for" | "who" | "which" | "that") {
+            return None;
+        }
+        if w.cap {
+            continue;
+        }
+        // "the center of the exhibition" is a figure of speech, not a place.
+        let figurative = matches!(w.key, "center" | "centre" | "outskirts");
+        if in_place_kinds(w.key) || (is_place_noun(w.key) && !figurative) {
+            return Some(EntityKind::Place);
+        }
+        if in_org_nouns(w.key) {
+            return Some(EntityKind::Org);
+        }
+        if in_role_nouns(w.key) {
+            return Some(EntityKind::Person);
+        }
+    }
+    None
+}
+
+/// Whether a bracket with a birth or a life span follows the run ("Cabral
+/// (born 1988)", "Stanisław Baranowski (1806-1843)", "Adenet Le Roi
+/// (c.1240 -- c.1300)"): how encyclopaedias and obituaries introduce people.
+fn born_after(text: &str, words: &[Word], e: usize) -> bool {
+    let rest = text[words[e - 1].end..].trim_start_matches([' ', ',']);
+    let Some(inner) = rest.strip_prefix('(') else {
+        return false;
+    };
+    let inner = inner.trim_start();
+    if ["born ", "b. ", "née ", "nee ", "c.", "c. "]
+        .iter()
+        .any(|p| inner.starts_with(p))
+    {
+        return true;
+    }
+    let year = inner.bytes().take_while(u8::is_ascii_digit).count();
+    if year != 4 {
+        return false;
+    }
+    let after = inner[year..].trim_start();
+    let dash = after.trim_start_matches(['-', '–', '—']);
+    dash.len() < after.len() && dash.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether ", <country or first-level region>" follows the run, as in an
@@ -1880,8 +2148,16 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
         }
     }
     // Openers that resolved to nothing ("Later", "Gradsky" with no "Alexander
-    // Gradsky") and have no evidence anywhere are ordinary capitalised words.
-    cands.retain(|c| !c.opener || kind_of.contains_key(&c.key));
+    // Gradsky") and have no evidence anywhere are ordinary capitalised words,
+    // unless the text also writes them capitalised inside a sentence: a word
+    // capitalised where capitals are not automatic is a name ("Hitzig noticed"
+    // opening one sentence, "in 1870 Hitzig published" inside another).
+    let inside: std::collections::HashSet<String> = cands
+        .iter()
+        .filter(|c| !c.opener)
+        .map(|c| c.key.clone())
+        .collect();
+    cands.retain(|c| !c.opener || kind_of.contains_key(&c.key) || inside.contains(&c.key));
     // Group by key.
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();

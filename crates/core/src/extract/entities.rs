@@ -156,6 +156,43 @@ const ORG_WORDS: &[&str] = &[
     "wanderers",
     "athletic",
     "fire",
+    // Added with the second round of organisation evidence: company forms,
+    // media, transport operators, sports conferences, church and press.
+    "limited",
+    "pty",
+    "confederation",
+    "conference",
+    "publishing",
+    "publications",
+    "entertainment",
+    "media",
+    "casino",
+    "diocese",
+    "transport",
+    "transit",
+    "lines",
+    "sentinel",
+    "chronicle",
+    "observer",
+    "courier",
+    "examiner",
+    "inquirer",
+    "dispatch",
+    "magazine",
+    "music",
+    "pictures",
+    "films",
+    "productions",
+    "software",
+    "electronics",
+    "pharmaceuticals",
+    "brewery",
+    "insurance",
+    "partners",
+    "enterprises",
+    "ventures",
+    // "Hall of Fame", "Hall of Honor": an institution, not a building.
+    "fame",
 ];
 
 /// Words that make a run a place when they end it ("Dnipro River", "Black Sea").
@@ -229,6 +266,26 @@ const PLACE_HEADS: &[&str] = &[
     "rink",
     "hall",
     "beach",
+    "brook",
+    "creek",
+    "pond",
+    "reservoir",
+    "dock",
+    "docks",
+    "cave",
+    "canyon",
+    "glacier",
+    "pavilion",
+    "highway",
+    "freeway",
+    "motorway",
+    // Spanish, Portuguese and French compass words ending a region's name
+    // ("Ilocos Norte", "Rio Grande do Sul", "Pas-de-Calais Nord").
+    "norte",
+    "sur",
+    "sul",
+    "nord",
+    "sud",
 ];
 
 /// First words of multi-word place names in many countries ("New Jersey", "North
@@ -237,6 +294,7 @@ const PLACE_OPENERS: &[&str] = &[
     "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
     "lower", "central", "greater", "san", "santa", "santo", "sao", "los", "las", "port", "fort",
     "lake", "mount", "cape", "saint", "st", "isle", "gulf", "bay", "rio",
+    "river", "loch",
 ];
 
 /// Lowercase descriptors that follow a place name and name an area ("Kharkiv
@@ -943,6 +1001,32 @@ const NOT_NAMES: &[&str] = &[
     "html5",
     "faq",
     "lol",
+    // Common abbreviations written in capitals that name no one: media,
+    // jobs, sports and technical terms.
+    "cd",
+    "cds",
+    "dvd",
+    "dvds",
+    "ep",
+    "lp",
+    "dj",
+    "djs",
+    "ko",
+    "kos",
+    "tko",
+    "era",
+    "mvp",
+    "suv",
+    "vip",
+    "vips",
+    "ufo",
+    "gps",
+    "atm",
+    "usb",
+    "lcd",
+    "iq",
+    "hq",
+    "ost",
     "said",
     "says",
     "see",
@@ -1227,13 +1311,21 @@ fn words<'a>(
         }
         // "@MattBevin", "#Election": handles and hashtags are not written names.
         let handle = text[..t.start].ends_with(['@', '#']);
+        // "C-section", "T-shirt", "X-ray": one capital letter hyphened to a
+        // lowercase word is part of an ordinary word.
+        let letter_compound = t.text.len() == 1
+            && text[t.end..]
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
         out.push(Word {
             text: t.text,
             start: t.start,
             name_end,
             end: t.end,
             key,
-            cap: (t.text.starts_with(char::is_uppercase) || digit_acronym(t.text)) && !handle,
+            cap: (t.text.starts_with(char::is_uppercase) || digit_acronym(t.text))
+                && !handle
+                && !letter_compound,
             possessive,
             clause_start: sentence_first || opener,
         });

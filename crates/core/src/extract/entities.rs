@@ -1495,6 +1495,27 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
                     e += 2;
                     continue;
                 }
+                // "Department of Physics and Astronomy", "Institute of Arts and
+                // Sciences": after "of" or "for" an organisation names its
+                // fields, and "and" joins one more field word (a single word
+                // that is no person, country or city: "the University of Texas
+                // and Oklahoma State" stays two).
+                let field = w.key == "and"
+                    && run_has_cue
+                    && words[i..e]
+                        .iter()
+                        .skip_while(|x| !in_org_words(x.key))
+                        .any(|x| !x.cap && matches!(x.key, "of" | "for"))
+                    && next_is_name(e + 1)
+                    && !next_is_name(e + 2)
+                    && !words[e + 1].possessive
+                    && !gaz::is_first_name(words[e + 1].key)
+                    && gaz::country(words[e + 1].key).is_none()
+                    && !gaz::is_city(words[e + 1].key);
+                if field {
+                    e += 2;
+                    continue;
+                }
                 // "Swiss Super League for FC Basel": what follows "for" with an
                 // organisation word of its own is another organisation.
                 let own_cue_after = w.key == "for"
@@ -1588,7 +1609,10 @@ fn classify_run(
     // Sentence openers that are ordinary words ("The", "Later", "Moments").
     while s < e && (words[s].clause_start || s > 0 && !words[s - 1].cap) {
         let w = &words[s];
-        let common = in_not_names(w.key) || (w.clause_start && is_common_opener(w, lower_seen));
+        // "Fourth Air Force": an ordinal opening an organisation is its number.
+        let numbered = is_ordinal_word(w.key) && words[s + 1..e].iter().any(|x| in_org_words(x.key));
+        let common = !numbered
+            && (in_not_names(w.key) || (w.clause_start && is_common_opener(w, lower_seen)));
         if common {
             s += 1;
         } else {
@@ -1682,7 +1706,18 @@ fn classify_run(
     } else if has_org_word && !in_place_heads(last.key) {
         set(&mut c, EntityKind::Org, STRONG);
         // A numbered unit: "65th Air Division", "102d Regiment".
-        if let Some(p) = prev_adjacent.filter(|p| first.start - p.end == 1 && is_ordinal(p.text)) {
+        // A bare number numbers only military units ("65 Air Division").
+        let unit = words[s..e].iter().any(|w| {
+            matches!(
+                w.key,
+                "division" | "corps" | "wing" | "brigade" | "regiment" | "battalion" | "squadron"
+                    | "fleet" | "army" | "force" | "group"
+            )
+        });
+        let number = |t: &str| t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+        if let Some(p) = prev_adjacent
+            .filter(|p| first.start - p.end == 1 && (is_ordinal(p.text) || unit && number(p.text)))
+        {
             c.start = p.start;
         }
         // A demonym or possessive country before the organisation qualifies it,
@@ -2043,6 +2078,33 @@ fn followed_by_region(text: &str, words: &[Word], e: usize) -> bool {
 fn is_ordinal(t: &str) -> bool {
     let suffix = t.trim_start_matches(|c: char| c.is_ascii_digit());
     suffix.len() < t.len() && matches!(suffix, "st" | "nd" | "rd" | "th" | "d")
+}
+
+/// "first" to "twentieth": ordinals written as words.
+fn is_ordinal_word(k: &str) -> bool {
+    matches!(
+        k,
+        "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+    )
 }
 
 /// A folded word that looks like an English plural ("bikes", "guests"), not a

@@ -279,6 +279,10 @@ const PLACE_HEADS: &[&str] = &[
     "highway",
     "freeway",
     "motorway",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
     // Spanish, Portuguese and French compass words ending a region's name
     // ("Ilocos Norte", "Rio Grande do Sul", "Pas-de-Calais Nord").
     "norte",
@@ -1788,6 +1792,8 @@ fn classify_run(
     {
         // "the town of X", "the settlements of X".
         set(&mut c, EntityKind::Place, STRONG);
+    } else if place_named(words, s) || place_after(text, words, e) {
+        set(&mut c, EntityKind::Place, MEDIUM);
     } else if n > 1 && in_speech_verbs(next_key) {
         set(&mut c, EntityKind::Person, MEDIUM);
     } else if prev_adjacent.is_some_and(|p| !p.cap && in_place_prepositions(p.key)) {
@@ -1865,7 +1871,10 @@ fn member_context(words: &[Word], s: usize) -> bool {
     }
     let lower = |i: usize| !words[i].cap;
     let key = |i: usize| words[i].key;
-    if k >= 1 && lower(k - 1) && matches!(key(k - 1), "joined" | "joining" | "joins") {
+    if k >= 1
+        && lower(k - 1)
+        && matches!(key(k - 1), "joined" | "joining" | "joins" | "coached")
+    {
         return true;
     }
     if k >= 2 && lower(k - 1) && lower(k - 2) {
@@ -1911,7 +1920,26 @@ fn member_context(words: &[Word], s: usize) -> bool {
                     | "executive"
                     | "executives"
             );
-        return verb_for || member_of;
+        let verb_with = b == "with"
+            && matches!(a, "signed" | "signs" | "played" | "plays" | "playing");
+        // "acquired by X", "sold to X": what is bought, sold and operated
+        // changes hands between companies.
+        let business = (b == "by"
+            && matches!(
+                a,
+                "acquired"
+                    | "bought"
+                    | "owned"
+                    | "purchased"
+                    | "published"
+                    | "distributed"
+                    | "manufactured"
+                    | "operated"
+                    | "sponsored"
+                    | "funded"
+            ))
+            || (b == "to" && matches!(a, "sold" | "signed"));
+        return verb_for || member_of || verb_with || business;
     }
     false
 }
@@ -1962,6 +1990,50 @@ fn person_after(text: &str, words: &[Word], e: usize) -> bool {
         return true;
     }
     word_after(text, words, e).is_some_and(|(k, _)| in_person_after(words[k].key))
+}
+
+/// Whether a noun of place names the run: "an area called X", "a village
+/// named X", "the region known as X".
+fn place_named(words: &[Word], s: usize) -> bool {
+    let lower = |i: usize| !words[i].cap;
+    let noun = |i: usize| lower(i) && (is_place_noun(words[i].key) || in_place_kinds(words[i].key));
+    (s >= 2 && lower(s - 1) && matches!(words[s - 1].key, "called" | "named") && noun(s - 2))
+        || (s >= 3
+            && words[s - 1].key == "as"
+            && words[s - 2].key == "known"
+            && noun(s - 3))
+}
+
+/// Whether what follows the run says where it lies: "X is located in",
+/// "X, situated on", or a lowercase noun of place ("the Landes département",
+/// "the Bijeli Brijeg neighbourhood") that, unlike "region", is not part of
+/// the name.
+fn place_after(text: &str, words: &[Word], e: usize) -> bool {
+    let Some(n) = words.get(e) else { return false };
+    if n.cap || words[e - 1].possessive {
+        return false;
+    }
+    let gap = &text[words[e - 1].end..n.start];
+    let located = |w: &Word| matches!(w.key, "located" | "situated");
+    if gap == " " {
+        if located(n) || (matches!(n.key, "is" | "was" | "lies") && words.get(e + 1).is_some_and(located)) {
+            return true;
+        }
+        return matches!(
+            n.key,
+            "neighbourhood"
+                | "neighborhood"
+                | "area"
+                | "suburb"
+                | "departement"
+                | "commune"
+                | "municipality"
+                | "village"
+                | "township"
+                | "quarter"
+        );
+    }
+    matches!(gap, ", " | " , ") && located(n)
 }
 
 /// Whether a lowercase noun of a team's people follows the run ("North

@@ -17,7 +17,13 @@
 //!   it ("the band X", "X football team"), what people join or work for ("signed
 //!   for X", "a member of X", "CEO of X"), or a place name before a word that is
 //!   no place word ("Perth Glory", "St. Louis Cardinals": a team or company named
-//!   for its home).
+//!   for its home);
+//! - **what the text says of it**: a definition or apposition ("X is a village",
+//!   "X, a four-piece band"), a birth bracket ("X (born 1988)", "X (1806-1843)"),
+//!   what only people do or have ("X was born", "X died", "X's father", "X, who"),
+//!   a team's people or a score after it ("X player", "losing to X 63-7"), where it
+//!   lies ("X is located in", "an area called X", "the X neighbourhood"), and
+//!   business or sports verbs before it ("acquired by X", "played with X").
 //!
 //! The opening word of a sentence or quotation is capitalised anyway, so it only
 //! counts as a name when the article never writes it in lowercase; alone and

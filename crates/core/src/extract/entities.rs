@@ -285,6 +285,8 @@ const PLACE_HEADS: &[&str] = &[
     "highway",
     "freeway",
     "motorway",
+    "gym",
+    "formation",
     "northwest",
     "northeast",
     "southwest",
@@ -650,6 +652,62 @@ const ROLE_NOUNS: &[&str] = &[
     "envoy",
     "diplomat",
     "premier",
+    // Occupations in the arts, sciences, sports and public life.
+    "pianist",
+    "violinist",
+    "cellist",
+    "composer",
+    "conductor",
+    "painter",
+    "sculptor",
+    "architect",
+    "photographer",
+    "dancer",
+    "bassist",
+    "vocalist",
+    "rapper",
+    "comedian",
+    "priest",
+    "monk",
+    "engineer",
+    "inventor",
+    "mathematician",
+    "physicist",
+    "chemist",
+    "biologist",
+    "philosopher",
+    "theologian",
+    "surgeon",
+    "physician",
+    "psychologist",
+    "astronomer",
+    "lecturer",
+    "footballer",
+    "cricketer",
+    "boxer",
+    "wrestler",
+    "cyclist",
+    "swimmer",
+    "athlete",
+    "pitcher",
+    "quarterback",
+    "outfielder",
+    "linebacker",
+    "jockey",
+    "pilot",
+    "astronaut",
+    "politician",
+    "activist",
+    "businessman",
+    "businesswoman",
+    "entrepreneur",
+    "investor",
+    "banker",
+    "philanthropist",
+    "waitress",
+    "waiter",
+    "character",
+    "presenter",
 ];
 
 /// Lowercase nouns of kinds of organisation: before a name ("the band X", "the
@@ -2400,12 +2458,19 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
     // unless the text also writes them capitalised inside a sentence: a word
     // capitalised where capitals are not automatic is a name ("Hitzig noticed"
     // opening one sentence, "in 1870 Hitzig published" inside another).
-    let inside: std::collections::HashSet<String> = cands
-        .iter()
-        .filter(|c| !c.opener)
-        .map(|c| c.key.clone())
-        .collect();
-    cands.retain(|c| !c.opener || kind_of.contains_key(&c.key) || inside.contains(&c.key));
+    let keep: Vec<bool> = {
+        let inside: WordSet = cands
+            .iter()
+            .filter(|c| !c.opener)
+            .map(|c| c.key.as_str())
+            .collect();
+        cands
+            .iter()
+            .map(|c| !c.opener || kind_of.contains_key(&c.key) || inside.contains(c.key.as_str()))
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    cands.retain(|_| keep.next().unwrap_or(true));
     // Group by key.
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();

@@ -1825,6 +1825,26 @@ fn classify_run(
         set(&mut c, EntityKind::Place, STRONG);
     } else if n > 1 && in_place_heads(last.key) {
         set(&mut c, EntityKind::Place, STRONG);
+    } else if n == 2
+        && gaz::country(last.key).is_some()
+        && (gaz::demonym(first.key).is_some()
+            || matches!(
+                first.key,
+                "nazi"
+                    | "imperial"
+                    | "occupied"
+                    | "colonial"
+                    | "communist"
+                    | "fascist"
+                    | "medieval"
+                    | "ancient"
+                    | "modern"
+            ))
+    {
+        // "Nazi Germany", "French Sudan", "Ancient Rome": a country qualified
+        // by a demonym or a period is still a place ("Environment Canada", a
+        // noun before it, is an agency).
+        set(&mut c, EntityKind::Place, MEDIUM);
     } else if let Some(kind) = copula_kind(text, words, e) {
         set(&mut c, kind, STRONG);
     } else if born_after(text, words, e) {

@@ -1897,6 +1897,33 @@ fn classify_run(
         set(&mut c, EntityKind::Place, MEDIUM);
     } else if n > 1 && in_speech_verbs(next_key) {
         set(&mut c, EntityKind::Person, MEDIUM);
+    } else if s >= 2
+        && prev_adjacent.is_some_and(|p| p.key == "in")
+        && matches!(
+            words[s - 2].key,
+            "career"
+                | "degree"
+                | "degrees"
+                | "prize"
+                | "major"
+                | "majored"
+                | "interested"
+                | "expert"
+                | "phd"
+                | "doctorate"
+                | "diploma"
+                | "studies"
+                | "lecturer"
+                | "professor"
+                | "specialist"
+                | "specialising"
+                | "specializing"
+                | "courses"
+        )
+    {
+        // "a career in Marketing", "the Nobel Prize in Physiology": a field of
+        // work or study, capitalised, is no place and no name.
+        return;
     } else if prev_adjacent.is_some_and(|p| !p.cap && in_place_prepositions(p.key)) {
         set(&mut c, EntityKind::Place, WEAK);
     } else if matches!(next_key, "spokesperson" | "spokesman" | "spokeswoman") {
@@ -2798,6 +2825,31 @@ mod tests {
             e.iter()
                 .any(|x| x.1 == "Department of Physics and Astronomy"),
             "{e:?}"
+        );
+    }
+
+    #[test]
+    fn fields_of_study_are_not_places_and_qualified_countries_are() {
+        // Guards the field-of-study exception before the "in X" place hint and
+        // the demonym-or-period country rule.
+        let e = ents("She made a career in Marketing and won the Nobel Prize in Physiology.");
+        assert!(
+            e.iter().all(|x| x.1 != "Marketing" && x.1 != "Physiology"),
+            "{e:?}"
+        );
+        assert_eq!(
+            kind_of(
+                "After a few years Nazi Germany captured the city.",
+                "Nazi Germany"
+            ),
+            Some(EntityKind::Place)
+        );
+        assert_ne!(
+            kind_of(
+                "A report by Environment Canada came out.",
+                "Environment Canada"
+            ),
+            Some(EntityKind::Place)
         );
     }
 

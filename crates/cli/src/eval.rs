@@ -1,5 +1,6 @@
 //! `folio eval ner DIR`: scores the entity recogniser on a folder of gold NER data
-//! with [`folio_core::eval`], printing precision, recall and F1 per type and overall.
+//! with [`folio_core::eval`], printing precision, recall and F1 per type and overall,
+//! and overall F1 on each half of the documents (a check against tuning to one half).
 //!
 //! The format is taken from the files: `*.conll.txt` (CoNLL IO tags, e.g.
 //! wikigold) or `*.tsv` (GUM labels, e.g. GUM-news). See the core module for the
@@ -61,6 +62,7 @@ fn print(dir: &Path, format: &str, r: &Report, json: bool) -> Result<()> {
             "tokens": r.tokens,
             "overall": {"precision": o.precision(), "recall": o.recall(), "f1": o.f1(), "tp": o.tp, "fp": o.fp, "fn": o.fn_},
             "by_kind": kinds,
+            "halves": r.halves.iter().map(|c| serde_json::json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1()})).collect::<Vec<_>>(),
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(());
@@ -96,6 +98,14 @@ fn print(dir: &Path, format: &str, r: &Report, json: bool) -> Result<()> {
         row(name, c);
     }
     row("overall", &r.overall);
+    let [a, b] = &r.halves;
+    println!(
+        "halves   first {} documents F1 {:.3}, second {} documents F1 {:.3}",
+        r.documents / 2,
+        a.f1(),
+        r.documents - r.documents / 2,
+        b.f1()
+    );
     Ok(())
 }
 

@@ -280,6 +280,12 @@ fn is_heading(para: &str) -> bool {
 }
 
 fn collapse_whitespace(line: &str) -> String {
+    // Most lines are already collapsed: one byte scan proves it and saves the
+    // char-by-char Unicode whitespace test of `split_whitespace`, which was the
+    // largest part of cleaning.
+    if !needs_collapse(line.as_bytes()) {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
         if !out.is_empty() {
@@ -290,6 +296,46 @@ fn collapse_whitespace(line: &str) -> String {
     out
 }
 
+/// Whether `split_whitespace` + single spaces would change the line: whitespace
+/// at either end, two spaces in a row, or any whitespace other than a plain
+/// space. Non-ASCII whitespace is recognised by its UTF-8 bytes (U+0085, U+00A0,
+/// U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), so curly
+/// quotes and dashes (also 0xE2 0x80 ..) do not force the slow path.
+fn needs_collapse(b: &[u8]) -> bool {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return true;
+    }
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        let odd = match c {
+            b' ' => {
+                if prev_space {
+                    return true;
+                }
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
+            0xC2 => matches!(b.get(i + 1), Some(0x85 | 0xA0)),
+            0xE1 => b.get(i + 1..i + 3) == Some(&[0x9A, 0x80]),
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(&n)) => {
+                    (0x80..=0x8A).contains(&n) || matches!(n, 0xA8 | 0xA9 | 0xAF)
+                }
+                (Some(0x81), Some(0x9F)) => true,
+                _ => false,
+            },
+            0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+            _ => false,
+        };
+        if odd {
+            return true;
+        }
+        prev_space = false;
+    }
+    false
+}
+
 fn normalise_apostrophes(s: &str) -> String {
     s.replace(['’', '‘'], "'")
 }
@@ -297,6 +343,29 @@ fn normalise_apostrophes(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_collapse_fast_path_agrees_with_split_whitespace() {
+        // Guards `needs_collapse`: every line it passes as already collapsed
+        // must be what the slow path would make of it.
+        for line in [
+            "plain words here",
+            "curly \u{2019}quotes\u{201d} and \u{2014} dashes",
+            "two  spaces",
+            " leading",
+            "trailing ",
+            "tab\there",
+            "no\u{a0}break",
+            "thin\u{2009}space",
+            "ideographic\u{3000}space",
+            "ogham\u{1680}mark",
+            "line\u{2028}separator",
+            "",
+        ] {
+            let slow: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(collapse_whitespace(line), slow.join(" "), "{line:?}");
+        }
+    }
 
     #[test]
     fn promo_phrases_match_in_any_case() {

@@ -510,3 +510,37 @@ async fn after_one_visit_the_app_opens_and_searches_with_the_network_gone() {
     wait_until(&c, "document.querySelectorAll('.map-dot').length >= 5", 30).await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pasting_outside_a_text_field_imports_the_clipboard() {
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open_library(&c, &base, 5).await;
+    c.execute(
+        "const dt = new DataTransfer();
+         dt.setData('text/html', '<article><h1>Fog in Varna</h1><p>The ferry to Varna was cancelled on Sunday because of fog, the port said.</p></article>');
+         dt.setData('text/plain', 'Fog in Varna. The ferry to Varna was cancelled on Sunday because of fog, the port said.');
+         document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    assert!(report(&c, 60).await.contains("Added 1 article."));
+    wait_for_count(&c, ".card", 6).await;
+    assert!(text_of(&c, ".card.imported .card-title")
+        .await
+        .contains("Fog in Varna"));
+    // Typing or pasting into the search box is not an import.
+    c.execute(
+        "const dt = new DataTransfer(); dt.setData('text/plain', 'Kharkiv');
+         document.querySelector('#q').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(cards(&c).await, 6);
+    c.close().await.unwrap();
+}

@@ -4,6 +4,8 @@
 //! ```text
 //! folio extract [--json] PATH...
 //! folio search [--json] --corpus DIR [--limit N] QUERY
+//! folio extract --jsonl -
+//! folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE]
 //! folio bundle PATH... --out FILE
 //! folio onefile SITE_DIR [--out FILE]
 //! folio eval ner [--json] DIR
@@ -14,6 +16,8 @@
 //! other files are still processed and printed, and the exit status is 1.
 
 mod eval;
+mod site;
+mod stream;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,6 +29,13 @@ const USAGE: &str = "\
 usage:
   folio extract [--json] PATH...                        extract articles (files or folders)
   folio search [--json] --corpus DIR [--limit N] QUERY  search a folder of articles
+  folio extract --jsonl -                               stream: one JSON article per stdin line
+                                                        ({\"id\", \"text\"|\"html\", \"title\", \"published\",
+                                                        \"outlet\", \"url\", \"byline\"}) → one extraction
+                                                        per stdout line, in order, memory bounded
+  folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE]
+                                                        a static site of those articles: the built app
+                                                        (DIST, default dist/), corpus.json, folio.html
   folio bundle PATH... --out FILE                       extract articles into a Folio bundle (the
                                                         app's corpus.json; importable in the app)
   folio onefile SITE_DIR [--out FILE]                   write SITE_DIR/folio.html: the built app
@@ -65,6 +76,9 @@ fn run() -> Result<ExitCode> {
     let mut free: Vec<String> = Vec::new();
     let mut predictions_out: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
+    let mut jsonl = false;
+    let mut app: Option<PathBuf> = None;
+    let mut title: Option<String> = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("json") => json = true,
@@ -72,6 +86,9 @@ fn run() -> Result<ExitCode> {
             Long("limit") => limit = parser.value()?.parse()?,
             Long("predictions-out") => predictions_out = Some(parser.value()?.into()),
             Long("out") | Short('o') => out = Some(parser.value()?.into()),
+            Long("jsonl") => jsonl = true,
+            Long("app") => app = Some(parser.value()?.into()),
+            Long("title") => title = Some(parser.value()?.string()?),
             Long("help") | Short('h') => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -81,6 +98,18 @@ fn run() -> Result<ExitCode> {
         }
     }
     match command.as_str() {
+        "extract" if jsonl => match free.as_slice() {
+            [dash] if dash == "-" => stream::extract_jsonl(),
+            _ => bail!("extract --jsonl reads stdin: `folio extract --jsonl -`\n{USAGE}"),
+        },
+        "build" => match free.as_slice() {
+            [dir] => {
+                let out = out.context("build needs --out SITE_DIR")?;
+                let app = app.unwrap_or_else(|| PathBuf::from("dist"));
+                site::build(Path::new(dir), &out, &app, title.as_deref())
+            }
+            _ => bail!("build needs one ARTICLES_DIR\n{USAGE}"),
+        },
         "extract" => {
             if free.is_empty() {
                 bail!("extract needs at least one PATH\n{USAGE}");
@@ -185,7 +214,7 @@ fn read_meta(path: &Path) -> Result<Meta> {
 
 /// Reads every article, reporting failures one line each; returns the sources and
 /// whether any file failed.
-fn read_all(paths: &[PathBuf]) -> (Vec<Source>, bool) {
+pub(crate) fn read_all(paths: &[PathBuf]) -> (Vec<Source>, bool) {
     let mut sources = Vec::new();
     let mut failed = false;
     for f in article_files(paths) {
@@ -223,7 +252,7 @@ fn cmd_bundle(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
 }
 
 /// Writes the one-file copy of a built site (see `folio_core::share`).
-fn cmd_onefile(site: &Path, out: &Path) -> Result<ExitCode> {
+pub(crate) fn cmd_onefile(site: &Path, out: &Path) -> Result<ExitCode> {
     let read = |name: &str| -> Result<String> {
         let p = site.join(name.trim_start_matches("./"));
         std::fs::read_to_string(&p).with_context(|| format!("{}", p.display()))

@@ -66,6 +66,18 @@ impl Corpus {
         corpus
     }
 
+    /// A corpus of articles extracted elsewhere (on several threads, say):
+    /// indexed and merged once.
+    pub fn from_articles(articles: Vec<Article>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for a in articles {
+            corpus.insert(a);
+        }
+        corpus.entities = aliases::merge(&mut corpus.articles);
+        corpus.refresh_preferred();
+        corpus
+    }
+
     /// Adds (or replaces, by id) an extracted article.
     pub fn add(&mut self, article: Article) {
         self.insert(article);

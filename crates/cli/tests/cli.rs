@@ -1,0 +1,119 @@
+//! The `folio` binary as a user runs it: the streaming extractor and `folio build`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn folio() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+}
+
+#[test]
+fn jsonl_streams_one_extraction_per_line_and_names_bad_lines() {
+    let input = [
+        r#"{"id":"a","text":"President Ana Lima said on Monday that \"the port will reopen\" in Varna."}"#,
+        r#"{"id":"b","html":"<html><body><article><p>Ferries returned to Varna on Tuesday after the storm, officials said.</p></article></body></html>","published":"2024-03-02"}"#,
+        "not json",
+        r#"{"id":"c"}"#,
+        r#"{"id":"d","text":"x","outlett":"typo"}"#,
+    ]
+    .join("\n");
+    let mut child = folio()
+        .args(["extract", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success(), "bad lines make the exit status 1");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5, "one line out per line in, in order");
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["quotes"][0]["speaker"], "Ana Lima");
+    assert_eq!(lines[1]["id"], "b");
+    assert_eq!(lines[1]["published"], "2024-03-02");
+    assert!(lines[1]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Ferries returned"));
+    assert_eq!(lines[2]["line"], 3);
+    assert!(lines[3]["error"].as_str().unwrap().contains("exactly one"));
+    assert!(lines[4]["error"].as_str().unwrap().contains("outlett"));
+}
+
+/// A stand-in for `trunk build`'s output: what `folio build` copies and reads.
+fn fake_app(dir: &Path) {
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        r#"<html><head><title>Folio</title><link rel="stylesheet" href="./main-1.css"/><link rel="modulepreload" href="./folio-app-1.js"><link rel="preload" href="./folio-app-1_bg.wasm" as="fetch" type="application/wasm"></head></html>"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("main-1.css"), "body{}").unwrap();
+    std::fs::write(dir.join("folio-app-1.js"), "export function f() {}\nasync function __wbg_init() {}\nexport { __wbg_init as default };\n").unwrap();
+    std::fs::write(dir.join("folio-app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("assets/world.svg"), "<svg></svg>").unwrap();
+    std::fs::write(dir.join("corpus.json"), "{\"stale\":true}").unwrap();
+}
+
+#[test]
+fn build_writes_a_site_of_the_folder_with_its_own_corpus_and_one_file_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, articles, site) = (
+        tmp.path().join("dist"),
+        tmp.path().join("articles"),
+        tmp.path().join("site"),
+    );
+    fake_app(&app);
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(
+        articles.join("one.txt"),
+        "The harbour of Varna reopened on Monday, the port authority said.",
+    )
+    .unwrap();
+    std::fs::write(articles.join("two.html"), "<html><body><article><p>Ferries returned to Varna on Tuesday after the storm.</p></article></body></html>").unwrap();
+    std::fs::write(articles.join("bad.txt"), b"\0\x01\x02binary").unwrap();
+    let out = folio()
+        .args(["build"])
+        .arg(&articles)
+        .arg("--out")
+        .arg(&site)
+        .arg("--app")
+        .arg(&app)
+        .args(["--title", "Harbour <news>"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "a bad file gives exit status 1: {stderr}"
+    );
+    assert!(
+        stderr.contains("bad.txt"),
+        "the bad file is named: {stderr}"
+    );
+    assert!(stderr.contains("2 articles"), "{stderr}");
+    let corpus: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("corpus.json")).unwrap()).unwrap();
+    assert_eq!(corpus["format"], "folio-bundle");
+    assert_eq!(corpus["articles"].as_array().unwrap().len(), 2);
+    let index = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("<title>Harbour &lt;news&gt;</title>"));
+    assert!(site.join("assets/world.svg").is_file() && site.join("folio-app-1_bg.wasm").is_file());
+    let one = std::fs::read_to_string(site.join("folio.html")).unwrap();
+    assert!(
+        one.contains("Ferries returned to Varna"),
+        "the one-file copy carries the corpus"
+    );
+    assert!(!one.contains("export function"));
+}

@@ -19,7 +19,7 @@ pub const FORMAT: &str = "folio-bundle";
 /// The bundle version this build writes and reads.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BundleFile {
     format: String,
@@ -31,27 +31,35 @@ struct BundleFile {
     entities: Vec<CorpusEntity>,
 }
 
+/// What a bundle is written from: the extraction borrowed, not copied.
+#[derive(Serialize)]
+struct BundleOut<'a> {
+    format: &'static str,
+    version: u32,
+    articles: &'a [Article],
+    entities: &'a [CorpusEntity],
+}
+
+impl<'a> BundleOut<'a> {
+    fn of(extraction: &'a Extraction) -> BundleOut<'a> {
+        BundleOut {
+            format: FORMAT,
+            version: VERSION,
+            articles: &extraction.articles,
+            entities: &extraction.entities,
+        }
+    }
+}
+
 /// The whole extraction as a bundle (pretty-printed, so a person can read and diff it).
 pub fn to_json(extraction: &Extraction) -> String {
-    let file = BundleFile {
-        format: FORMAT.to_string(),
-        version: VERSION,
-        articles: extraction.articles.clone(),
-        entities: extraction.entities.clone(),
-    };
-    serde_json::to_string_pretty(&file).expect("a bundle always serialises")
+    serde_json::to_string_pretty(&BundleOut::of(extraction)).expect("a bundle always serialises")
 }
 
 /// The same bundle without indentation, for a site's `corpus.json`, which
 /// people do not read and every visitor downloads.
 pub fn to_json_compact(extraction: &Extraction) -> String {
-    let file = BundleFile {
-        format: FORMAT.to_string(),
-        version: VERSION,
-        articles: extraction.articles.clone(),
-        entities: extraction.entities.clone(),
-    };
-    serde_json::to_string(&file).expect("a bundle always serialises")
+    serde_json::to_string(&BundleOut::of(extraction)).expect("a bundle always serialises")
 }
 
 /// Whether a file is meant as a bundle: its name ends in `.json`, or its text

@@ -7,6 +7,10 @@ use crate::components::import_panel::ImportPanel;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 
+/// Cards drawn at first, and added per "Show more": a library of ten thousand
+/// imported articles opens at once instead of laying out every card.
+const PAGE: usize = 200;
+
 /// The library view.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
@@ -16,12 +20,28 @@ pub fn LibraryPage() -> impl IntoView {
         Load::Failed(e) => format!("The bundled articles could not be loaded: {e}."),
         Load::Ready => corpus.with(|c| plural(c.articles.len(), "article", "articles")),
     };
+    let shown = RwSignal::new(PAGE);
     let cards = move || {
         corpus.with(|c| {
             c.articles
                 .iter()
+                .take(shown.get())
                 .map(|a| view! { <ArticleCard article=a.clone()/> })
                 .collect_view()
+        })
+    };
+    let more = move || {
+        let rest = corpus
+            .with(|c| c.articles.len())
+            .saturating_sub(shown.get());
+        (rest > 0).then(|| {
+            view! {
+                <p class="more">
+                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {format!("Show {} more of {rest}", rest.min(PAGE))}
+                    </button>
+                </p>
+            }
         })
     };
     view! {
@@ -32,6 +52,7 @@ pub fn LibraryPage() -> impl IntoView {
             </div>
             <ImportPanel/>
             <ul class="cards">{cards}</ul>
+            {more}
         </section>
     }
 }

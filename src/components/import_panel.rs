@@ -213,10 +213,8 @@ fn one_file_request(places_tsv: Option<String>) -> ExportKind {
 
 /// Every name and alias of the corpus' places, for the map rows a copy needs.
 fn place_names(c: &folio_core::Corpus) -> Vec<String> {
-    c.entities
-        .iter()
-        .filter(|e| e.kind == folio_core::model::EntityKind::Place)
-        .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()))
+    folio_core::geo::place_names(&c.entities)
+        .map(String::from)
         .collect()
 }
 

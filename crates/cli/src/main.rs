@@ -263,7 +263,13 @@ pub(crate) fn cmd_onefile(site: &Path, out: &Path) -> Result<ExitCode> {
     let wasm_path = site.join(wasm.trim_start_matches("./"));
     let wasm = std::fs::read(&wasm_path).with_context(|| format!("{}", wasm_path.display()))?;
     let corpus = read("corpus.json")?;
-    let places = read("assets/places.tsv").ok();
+    // Only the gazetteer rows this corpus' places reach (as the app's own
+    // "As one HTML file" does): the whole file would triple the copy.
+    let extraction: folio_core::Extraction =
+        serde_json::from_str(&corpus).context("corpus.json is not a Folio bundle")?;
+    let places = read("assets/places.tsv").ok().map(|tsv| {
+        folio_core::geo::subset_tsv(&tsv, folio_core::geo::place_names(&extraction.entities))
+    });
     let outline = read("assets/world.svg").ok();
     let html = folio_core::share::one_file_html(&folio_core::share::Parts {
         title: "Folio",

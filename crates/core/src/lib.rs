@@ -53,6 +53,7 @@ pub mod eval;
 pub mod eval_html;
 pub mod explore;
 pub mod extract;
+pub mod geo;
 pub mod heap;
 pub mod import;
 pub mod model;

@@ -105,24 +105,6 @@ const DESCRIPTORS: &[&str] = &[
     "state",
 ];
 
-/// Older or foreign spellings that no skeleton reconciles, folded.
-const EXONYMS: &[(&str, &str)] = &[
-    ("kiev", "kyiv"),
-    ("kharkov", "kharkiv"),
-    ("lvov", "lviv"),
-    ("nikolaev", "mykolayiv"),
-    ("nikolayev", "mykolayiv"),
-    ("dnipropetrovsk", "dnipro"),
-    ("dnepr", "dnipro"),
-    ("artemivsk", "bakhmut"),
-    ("artyomovsk", "bakhmut"),
-    ("krasny liman", "lyman"),
-    ("krasnyi lyman", "lyman"),
-    ("lugansk", "luhansk"),
-    ("severodonetsk", "siverskodonetsk"),
-    ("sievierodonetsk", "siverskodonetsk"),
-];
-
 /// Folds a whole name the way the search index folds a word, keeping spaces
 /// (runs of whitespace and hyphens become one space).
 pub fn fold_name(name: &str) -> String {
@@ -265,10 +247,11 @@ impl Gazetteer {
                 best = Some((key, loc));
             }
         };
-        for name in names {
-            let Some((folded, approximate)) = lookup_key(name) else {
-                continue;
-            };
+        let keys = names.into_iter().flat_map(|name| {
+            let (keys, approximate) = lookup_keys(name);
+            keys.into_iter().map(move |k| (k, approximate))
+        });
+        for (folded, approximate) in keys {
             if let Some(&c) = self.country_by_name.get(&folded) {
                 let country = &self.countries[c];
                 consider(
@@ -300,18 +283,20 @@ impl Gazetteer {
     }
 }
 
-/// The folded name a place is looked up by, and whether a descriptor was
-/// stripped ("Kharkiv region" → ("kharkiv", true)); `None` for a blank name.
-fn lookup_key(name: &str) -> Option<(String, bool)> {
+/// The folded names a place is looked up by — as written, then its preferred
+/// form when the core's exonym table has one ("kharkov" → "kharkiv"; the
+/// gazetteer may know either) — and whether a descriptor was stripped
+/// ("Kharkiv region" → "kharkiv", approximate). Empty for a blank name.
+fn lookup_keys(name: &str) -> (Vec<String>, bool) {
     let (folded, approximate) = strip_descriptor(&fold_name(name));
     if folded.is_empty() {
-        return None;
+        return (Vec::new(), approximate);
     }
-    let folded = EXONYMS
-        .iter()
-        .find(|(from, _)| *from == folded)
-        .map_or(folded, |(_, to)| to.to_string());
-    Some((folded, approximate))
+    let preferred = crate::extract::gazetteer::exonym(&folded).map(str::to_string);
+    (
+        std::iter::once(folded).chain(preferred).collect(),
+        approximate,
+    )
 }
 
 /// The rows of `assets/places.tsv` that these names can reach, in their order,
@@ -320,7 +305,7 @@ fn lookup_key(name: &str) -> Option<(String, bool)> {
 pub fn subset_tsv<'a>(tsv: &str, names: impl IntoIterator<Item = &'a str>) -> String {
     let mut wanted = std::collections::HashSet::new();
     for name in names {
-        if let Some((folded, _)) = lookup_key(name) {
+        for folded in lookup_keys(name).0 {
             wanted.insert(skeleton(&folded));
             wanted.insert(folded);
         }
@@ -509,6 +494,10 @@ lyman\t10.00\t10.00\tXX\n";
             "Moscow",
             "Nowhere-on-Earth",
         ];
+        // The exonym table maps English names to local ones ("warsaw" →
+        // "warszawa"); the gazetteer's own English name must still win.
+        assert_eq!(whole.locate(["Warsaw"]).unwrap().point.country, "PL");
+        assert_eq!(whole.locate(["Krasny Liman"]), whole.locate(["Lyman"]));
         let subset = subset_tsv(tsv, names);
         assert!(
             subset.len() * 20 < tsv.len(),

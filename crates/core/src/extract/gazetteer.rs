@@ -49,7 +49,6 @@ struct Tables {
     /// Demonym (folded) → the country's canonical folded name.
     demonyms: Map,
     first_names: Set,
-    exonyms: Map,
 }
 
 fn tables() -> &'static Tables {
@@ -86,18 +85,11 @@ fn tables() -> &'static Tables {
             .flat_map(str::split_whitespace)
             .map(str::to_string)
             .collect();
-        let exonyms = lines(EXONYMS)
-            .filter_map(|l| {
-                let (a, b) = l.split_once(' ')?;
-                Some((a.to_string(), b.trim().to_string()))
-            })
-            .collect();
         Tables {
             cities,
             countries,
             demonyms,
             first_names,
-            exonyms,
         }
     })
 }
@@ -130,9 +122,24 @@ pub fn is_first_name(key: &str) -> bool {
     tables().first_names.contains(key)
 }
 
-/// The preferred form of an exonym ("kiev" → "kyiv"), when the table has one.
+/// The preferred form of an exonym ("kiev" → "kyiv", "krasny liman" → "lyman"),
+/// when the table has one. The table has its own lazy map, apart from the city
+/// list, so that the map view can use it without loading the cities into the
+/// app's first-load wasm.
 pub fn exonym(key: &str) -> Option<&'static str> {
-    tables().exonyms.get(key).map(String::as_str)
+    static T: OnceLock<Map> = OnceLock::new();
+    T.get_or_init(|| {
+        EXONYMS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (a, b) = l.split_once('\t')?;
+                Some((a.trim().to_string(), b.trim().to_string()))
+            })
+            .collect()
+    })
+    .get(key)
+    .map(String::as_str)
 }
 
 #[cfg(test)]
@@ -150,6 +157,7 @@ mod tests {
         assert!(!is_city("said"));
         assert!(is_first_name("maria"));
         assert_eq!(exonym("kiev"), Some("kyiv"));
+        assert_eq!(exonym("krasny liman"), Some("lyman"), "multi-word variants");
     }
 
     #[test]

@@ -1819,9 +1819,18 @@ fn classify_run(
             c.key = format!("{country} {}", c.key);
         }
     } else if in_region_words(next_key) && !next.is_some_and(|n| n.cap) {
-        let d = next.expect("descriptor");
-        c.end = d.name_end;
-        c.key = format!("{} region", c.key);
+        // A plural descriptor after coordinated names ("the Kherson and
+        // Zaporizhia oblasts") is shared by all of them: it makes each a place
+        // but belongs to none. After one name it is part of it ("the Basque
+        // provinces").
+        let coordinated = prev_adjacent.is_some_and(|p| matches!(p.key, "and" | "or"))
+            && s >= 2
+            && words[s - 2].cap;
+        if !(next_key.ends_with('s') && coordinated) {
+            let d = next.expect("descriptor");
+            c.end = d.name_end;
+            c.key = format!("{} region", c.key);
+        }
         set(&mut c, EntityKind::Place, STRONG);
     } else if n > 1 && in_place_heads(last.key) {
         set(&mut c, EntityKind::Place, STRONG);
@@ -2696,6 +2705,18 @@ mod tests {
         let t = "Fighting went on in the Zorvat region and near the town of Belmark.";
         assert_eq!(kind_of(t, "Zorvat region"), Some(EntityKind::Place));
         assert_eq!(kind_of(t, "Belmark"), Some(EntityKind::Place));
+    }
+
+    /// Guards: a plural descriptor shared by two names ("the Velmor and Tarkan
+    /// provinces") once became part of the last name ("Tarkan provinces").
+    #[test]
+    fn a_plural_descriptor_after_coordinated_names_is_not_part_of_the_last() {
+        let t = "Troops held the line in the Velmor and Tarkan provinces all winter.";
+        assert_eq!(kind_of(t, "Tarkan"), Some(EntityKind::Place));
+        assert_eq!(kind_of(t, "Tarkan provinces"), None);
+        // After one name the plural is the name of an area of several parts.
+        let t = "Snow closed roads across the Varnish provinces on Monday.";
+        assert_eq!(kind_of(t, "Varnish provinces"), Some(EntityKind::Place));
     }
 
     #[test]

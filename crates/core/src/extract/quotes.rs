@@ -245,6 +245,32 @@ impl Ctx<'_> {
             .map(|m| self.speaker(m))
     }
 
+    /// The phrase "[the] X's <lowercase words>" when it runs from mention `m`
+    /// straight to the verb at `verb`: a body ("military", "foreign ministry",
+    /// "spokesman") that belongs to X and speaks for it. Named as written, with
+    /// no entity id.
+    fn possessive_subject(&self, m: &M, verb: usize) -> Option<Speaker> {
+        let between = self.text.get(m.end..verb)?;
+        let rest = between
+            .strip_prefix("'s")
+            .or_else(|| between.strip_prefix("’s"))?;
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+        if words.is_empty() || words.len() > 3 || !words.iter().all(lower) {
+            return None;
+        }
+        let head = &self.text[..m.start];
+        let start = if head.ends_with("the ") || head.ends_with("The ") {
+            m.start - 4
+        } else {
+            m.start
+        };
+        Some(Speaker {
+            name: self.text[start..verb].trim().to_string(),
+            id: None,
+        })
+    }
+
     /// The speaker named in `win` (outside quotes), if it attributes speech;
     /// `anchor` is where the quote starts, for pronouns.
     fn attribution(&self, win: Range<usize>, anchor: usize) -> Option<Speaker> {
@@ -299,6 +325,11 @@ impl Ctx<'_> {
                             .then(|| self.earlier_phrase_speaker(anchor.min(p.0)))
                             .flatten()
                     });
+                }
+                // "the United Kingdom's military described": the body named by
+                // the possessive phrase speaks, not the country that owns it.
+                if let Some(s) = before.last().and_then(|m| self.possessive_subject(m, *vs)) {
+                    return Some(s);
                 }
                 // A place speaks only as the subject right before the verb
                 // ("Kyiv said", "the United Kingdom's military described").
@@ -415,6 +446,19 @@ mod tests {
     fn the_listener_after_told_is_not_the_speaker() {
         let q = quotes("\"We are cooperating with the inquiry,\" a spokeswoman told Reuters.");
         assert_eq!(q[0].1, None);
+    }
+
+    /// Guards: "the United Kingdom's military described … as a “significant
+    /// political setback”" gave the quote to the country, not its military.
+    #[test]
+    fn a_possessive_body_speaks_not_its_owner() {
+        let q = quotes("On Monday, the Czech Republic’s weather service described the storm as “the worst in a decade” in a statement.");
+        assert_eq!(
+            q[0].1.as_deref(),
+            Some("the Czech Republic’s weather service")
+        );
+        let q = quotes("Canada's foreign ministry said the talks were \"a waste of everyone's time\" on Monday.");
+        assert_eq!(q[0].1.as_deref(), Some("Canada's foreign ministry"));
     }
 
     #[test]

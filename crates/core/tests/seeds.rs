@@ -172,6 +172,7 @@ fn every_quote_gets_its_speaker() {
         ("the operation is not yet over", Some("Serhiy Cherevatiy")),
         ("As of 12:30pm", Some("Volodymyr Zelenskyy")),
         ("Thank you to our armed forces", Some("Volodymyr Zelenskyy")),
+        ("more advantageous positions", Some("Russia’s military")),
         ("Without those routes", Some("Lloyd Austin")),
         (
             "deprioritizing defending",

@@ -16,7 +16,10 @@
 //!
 //! A pronoun ("he", "she") resolves to the last person named before the quote, "it"
 //! to the last organisation; "the general staff said" names its speaker as written
-//! when no entity matches. When the text names nobody the speaker is `None`.
+//! when no entity matches. A body named by a possessive ("the United Kingdom's
+//! military described") speaks for itself, named as written, not its owner; a
+//! perfect participle ("…, despite having announced") takes the sentence's
+//! subject. When the text names nobody the speaker is `None`.
 
 use std::ops::Range;
 
@@ -36,6 +39,13 @@ const QUOTE_VERBS: &[&str] = &[
     "say",
     "according",
     "caption",
+];
+
+/// Common finite verbs that end a possessive subject ("Russia's military made").
+const FINITE_VERBS: &[&str] = &[
+    "made", "has", "had", "have", "is", "was", "were", "are", "did", "does", "do", "will", "would",
+    "can", "could", "may", "might", "must", "should", "took", "gave", "kept", "sent", "held",
+    "met", "went", "came", "left", "won", "lost", "put", "set", "got",
 ];
 
 #[derive(Debug, Clone)]
@@ -271,6 +281,44 @@ impl Ctx<'_> {
         })
     }
 
+    /// The name that opens the clause at `start` ("Russia's military made no
+    /// comment …" → "Russia's military"; "Nokia, despite …" → Nokia): the first
+    /// mention of `ms` with at most "the" before it, widened to a possessive
+    /// body ("'s" and up to three lowercase words, stopping at a verb).
+    fn sentence_subject(&self, ms: &[&M], start: usize) -> Option<Speaker> {
+        let m = ms.first()?;
+        let lead = self.text.get(start..m.start)?.trim();
+        if !(lead.is_empty() || lead.eq_ignore_ascii_case("the")) {
+            return None;
+        }
+        let after = &self.text[m.end..];
+        let Some(rest) = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+        else {
+            return Some(self.speaker(m));
+        };
+        // Lowercase words after the possessive, up to the first verb-like one.
+        let mut end = m.end + (after.len() - rest.len());
+        let mut taken = 0;
+        for w in rest.split_whitespace().take(3) {
+            let verb_like = w.ends_with("ed") || in_speech_verbs(w) || FINITE_VERBS.contains(&w);
+            if !w.chars().all(|c| c.is_lowercase() || c == '-') || (taken > 0 && verb_like) {
+                break;
+            }
+            end = self.text[end..].find(w).map_or(end, |i| end + i + w.len());
+            taken += 1;
+        }
+        if taken == 0 {
+            return Some(self.speaker(m));
+        }
+        let from = if lead.is_empty() { m.start } else { start };
+        Some(Speaker {
+            name: self.text[from..end].trim().to_string(),
+            id: None,
+        })
+    }
+
     /// The speaker named in `win` (outside quotes), if it attributes speech;
     /// `anchor` is where the quote starts, for pronouns.
     fn attribution(&self, win: Range<usize>, anchor: usize) -> Option<Speaker> {
@@ -325,6 +373,13 @@ impl Ctx<'_> {
                             .then(|| self.earlier_phrase_speaker(anchor.min(p.0)))
                             .flatten()
                     });
+                }
+                // "X made no comment, despite having announced …": a perfect
+                // participle has the sentence's subject as its speaker.
+                if ti > 0 && toks[ti - 1].2 == "having" {
+                    if let Some(s) = self.sentence_subject(&before, win.start) {
+                        return Some(s);
+                    }
                 }
                 // "the United Kingdom's military described": the body named by
                 // the possessive phrase speaks, not the country that owns it.
@@ -459,6 +514,16 @@ mod tests {
         );
         let q = quotes("Canada's foreign ministry said the talks were \"a waste of everyone's time\" on Monday.");
         assert_eq!(q[0].1.as_deref(), Some("Canada's foreign ministry"));
+    }
+
+    /// Guards: "Russia's military made no comment, despite having announced …
+    /// to move to “more advantageous positions”" had no speaker.
+    #[test]
+    fn a_perfect_participle_takes_the_sentence_subject() {
+        let q = quotes("Norway’s coast guard made no comment on Friday, despite having announced a day earlier that it would “close the northern fjords for good”.");
+        assert_eq!(q[0].1.as_deref(), Some("Norway’s coast guard"));
+        let q = quotes("Greta Holm stayed silent, despite having said in May that the deal was “all but finished”.");
+        assert_eq!(q[0].1.as_deref(), Some("Greta Holm"));
     }
 
     #[test]

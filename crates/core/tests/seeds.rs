@@ -104,6 +104,14 @@ fn every_occurrence_of_a_name_is_marked_even_opening_a_sentence() {
 }
 
 #[test]
+fn platforms_of_posts_are_organisations() {
+    let c = corpus();
+    for name in ["Telegram", "Twitter", "Facebook"] {
+        assert_eq!(one(&c, name).kind, EntityKind::Org, "{name}");
+    }
+}
+
+#[test]
 fn region_descriptors_merge_but_city_and_region_stay_apart() {
     let c = corpus();
     let region = one(&c, "Kharkiv region");

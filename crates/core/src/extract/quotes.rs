@@ -48,6 +48,12 @@ const FINITE_VERBS: &[&str] = &[
     "met", "went", "came", "left", "won", "lost", "put", "set", "got",
 ];
 
+/// Words that end a possessive body ("Britain's navy on Monday").
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "for", "to", "of", "from", "after", "before", "during", "with", "by",
+    "about", "that", "late", "earlier", "this", "last",
+];
+
 #[derive(Debug, Clone)]
 struct Speaker {
     name: String,
@@ -291,32 +297,52 @@ impl Ctx<'_> {
         if !(lead.is_empty() || lead.eq_ignore_ascii_case("the")) {
             return None;
         }
-        let after = &self.text[m.end..];
-        let Some(rest) = after
-            .strip_prefix("'s")
-            .or_else(|| after.strip_prefix("’s"))
-        else {
+        let Some(end) = self.possessive_body_end(m) else {
             return Some(self.speaker(m));
         };
-        // Lowercase words after the possessive, up to the first verb-like one.
-        let mut end = m.end + (after.len() - rest.len());
-        let mut taken = 0;
-        for w in rest.split_whitespace().take(3) {
-            let verb_like = w.ends_with("ed") || in_speech_verbs(w) || FINITE_VERBS.contains(&w);
-            if !w.chars().all(|c| c.is_lowercase() || c == '-') || (taken > 0 && verb_like) {
-                break;
-            }
-            end = self.text[end..].find(w).map_or(end, |i| end + i + w.len());
-            taken += 1;
-        }
-        if taken == 0 {
-            return Some(self.speaker(m));
+        if let Some(n) = self.apposition_at(end) {
+            return Some(self.speaker(n));
         }
         let from = if lead.is_empty() { m.start } else { start };
         Some(Speaker {
             name: self.text[from..end].trim().to_string(),
             id: None,
         })
+    }
+
+    /// Where the body after a possessive mention ends: "'s" and up to three
+    /// lowercase words, stopping before a verb-like word or a preposition and
+    /// after a word that ends in punctuation ("Britain's defence ministry on
+    /// Monday" → "Britain's defence ministry"). `None` when no such body follows.
+    fn possessive_body_end(&self, m: &M) -> Option<usize> {
+        let after = &self.text[m.end..];
+        let rest = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))?;
+        let mut end = m.end + (after.len() - rest.len());
+        let mut taken = 0;
+        for raw in rest.split_whitespace().take(3) {
+            let w = raw.trim_end_matches([',', '.', ';', ':', '!', '?']);
+            let verb_like = w.ends_with("ed") || in_speech_verbs(w) || FINITE_VERBS.contains(&w);
+            let lower = !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+            if !lower || PREPOSITIONS.contains(&w) || (taken > 0 && verb_like) {
+                break;
+            }
+            end = self.text[end..].find(w).map_or(end, |i| end + i + w.len());
+            taken += 1;
+            if w.len() < raw.len() {
+                break;
+            }
+        }
+        (taken > 0).then_some(end)
+    }
+
+    /// The mention that starts right after `end` (one space), as the name in
+    /// "X's spokesman Dmitry Peskov".
+    fn apposition_at(&self, end: usize) -> Option<&M> {
+        self.ments
+            .iter()
+            .find(|n| n.start > end && n.start <= end + 1)
     }
 
     /// The speaker named in `win` (outside quotes), if it attributes speech;
@@ -420,6 +446,33 @@ impl Ctx<'_> {
                     }
                 })
                 .collect();
+            // "said Britain's defence ministry": the possessive body right after
+            // the verb speaks.
+            let near = toks.get(ti + 2).map_or(win.end, |t| t.0);
+            if let Some(m) = self
+                .ments
+                .iter()
+                .find(|m| m.start >= *ve && m.start <= near && m.end <= win.end)
+            {
+                let lead = self.text[*ve..m.start].trim();
+                if lead.is_empty() || lead.eq_ignore_ascii_case("the") {
+                    if let Some(end) = self.possessive_body_end(m) {
+                        // "said Putin's spokesman Dmitry Peskov": the name speaks.
+                        if let Some(n) = self.apposition_at(end) {
+                            return Some(self.speaker(n));
+                        }
+                        let from = if lead.is_empty() {
+                            m.start
+                        } else {
+                            *ve + self.text[*ve..m.start].find(lead).unwrap_or(0)
+                        };
+                        return Some(Speaker {
+                            name: self.text[from..end].to_string(),
+                            id: None,
+                        });
+                    }
+                }
+            }
             if let Some(s) = pick(after, false) {
                 return Some(s);
             }
@@ -524,6 +577,18 @@ mod tests {
         assert_eq!(q[0].1.as_deref(), Some("Norway’s coast guard"));
         let q = quotes("Greta Holm stayed silent, despite having said in May that the deal was “all but finished”.");
         assert_eq!(q[0].1.as_deref(), Some("Greta Holm"));
+    }
+
+    /// Guards: a possessive body after the verb ("said Britain's defence
+    /// ministry") gave the quote to nobody, or to its country.
+    #[test]
+    fn a_possessive_body_after_the_verb_speaks() {
+        let q = quotes(
+            "“The channel is closed to all traffic,” said Denmark’s maritime authority on Monday.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Denmark’s maritime authority"));
+        let q = quotes("“We have nothing to add,” said Acme’s spokesman Peter Vance on Monday.");
+        assert_eq!(q[0].1.as_deref(), Some("Peter Vance"));
     }
 
     #[test]

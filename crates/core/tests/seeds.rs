@@ -70,6 +70,48 @@ fn transliterations_and_exonyms_of_one_place_merge() {
 }
 
 #[test]
+fn a_plural_descriptor_stays_off_the_name_and_its_spellings_merge() {
+    let c = corpus();
+    let z = one(&c, "Zaporizhzhya");
+    assert_eq!(z.id, one(&c, "Zaporizhia").id);
+    assert_eq!(z.kind, EntityKind::Place);
+    for e in &c.entities {
+        for a in &e.aliases {
+            for plural in [" regions", " provinces", " oblasts", " districts"] {
+                assert!(!a.ends_with(plural), "{a}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_occurrence_of_a_name_is_marked_even_opening_a_sentence() {
+    let c = corpus();
+    for a in &c.articles {
+        for name in ["Lyman", "Kupyansk", "Kyiv", "Putin"] {
+            for (at, _) in a.text.match_indices(name) {
+                assert!(
+                    a.entities
+                        .iter()
+                        .flat_map(|e| &e.mentions)
+                        .any(|m| m.start <= at && at < m.end),
+                    "{name} at {at} in {} is not marked",
+                    a.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn platforms_of_posts_are_organisations() {
+    let c = corpus();
+    for name in ["Telegram", "Twitter", "Facebook"] {
+        assert_eq!(one(&c, name).kind, EntityKind::Org, "{name}");
+    }
+}
+
+#[test]
 fn region_descriptors_merge_but_city_and_region_stay_apart() {
     let c = corpus();
     let region = one(&c, "Kharkiv region");
@@ -138,6 +180,7 @@ fn every_quote_gets_its_speaker() {
         ("the operation is not yet over", Some("Serhiy Cherevatiy")),
         ("As of 12:30pm", Some("Volodymyr Zelenskyy")),
         ("Thank you to our armed forces", Some("Volodymyr Zelenskyy")),
+        ("more advantageous positions", Some("Russia’s military")),
         ("Without those routes", Some("Lloyd Austin")),
         (
             "deprioritizing defending",
@@ -146,6 +189,10 @@ fn every_quote_gets_its_speaker() {
         (
             "Despite the recent collapse",
             Some("Institute for the Study of War"),
+        ),
+        (
+            "significant political setback",
+            Some("the United Kingdom’s military"),
         ),
         ("We’ve seen that", Some("Jens Stoltenberg")),
         ("all the way up", Some("Ramzan Kadyrov")),

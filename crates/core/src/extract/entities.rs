@@ -10,8 +10,10 @@
 //! - **organisation words** inside it ("Ministry", "Institute", "Forces", "Bank") or
 //!   an acronym ("SBU", "NATO") make an organisation;
 //! - **place evidence**: a country, a city in the GeoNames list, a descriptor after
-//!   it ("X region", "X oblast"), a place word inside it ("River", "Sea"), a noun of
-//!   place before it ("the town of X") or, weakly, a preposition ("in X");
+//!   it ("X region", "X oblast"; a plural one after coordinated names, "the X and
+//!   Y oblasts", is shared and part of neither), a place word inside it ("River",
+//!   "Sea"), a noun of place before it ("the town of X") or, weakly, a preposition
+//!   ("in X");
 //! - a **given name** first, or a speech verb after it ("X said"), makes a person;
 //! - **organisation context**: a lowercase noun of a kind of organisation beside
 //!   it ("the band X", "X football team"), what people join or work for ("signed
@@ -23,7 +25,8 @@
 //!   what only people do or have ("X was born", "X died", "X's father", "X, who"),
 //!   a team's people or a score after it ("X player", "losing to X 63-7"), where it
 //!   lies ("X is located in", "an area called X", "the X neighbourhood"), and
-//!   business or sports verbs before it ("acquired by X", "played with X").
+//!   business or sports verbs before it ("acquired by X", "played with X"), and
+//!   the platform of a post ("posted a video on X").
 //!
 //! The opening word of a sentence or quotation is capitalised anyway, so it only
 //! counts as a name when the article never writes it in lowercase; alone and
@@ -1819,9 +1822,18 @@ fn classify_run(
             c.key = format!("{country} {}", c.key);
         }
     } else if in_region_words(next_key) && !next.is_some_and(|n| n.cap) {
-        let d = next.expect("descriptor");
-        c.end = d.name_end;
-        c.key = format!("{} region", c.key);
+        // A plural descriptor after coordinated names ("the Kherson and
+        // Zaporizhia oblasts") is shared by all of them: it makes each a place
+        // but belongs to none. After one name it is part of it ("the Basque
+        // provinces").
+        let coordinated = prev_adjacent.is_some_and(|p| matches!(p.key, "and" | "or"))
+            && s >= 2
+            && words[s - 2].cap;
+        if !(next_key.ends_with('s') && coordinated) {
+            let d = next.expect("descriptor");
+            c.end = d.name_end;
+            c.key = format!("{} region", c.key);
+        }
         set(&mut c, EntityKind::Place, STRONG);
     } else if n > 1 && in_place_heads(last.key) {
         set(&mut c, EntityKind::Place, STRONG);
@@ -1946,6 +1958,9 @@ fn classify_run(
         // "Orgy, Velvet Revolver and Linkin Park": items of one list are of
         // one kind, when the item before has evidence.
         set(&mut c, kind, WEAK);
+    } else if n == 1 && posted_on(words, s) {
+        // "posted a picture on Facebook": the medium of a post is a platform.
+        set(&mut c, EntityKind::Org, MEDIUM);
     } else if ordinary {
         // "Best Single", "Middle Ages": words this text also writes in
         // lowercase, with no evidence of a name.
@@ -1969,6 +1984,32 @@ fn classify_run(
         c.opener = true;
     }
     push(cands, c);
+}
+
+/// Verbs of publishing whose "on X" names the platform ("wrote on Telegram").
+const POST_VERBS: &[&str] = &[
+    "posted",
+    "posts",
+    "wrote",
+    "writes",
+    "published",
+    "shared",
+    "tweeted",
+    "uploaded",
+    "streamed",
+];
+
+/// Whether the run at `s` follows "on", with a verb of publishing at most six
+/// words before it in the same clause ("posted a different picture on X").
+fn posted_on(words: &[Word], s: usize) -> bool {
+    if s == 0 || words[s - 1].key != "on" || words[s].start - words[s - 1].end != 1 {
+        return false;
+    }
+    let from = s.saturating_sub(7);
+    (from..s - 1)
+        .rev()
+        .take_while(|&k| !words[k].cap && !words[k + 1].clause_start)
+        .any(|k| POST_VERBS.contains(&words[k].key))
 }
 
 /// Whether a lowercase noun of a kind of organisation stands right before the
@@ -2696,6 +2737,26 @@ mod tests {
         let t = "Fighting went on in the Zorvat region and near the town of Belmark.";
         assert_eq!(kind_of(t, "Zorvat region"), Some(EntityKind::Place));
         assert_eq!(kind_of(t, "Belmark"), Some(EntityKind::Place));
+    }
+
+    /// Guards: a plural descriptor shared by two names ("the Velmor and Tarkan
+    /// provinces") once became part of the last name ("Tarkan provinces").
+    #[test]
+    fn a_plural_descriptor_after_coordinated_names_is_not_part_of_the_last() {
+        let t = "Troops held the line in the Velmor and Tarkan provinces all winter.";
+        assert_eq!(kind_of(t, "Tarkan"), Some(EntityKind::Place));
+        assert_eq!(kind_of(t, "Tarkan provinces"), None);
+        // After one name the plural is the name of an area of several parts.
+        let t = "Snow closed roads across the Varnish provinces on Monday.";
+        assert_eq!(kind_of(t, "Varnish provinces"), Some(EntityKind::Place));
+    }
+
+    /// Guards: "posted a different picture on Facebook" left the platform
+    /// unmarked (a lone word with no evidence).
+    #[test]
+    fn the_platform_of_a_post_is_an_organisation() {
+        let t = "The mayor posted a short video on Vimbly late at night.";
+        assert_eq!(kind_of(t, "Vimbly"), Some(EntityKind::Org));
     }
 
     #[test]

@@ -16,7 +16,10 @@
 //!
 //! A pronoun ("he", "she") resolves to the last person named before the quote, "it"
 //! to the last organisation; "the general staff said" names its speaker as written
-//! when no entity matches. When the text names nobody the speaker is `None`.
+//! when no entity matches. A body named by a possessive ("the United Kingdom's
+//! military described") speaks for itself, named as written, not its owner; a
+//! perfect participle ("…, despite having announced") takes the sentence's
+//! subject. When the text names nobody the speaker is `None`.
 
 use std::ops::Range;
 
@@ -36,6 +39,19 @@ const QUOTE_VERBS: &[&str] = &[
     "say",
     "according",
     "caption",
+];
+
+/// Common finite verbs that end a possessive subject ("Russia's military made").
+const FINITE_VERBS: &[&str] = &[
+    "made", "has", "had", "have", "is", "was", "were", "are", "did", "does", "do", "will", "would",
+    "can", "could", "may", "might", "must", "should", "took", "gave", "kept", "sent", "held",
+    "met", "went", "came", "left", "won", "lost", "put", "set", "got",
+];
+
+/// Words that end a possessive body ("Britain's navy on Monday").
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "for", "to", "of", "from", "after", "before", "during", "with", "by",
+    "about", "that", "late", "earlier", "this", "last",
 ];
 
 #[derive(Debug, Clone)]
@@ -245,6 +261,90 @@ impl Ctx<'_> {
             .map(|m| self.speaker(m))
     }
 
+    /// The phrase "[the] X's <lowercase words>" when it runs from mention `m`
+    /// straight to the verb at `verb`: a body ("military", "foreign ministry",
+    /// "spokesman") that belongs to X and speaks for it. Named as written, with
+    /// no entity id.
+    fn possessive_subject(&self, m: &M, verb: usize) -> Option<Speaker> {
+        let between = self.text.get(m.end..verb)?;
+        let rest = between
+            .strip_prefix("'s")
+            .or_else(|| between.strip_prefix("’s"))?;
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+        if words.is_empty() || words.len() > 3 || !words.iter().all(lower) {
+            return None;
+        }
+        let head = &self.text[..m.start];
+        let start = if head.ends_with("the ") || head.ends_with("The ") {
+            m.start - 4
+        } else {
+            m.start
+        };
+        Some(Speaker {
+            name: self.text[start..verb].trim().to_string(),
+            id: None,
+        })
+    }
+
+    /// The name that opens the clause at `start` ("Russia's military made no
+    /// comment …" → "Russia's military"; "Nokia, despite …" → Nokia): the first
+    /// mention of `ms` with at most "the" before it, widened to a possessive
+    /// body ("'s" and up to three lowercase words, stopping at a verb).
+    fn sentence_subject(&self, ms: &[&M], start: usize) -> Option<Speaker> {
+        let m = ms.first()?;
+        let lead = self.text.get(start..m.start)?.trim();
+        if !(lead.is_empty() || lead.eq_ignore_ascii_case("the")) {
+            return None;
+        }
+        let Some(end) = self.possessive_body_end(m) else {
+            return Some(self.speaker(m));
+        };
+        if let Some(n) = self.apposition_at(end) {
+            return Some(self.speaker(n));
+        }
+        let from = if lead.is_empty() { m.start } else { start };
+        Some(Speaker {
+            name: self.text[from..end].trim().to_string(),
+            id: None,
+        })
+    }
+
+    /// Where the body after a possessive mention ends: "'s" and up to three
+    /// lowercase words, stopping before a verb-like word or a preposition and
+    /// after a word that ends in punctuation ("Britain's defence ministry on
+    /// Monday" → "Britain's defence ministry"). `None` when no such body follows.
+    fn possessive_body_end(&self, m: &M) -> Option<usize> {
+        let after = &self.text[m.end..];
+        let rest = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))?;
+        let mut end = m.end + (after.len() - rest.len());
+        let mut taken = 0;
+        for raw in rest.split_whitespace().take(3) {
+            let w = raw.trim_end_matches([',', '.', ';', ':', '!', '?']);
+            let verb_like = w.ends_with("ed") || in_speech_verbs(w) || FINITE_VERBS.contains(&w);
+            let lower = !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+            if !lower || PREPOSITIONS.contains(&w) || (taken > 0 && verb_like) {
+                break;
+            }
+            end = self.text[end..].find(w).map_or(end, |i| end + i + w.len());
+            taken += 1;
+            if w.len() < raw.len() {
+                break;
+            }
+        }
+        (taken > 0).then_some(end)
+    }
+
+    /// The mention that starts right after `end` (one space), as the name in
+    /// "X's spokesman Dmitry Peskov".
+    fn apposition_at(&self, end: usize) -> Option<&M> {
+        self.ments
+            .iter()
+            .find(|n| n.start > end && n.start <= end + 1)
+    }
+
     /// The speaker named in `win` (outside quotes), if it attributes speech;
     /// `anchor` is where the quote starts, for pronouns.
     fn attribution(&self, win: Range<usize>, anchor: usize) -> Option<Speaker> {
@@ -300,6 +400,18 @@ impl Ctx<'_> {
                             .flatten()
                     });
                 }
+                // "X made no comment, despite having announced …": a perfect
+                // participle has the sentence's subject as its speaker.
+                if ti > 0 && toks[ti - 1].2 == "having" {
+                    if let Some(s) = self.sentence_subject(&before, win.start) {
+                        return Some(s);
+                    }
+                }
+                // "the United Kingdom's military described": the body named by
+                // the possessive phrase speaks, not the country that owns it.
+                if let Some(s) = before.last().and_then(|m| self.possessive_subject(m, *vs)) {
+                    return Some(s);
+                }
                 // A place speaks only as the subject right before the verb
                 // ("Kyiv said", "the United Kingdom's military described").
                 let close = toks[ti.saturating_sub(2)..ti].first().map_or(*vs, |t| t.0);
@@ -334,6 +446,33 @@ impl Ctx<'_> {
                     }
                 })
                 .collect();
+            // "said Britain's defence ministry": the possessive body right after
+            // the verb speaks.
+            let near = toks.get(ti + 2).map_or(win.end, |t| t.0);
+            if let Some(m) = self
+                .ments
+                .iter()
+                .find(|m| m.start >= *ve && m.start <= near && m.end <= win.end)
+            {
+                let lead = self.text[*ve..m.start].trim();
+                if lead.is_empty() || lead.eq_ignore_ascii_case("the") {
+                    if let Some(end) = self.possessive_body_end(m) {
+                        // "said Putin's spokesman Dmitry Peskov": the name speaks.
+                        if let Some(n) = self.apposition_at(end) {
+                            return Some(self.speaker(n));
+                        }
+                        let from = if lead.is_empty() {
+                            m.start
+                        } else {
+                            *ve + self.text[*ve..m.start].find(lead).unwrap_or(0)
+                        };
+                        return Some(Speaker {
+                            name: self.text[from..end].to_string(),
+                            id: None,
+                        });
+                    }
+                }
+            }
             if let Some(s) = pick(after, false) {
                 return Some(s);
             }
@@ -415,6 +554,41 @@ mod tests {
     fn the_listener_after_told_is_not_the_speaker() {
         let q = quotes("\"We are cooperating with the inquiry,\" a spokeswoman told Reuters.");
         assert_eq!(q[0].1, None);
+    }
+
+    /// Guards: "the United Kingdom's military described … as a “significant
+    /// political setback”" gave the quote to the country, not its military.
+    #[test]
+    fn a_possessive_body_speaks_not_its_owner() {
+        let q = quotes("On Monday, the Czech Republic’s weather service described the storm as “the worst in a decade” in a statement.");
+        assert_eq!(
+            q[0].1.as_deref(),
+            Some("the Czech Republic’s weather service")
+        );
+        let q = quotes("Canada's foreign ministry said the talks were \"a waste of everyone's time\" on Monday.");
+        assert_eq!(q[0].1.as_deref(), Some("Canada's foreign ministry"));
+    }
+
+    /// Guards: "Russia's military made no comment, despite having announced …
+    /// to move to “more advantageous positions”" had no speaker.
+    #[test]
+    fn a_perfect_participle_takes_the_sentence_subject() {
+        let q = quotes("Norway’s coast guard made no comment on Friday, despite having announced a day earlier that it would “close the northern fjords for good”.");
+        assert_eq!(q[0].1.as_deref(), Some("Norway’s coast guard"));
+        let q = quotes("Greta Holm stayed silent, despite having said in May that the deal was “all but finished”.");
+        assert_eq!(q[0].1.as_deref(), Some("Greta Holm"));
+    }
+
+    /// Guards: a possessive body after the verb ("said Britain's defence
+    /// ministry") gave the quote to nobody, or to its country.
+    #[test]
+    fn a_possessive_body_after_the_verb_speaks() {
+        let q = quotes(
+            "“The channel is closed to all traffic,” said Denmark’s maritime authority on Monday.",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Denmark’s maritime authority"));
+        let q = quotes("“We have nothing to add,” said Acme’s spokesman Peter Vance on Monday.");
+        assert_eq!(q[0].1.as_deref(), Some("Peter Vance"));
     }
 
     #[test]

@@ -224,7 +224,19 @@ impl<'a> TermKey<'a> {
         let n = bytes.len().min(TermKey::INLINE);
         let mut buf = [0u8; TermKey::INLINE];
         buf[..n].copy_from_slice(&bytes[..n]);
-        TermKey::from_prefix(text, buf)
+        let word = |i: usize| {
+            u64::from_le_bytes([
+                buf[i],
+                buf[i + 1],
+                buf[i + 2],
+                buf[i + 3],
+                buf[i + 4],
+                buf[i + 5],
+                buf[i + 6],
+                buf[i + 7],
+            ])
+        };
+        TermKey::from_prefix(text, [word(0), word(8), word(16)])
     }
 
     /// The key of the folded form of `token` when that is simply its lowercase:
@@ -238,34 +250,23 @@ impl<'a> TermKey<'a> {
         if bytes.is_empty() || bytes.len() >= TermKey::INLINE {
             return None;
         }
-        let mut buf = [0u8; TermKey::INLINE];
-        for (out, &b) in buf.iter_mut().zip(bytes) {
+        // Shifted into the words rather than stored byte by byte and reloaded
+        // as words: that reload stalls the CPU (no store-to-load forwarding).
+        let mut prefix = [0u64; 3];
+        for (i, &b) in bytes.iter().enumerate() {
             if !b.is_ascii_alphanumeric() {
                 return None;
             }
             // Setting 0x20 lowercases an ASCII letter and leaves a digit as it is.
-            *out = b | 0x20;
+            prefix[i / 8] |= u64::from(b | 0x20) << (8 * (i % 8));
         }
-        Some(TermKey::from_prefix("", buf))
+        Some(TermKey::from_prefix("", prefix))
     }
 
-    /// The key of `text`, whose first [`TermKey::INLINE`] bytes (zero-padded)
-    /// are `buf`.
+    /// The key of `text`, whose first [`TermKey::INLINE`] bytes (zero-padded,
+    /// little-endian) are `prefix`.
     #[inline]
-    fn from_prefix(text: &'a str, buf: [u8; TermKey::INLINE]) -> TermKey<'a> {
-        let word = |i: usize| {
-            u64::from_le_bytes([
-                buf[i],
-                buf[i + 1],
-                buf[i + 2],
-                buf[i + 3],
-                buf[i + 4],
-                buf[i + 5],
-                buf[i + 6],
-                buf[i + 7],
-            ])
-        };
-        let prefix = [word(0), word(8), word(16)];
+    fn from_prefix(text: &'a str, prefix: [u64; 3]) -> TermKey<'a> {
         let mut h = FxHasher::default();
         for w in prefix {
             h.add(w);

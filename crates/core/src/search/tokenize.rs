@@ -68,7 +68,7 @@ fn is_word_char(c: char) -> bool {
 
 /// [`char::is_alphanumeric`] with the fast paths of [`is_word_char`]: the
 /// Unicode tables cost thousands of instructions a character at opt-level "z",
-/// and [`variant_key`] meets whole words of Cyrillic or CJK letters.
+/// and [`variant_key`] meets whole words of Cyrillic, CJK or kana letters.
 #[inline]
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
@@ -81,6 +81,10 @@ fn is_alnum(c: char) -> bool {
         || (('\u{00C0}'..='\u{00FF}').contains(&c) && c != '×' && c != '÷')
         || ('\u{AC00}'..='\u{D7A3}').contains(&c)
         || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        // Hiragana and katakana letters (Japanese sources), and the long-vowel mark.
+        || ('\u{3041}'..='\u{3096}').contains(&c)
+        || ('\u{30A1}'..='\u{30FA}').contains(&c)
+        || ('\u{30FC}'..='\u{30FF}').contains(&c)
     {
         return true;
     }

@@ -236,13 +236,43 @@ impl<'a> TermKey<'a> {
                 buf[i + 7],
             ])
         };
-        let prefix = [word(0), word(8), word(16)];
+        TermKey::from_prefix(text, [word(0), word(8), word(16)])
+    }
+
+    /// The key of the folded form of `token` when that is simply its lowercase:
+    /// a non-empty run of ASCII letters and digits shorter than
+    /// [`TermKey::INLINE`] (so that its text is never compared, and is left
+    /// empty here). Equal to [`TermKey::new`] of [`fold`]`(token)`, whose hash
+    /// and prefix it computes without making the folded string.
+    #[inline]
+    fn ascii(token: &str) -> Option<TermKey<'static>> {
+        let bytes = token.as_bytes();
+        if bytes.is_empty() || bytes.len() >= TermKey::INLINE {
+            return None;
+        }
+        // Shifted into the words rather than stored byte by byte and reloaded
+        // as words: that reload stalls the CPU (no store-to-load forwarding).
+        let mut prefix = [0u64; 3];
+        for (i, &b) in bytes.iter().enumerate() {
+            if !b.is_ascii_alphanumeric() {
+                return None;
+            }
+            // Setting 0x20 lowercases an ASCII letter and leaves a digit as it is.
+            prefix[i / 8] |= u64::from(b | 0x20) << (8 * (i % 8));
+        }
+        Some(TermKey::from_prefix("", prefix))
+    }
+
+    /// The key of `text`, whose first [`TermKey::INLINE`] bytes (zero-padded,
+    /// little-endian) are `prefix`.
+    #[inline]
+    fn from_prefix(text: &'a str, prefix: [u64; 3]) -> TermKey<'a> {
         let mut h = FxHasher::default();
         for w in prefix {
             h.add(w);
         }
-        if bytes.len() > TermKey::INLINE {
-            h.write(&bytes[TermKey::INLINE..]);
+        if text.len() > TermKey::INLINE {
+            h.write(&text.as_bytes()[TermKey::INLINE..]);
         }
         // The high bits of a multiplicative hash are the well-mixed ones.
         TermKey {
@@ -550,11 +580,25 @@ impl Index {
             let f = field as usize;
             let start = pos;
             for token in tokens(text) {
-                fold_into(token.text, &mut key);
-                if key.is_empty() {
-                    continue;
-                }
-                let term = self.term_id(&key);
+                // Most tokens are short runs of ASCII letters and digits, whose
+                // folded form is their lowercase: their key is built straight
+                // from the token, and the folded text only made for a new term.
+                let term = match TermKey::ascii(token.text) {
+                    Some(ascii) => match self.lookup.get(&ascii, &self.terms) {
+                        Some(id) => id,
+                        None => {
+                            fold_into(token.text, &mut key);
+                            self.term_id(&key)
+                        }
+                    },
+                    None => {
+                        fold_into(token.text, &mut key);
+                        if key.is_empty() {
+                            continue;
+                        }
+                        self.term_id(&key)
+                    }
+                };
                 let slot = &mut self.doc_slot[term as usize];
                 if *slot == u32::MAX {
                     *slot = local.len() as u32;
@@ -1545,6 +1589,32 @@ mod tests {
         assert_eq!(max_edits(4), 0);
         assert_eq!(max_edits(5), 1);
         assert_eq!(max_edits(9), 2);
+    }
+
+    #[test]
+    fn ascii_keys_equal_the_keys_of_folded_words() {
+        // Guards the indexing fast path: a token must find the term its folded
+        // form was entered under.
+        let long = "Abcdefghijklmnopqrstuvw";
+        assert_eq!(long.len(), TermKey::INLINE - 1);
+        for w in [
+            "Lyman",
+            "5000",
+            "a",
+            "ZAPORIZHZHIA",
+            "x9Y",
+            "abcdefgh",
+            long,
+        ] {
+            let a = TermKey::ascii(w).expect("plain ASCII");
+            let folded = fold(w);
+            let k = TermKey::new(&folded);
+            assert_eq!((a.hash, a.prefix), (k.hash, k.prefix), "{w}");
+        }
+        let too_long = format!("{long}x");
+        for w in ["", "Russia's", "Łódź", "5,000", "a-b", too_long.as_str()] {
+            assert!(TermKey::ascii(w).is_none(), "{w}");
+        }
     }
 
     #[test]

@@ -66,6 +66,31 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
+/// [`char::is_alphanumeric`] with the fast paths of [`is_word_char`]: the
+/// Unicode tables cost thousands of instructions a character at opt-level "z",
+/// and [`variant_key`] meets whole words of Cyrillic, CJK or kana letters.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
+    if ('\u{0400}'..='\u{045F}').contains(&c)
+        || (('\u{00C0}'..='\u{00FF}').contains(&c) && c != '×' && c != '÷')
+        || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        // Hiragana and katakana letters (Japanese sources), and the long-vowel mark.
+        || ('\u{3041}'..='\u{3096}').contains(&c)
+        || ('\u{30A1}'..='\u{30FA}').contains(&c)
+        || ('\u{30FC}'..='\u{30FF}').contains(&c)
+    {
+        return true;
+    }
+    c.is_alphanumeric()
+}
+
 /// The character starting at byte `i` of `text` (a character boundary, not the
 /// end). Two-byte characters (Cyrillic, accented Latin) are decoded in place:
 /// the tokenizer meets them often enough for the general decoder's calls to show.
@@ -287,36 +312,44 @@ pub fn stem(folded: &str) -> String {
 /// assert_ne!(key("Lyman"), key("Lysychansk"));
 /// ```
 pub fn variant_key(folded: &str) -> String {
-    let mut latin = String::with_capacity(folded.len());
+    // Bytes rather than a `String`: ASCII (nearly every word an index links)
+    // is pushed without the Unicode tables or encoding a `char`.
+    let mut latin: Vec<u8> = Vec::with_capacity(folded.len());
     for c in folded.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                latin.push(c.to_ascii_lowercase() as u8);
+            }
+            continue;
+        }
         match romanise(c) {
-            Some(s) => latin.push_str(s),
-            None if c.is_alphanumeric() => latin.extend(c.to_lowercase()),
+            Some(s) => latin.extend_from_slice(s.as_bytes()),
+            None if is_alnum(c) => {
+                for l in c.to_lowercase() {
+                    latin.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
             None => {}
         }
     }
-    let b = latin.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let next = b.get(i + 1).copied();
-        match (c, next) {
-            (b'k', Some(b'h')) => {
-                out.push(b'h');
-                i += 2;
-                continue;
-            }
-            (b'z', Some(b'h')) => {
-                out.push(b'z');
-                i += 2;
-                continue;
-            }
-            (b'y', _) => out.push(b'i'),
-            _ => out.push(c),
-        }
-        i += 1;
+    // In place: the rules only shorten, so the write index never passes the read
+    // index.
+    let mut out = latin;
+    let (mut i, mut w) = (0, 0);
+    while i < out.len() {
+        let c = out[i];
+        let next = out.get(i + 1).copied();
+        let (byte, step) = match (c, next) {
+            (b'k', Some(b'h')) => (b'h', 2),
+            (b'z', Some(b'h')) => (b'z', 2),
+            (b'y', _) => (b'i', 1),
+            _ => (c, 1),
+        };
+        out[w] = byte;
+        w += 1;
+        i += step;
     }
+    out.truncate(w);
     let n = out.len();
     if n >= 4
         && out[n - 1] == b'v'
@@ -407,6 +440,13 @@ mod tests {
                 "{c:?} U+{:04X}",
                 c as u32
             );
+        }
+    }
+
+    #[test]
+    fn is_alnum_agrees_with_unicode() {
+        for c in '\u{0}'..=char::MAX {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
         }
     }
 

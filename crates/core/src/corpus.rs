@@ -57,13 +57,12 @@ impl Corpus {
     /// Extracts and indexes every source (web pages through
     /// [`crate::extract::extract_document`]'s HTML step first).
     pub fn build(sources: Vec<Source>) -> Corpus {
-        let mut corpus = Corpus::default();
-        for s in sources {
-            corpus.insert(extract_document(&s.file, &s.raw, &s.meta));
-        }
-        corpus.entities = aliases::merge(&mut corpus.articles);
-        corpus.refresh_preferred();
-        corpus
+        Corpus::from_articles(
+            sources
+                .iter()
+                .map(|s| extract_document(&s.file, &s.raw, &s.meta))
+                .collect(),
+        )
     }
 
     /// A corpus of articles extracted elsewhere (on several threads, say):

@@ -13,10 +13,8 @@ use std::sync::Arc;
 
 use folio_core::explore::{entity_summaries, format_fixed as fixed};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::state::corpus::{embedded_block, CorpusCtx};
+use crate::state::corpus::{embedded_block, read_text, start_fetch, CorpusCtx};
 use crate::state::format::plural;
 use crate::state::geo::{
     locate_places, radius, subset_tsv, Frame, Gazetteer, MapPlace, Outline, MAP_WIDTH,
@@ -49,31 +47,6 @@ enum Load {
     Loading,
     Failed(String),
     Ready(Arc<Gazetteer>, Arc<Outline>),
-}
-
-/// Starts a fetch at once (the request is in flight before anything awaits it).
-fn start_fetch(url: &str) -> Result<js_sys::Promise, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    Ok(window.fetch_with_str(url))
-}
-
-/// The body of a started fetch as text, or what went wrong.
-async fn read_text(url: &str, request: Result<js_sys::Promise, String>) -> Result<String, String> {
-    let response: web_sys::Response = JsFuture::from(request?)
-        .await
-        .map_err(|_| format!("{url} could not be fetched"))?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!("{url} answered HTTP {}", response.status()));
-    }
-    let text = response
-        .text()
-        .map_err(|_| format!("{url} could not be read"))?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| format!("{url} could not be read"))
 }
 
 /// A data file on its way: from the page's own data block in a one-file copy

@@ -130,22 +130,38 @@ pub fn is_one_file() -> bool {
         .is_some_and(|e| e.has_attribute(folio_core::share::ONE_FILE_ATTR))
 }
 
-/// A text file next to the page, or what went wrong.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// Starts a fetch at once (the request is in flight before anything awaits it),
+/// so several files can load together.
+pub fn start_fetch(url: &str) -> Result<js_sys::Promise, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    Ok(window.fetch_with_str(url))
+}
+
+/// The body of a started fetch as text, or what went wrong.
+pub async fn read_text(
+    url: &str,
+    request: Result<js_sys::Promise, String>,
+) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let failed = || format!("{url} could not be fetched");
-    let window = web_sys::window().ok_or_else(failed)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let response: web_sys::Response = JsFuture::from(request?)
         .await
-        .map_err(|_| failed())?
+        .map_err(|_| format!("{url} could not be fetched"))?
         .unchecked_into();
     if !response.ok() {
         return Err(format!("{url} answered HTTP {}", response.status()));
     }
-    JsFuture::from(response.text().map_err(|_| failed())?)
+    let text = response
+        .text()
+        .map_err(|_| format!("{url} could not be read"))?;
+    JsFuture::from(text)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(failed)
+        .ok_or_else(|| format!("{url} could not be read"))
+}
+
+/// A text file next to the page, or what went wrong.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    read_text(url, start_fetch(url)).await
 }

@@ -190,15 +190,6 @@ impl LibraryCtx {
     }
 
     fn send(&self, request: Request, files: Array) {
-        if self.one_file {
-            self.error.set(Some(
-                "This is a one-file copy: it opens its articles but cannot import or export. \
-                 Open Folio itself to import."
-                    .into(),
-            ));
-            self.progress.set(None);
-            return;
-        }
         self.busy.set(true);
         if !self.ensure_worker() || !self.ready.get_untracked() {
             self.pending.update_value(|p| p.push((request, files)));

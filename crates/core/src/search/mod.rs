@@ -30,6 +30,7 @@
 
 pub mod index;
 pub mod query;
+pub mod shard;
 pub mod snippet;
 pub mod tokenize;
 

@@ -1,0 +1,1007 @@
+//! The index in shards, for corpora too large to load whole: the search of a
+//! static site fetches only the pieces a query needs.
+//!
+//! A site of many articles (`folio build` above [`SHARD_ABOVE`] articles) holds,
+//! under [`DIR`]:
+//!
+//! | file | what | loaded |
+//! |---|---|---|
+//! | `manifest.json` | counts, the lexicon's bucket names, the most mentioned entities ([`Manifest`]) | at start |
+//! | `docs.bin` | per article: field lengths (for BM25F), date, outlet | at start |
+//! | `lex/B.bin` | every term whose first letter, or whose [`variant_key`]'s first letter, is `B`: its document frequency and postings shard | per query word |
+//! | `post/N.bin` | the postings (document, field frequencies) of a run of terms in sorted order, about [`POSTINGS_SHARD_BYTES`] | per matched term |
+//! | `pos/N.bin` | the positions of the same terms | for phrases only |
+//! | `rec/K/N.json` | article `N` (K = N / 1000), as extracted | per hit shown, per article opened |
+//! | `ids/B.json` | article id → number, bucketed by a hash of the id | per deep link |
+//! | `ent/ID.json` | an entity page's data: the paragraphs that mention it in its most-mentioning articles, as a small extraction | per entity page |
+//! | `ent/ID.docs` | the numbers of every article that mentions it | per entity filter |
+//!
+//! A query is answered in two rounds of fetches ([`Sharded::wanted`]): the
+//! lexicon buckets of its words, then the postings of the terms they expand to.
+//! Because a bucket holds every term that starts with a letter (and every term
+//! whose romanisation key does), the expansions — stems, romanisations, prefix
+//! completions, typo corrections, which all share a first letter or a key — are
+//! exactly the whole index's, and so are the scores: the shards are the same
+//! index, cut up ([`Sharded::search`] is [`Index::search_top_where`]).
+//!
+//! Limits, by design: entity filters (`person:` …) reach the entities the
+//! manifest lists ([`SUMMARY_ENTITIES`]); entity facets count the hits whose
+//! records are loaded, not every match (outlet and month facets count all).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::index::{read_str, read_varint, write_str, write_varint, Index, Ranked, Scored};
+use super::query::{Filter, Query};
+use super::tokenize::{fold, tokens, variant_key};
+use crate::model::{Article, CorpusEntity, EntityKind, Extraction};
+use crate::Corpus;
+
+/// `folio build` shards a corpus of more articles than this. Below it the whole
+/// corpus is one bundle of a few megabytes at most, which loads faster in one
+/// piece than in many.
+pub const SHARD_ABOVE: usize = 5_000;
+
+/// Where the shards are, relative to the site.
+pub const DIR: &str = "shards";
+
+/// The manifest's path, relative to the site.
+pub const MANIFEST: &str = "shards/manifest.json";
+
+/// The format version, bumped on any incompatible change.
+pub const FORMAT: u32 = 1;
+
+/// A postings shard is closed once it holds this many bytes (a single term may
+/// exceed it alone). Small enough that a query fetches little beside its own
+/// terms, large enough that the terms a word expands to (neighbours in sorted
+/// order) mostly share one.
+pub const POSTINGS_SHARD_BYTES: usize = 32 * 1024;
+
+/// Entities listed in the manifest, most mentioned first: the Entities view's
+/// list and what entity filters can reach.
+pub const SUMMARY_ENTITIES: usize = 1_500;
+
+/// Articles an entity page file excerpts (the most-mentioning ones).
+pub const ENTITY_PAGE_ARTICLES: usize = 25;
+
+/// Aliases kept per listed entity.
+const SUMMARY_ALIASES: usize = 6;
+
+/// Entities an entity filter may stand for (an ambiguous `person:smith`).
+const FILTER_ENTITIES: usize = 8;
+
+const DOCS_MAGIC: &[u8] = b"FOLID1";
+const LEX_MAGIC: &[u8] = b"FOLIL1";
+const POST_MAGIC: &[u8] = b"FOLIP1";
+const POS_MAGIC: &[u8] = b"FOLIQ1";
+
+/// What a sharded site says up front.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// [`FORMAT`].
+    pub format: u32,
+    /// Articles.
+    pub articles: u32,
+    /// Entities in all (the list below is capped).
+    pub entity_count: usize,
+    /// Quotes in all.
+    pub quote_count: usize,
+    /// Buckets of `ids/`.
+    pub id_buckets: u32,
+    /// Names of the lexicon buckets that exist.
+    pub lexicon: Vec<String>,
+    /// Number of postings (and positions) shards.
+    pub postings: u32,
+    /// The most mentioned entities, at most [`SUMMARY_ENTITIES`].
+    pub entities: Vec<ListedEntity>,
+}
+
+/// An entity as the manifest lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListedEntity {
+    /// Corpus-wide id.
+    pub id: String,
+    /// Person, place or organisation.
+    pub kind: EntityKind,
+    /// Preferred name.
+    pub name: String,
+    /// Other surface forms (the first few).
+    pub aliases: Vec<String>,
+    /// Mentions across all articles.
+    pub mentions: usize,
+    /// Articles that mention it.
+    pub articles: usize,
+}
+
+/// What writing the shards produced, for the build summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ShardStats {
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+    /// Postings shards.
+    pub postings: u32,
+    /// Lexicon buckets.
+    pub lexicon: usize,
+}
+
+/// The site path of article number `doc`'s record.
+pub fn record_path(doc: u32) -> String {
+    format!("{DIR}/rec/{}/{doc}.json", doc / 1000)
+}
+
+/// The site path of the bucket that maps `id` to its article number.
+pub fn id_bucket_path(id: &str, buckets: u32) -> String {
+    format!("{DIR}/ids/{}.json", fnv(id) % buckets.max(1))
+}
+
+/// The site path of an entity's page data (`ext` `json`) or article list (`docs`).
+pub fn entity_path(id: &str, ext: &str) -> String {
+    format!("{DIR}/ent/{}.{ext}", escape(id))
+}
+
+/// FNV-1a: the same on every platform (the id buckets are written natively and
+/// read in the browser).
+fn fnv(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// An id as a file name: letters, digits, `-` and `_` kept, anything else as
+/// `~XX` bytes (never `%`, which a URL would decode back).
+fn escape(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("~{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The lexicon bucket of a folded word: its first character (ASCII as itself,
+/// anything else by code point, so names stay file-safe).
+fn bucket(word: &str) -> Option<String> {
+    let c = word.chars().next()?;
+    Some(if c.is_ascii_alphanumeric() {
+        c.to_string()
+    } else {
+        format!("u{:x}", c as u32)
+    })
+}
+
+/// The buckets a word's index terms can be in: its own first letter's and its
+/// romanisation key's (Kharkiv's key starts with an h).
+fn buckets_of(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = bucket(word).into_iter().collect();
+    if let Some(b) = bucket(&variant_key(word)) {
+        if !out.contains(&b) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Writes a corpus as shards through `sink(path, bytes)` (paths relative to the
+/// site, under [`DIR`]). The manifest is written last, so a site whose build was
+/// cut short has no manifest rather than one pointing at missing files.
+pub fn write(
+    corpus: &Corpus,
+    sink: &mut dyn FnMut(&str, &[u8]) -> std::io::Result<()>,
+) -> std::io::Result<ShardStats> {
+    let index = &corpus.index;
+    let mut stats = ShardStats::default();
+    let mut put = |path: &str, bytes: &[u8], stats: &mut ShardStats| {
+        stats.files += 1;
+        stats.bytes += bytes.len() as u64;
+        sink(path, bytes)
+    };
+
+    // Documents: field lengths column by column (each column compresses on
+    // its own), then dates and outlets as numbers into tables.
+    let table: Vec<_> = index.doc_table().collect();
+    let mut docs = DOCS_MAGIC.to_vec();
+    write_varint(&mut docs, table.len() as u64);
+    for f in 0..3 {
+        for (lens, _, _) in &table {
+            write_varint(&mut docs, u64::from(lens[f]));
+        }
+    }
+    for column in [1, 2] {
+        let values: Vec<Option<&str>> = table
+            .iter()
+            .map(|(_, p, o)| if column == 1 { *p } else { *o })
+            .collect();
+        let mut distinct: Vec<&str> = values.iter().flatten().copied().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        write_varint(&mut docs, distinct.len() as u64);
+        for v in &distinct {
+            write_str(&mut docs, v);
+        }
+        for v in values {
+            let n = v.map_or(0, |v| distinct.binary_search(&v).map_or(0, |i| i + 1));
+            write_varint(&mut docs, n as u64);
+        }
+    }
+    put(&format!("{DIR}/docs.bin"), &docs, &mut stats)?;
+
+    // Postings and positions shards, terms in sorted order; the lexicon
+    // entries gathered on the way.
+    let mut lexicon: BTreeMap<String, Vec<(u32, u32, u32)>> = BTreeMap::new();
+    let mut shard = 0u32;
+    let mut post = POST_MAGIC.to_vec();
+    let mut pos = POS_MAGIC.to_vec();
+    for id in index.sorted_live_terms() {
+        let text = index.term_text(id);
+        write_str(&mut post, text);
+        index.write_term_postings(id, &mut post);
+        write_str(&mut pos, text);
+        index.write_term_positions(id, &mut pos);
+        for b in buckets_of(text) {
+            lexicon
+                .entry(b)
+                .or_default()
+                .push((id, index.term_df(id) as u32, shard));
+        }
+        if post.len() >= POSTINGS_SHARD_BYTES {
+            put(&format!("{DIR}/post/{shard}.bin"), &post, &mut stats)?;
+            put(&format!("{DIR}/pos/{shard}.bin"), &pos, &mut stats)?;
+            post.truncate(POST_MAGIC.len());
+            pos.truncate(POS_MAGIC.len());
+            shard += 1;
+        }
+    }
+    if post.len() > POST_MAGIC.len() {
+        put(&format!("{DIR}/post/{shard}.bin"), &post, &mut stats)?;
+        put(&format!("{DIR}/pos/{shard}.bin"), &pos, &mut stats)?;
+        shard += 1;
+    }
+    stats.postings = shard;
+    stats.lexicon = lexicon.len();
+    for (name, entries) in &lexicon {
+        let mut out = LEX_MAGIC.to_vec();
+        write_varint(&mut out, entries.len() as u64);
+        let mut prev = "";
+        for &(id, df, shard) in entries {
+            let text = index.term_text(id);
+            let shared = common_prefix(prev, text);
+            write_varint(&mut out, shared as u64);
+            write_str(&mut out, &text[shared..]);
+            write_varint(&mut out, u64::from(df));
+            write_varint(&mut out, u64::from(shard));
+            prev = text;
+        }
+        put(&format!("{DIR}/lex/{name}.bin"), &out, &mut stats)?;
+    }
+
+    // Records, and the id buckets that find them.
+    let by_id: HashMap<&str, &Article> =
+        corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let id_buckets = (table.len() / 256).max(1) as u32;
+    let mut ids: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); id_buckets as usize];
+    let mut docs_of: HashMap<&str, Vec<(usize, u32)>> = HashMap::new();
+    for doc in 0..table.len() as u32 {
+        let Some(article) = by_id.get(index.id(doc)) else {
+            continue;
+        };
+        ids[(fnv(&article.id) % id_buckets) as usize].insert(&article.id, doc);
+        for e in &article.entities {
+            docs_of
+                .entry(e.id.as_str())
+                .or_default()
+                .push((e.mentions.len(), doc));
+        }
+        let json = serde_json::to_vec(article).map_err(std::io::Error::other)?;
+        put(&record_path(doc), &json, &mut stats)?;
+    }
+    for (b, map) in ids.iter().enumerate() {
+        let json = serde_json::to_vec(map).map_err(std::io::Error::other)?;
+        put(&format!("{DIR}/ids/{b}.json"), &json, &mut stats)?;
+    }
+
+    // Entities: a page file and an article list each; the most mentioned listed.
+    let entities: HashMap<&str, &CorpusEntity> =
+        corpus.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut listed: Vec<ListedEntity> = Vec::with_capacity(corpus.entities.len());
+    for e in &corpus.entities {
+        let mut docs = docs_of.remove(e.id.as_str()).unwrap_or_default();
+        let mentions = docs.iter().map(|d| d.0).sum();
+        listed.push(ListedEntity {
+            id: e.id.clone(),
+            kind: e.kind,
+            name: e.name.clone(),
+            aliases: e
+                .aliases
+                .iter()
+                .filter(|a| **a != e.name)
+                .take(SUMMARY_ALIASES)
+                .cloned()
+                .collect(),
+            mentions,
+            articles: docs.len(),
+        });
+        let mut list = Vec::new();
+        let mut last = 0;
+        for &(_, doc) in &docs {
+            write_varint(&mut list, u64::from(doc - last));
+            last = doc;
+        }
+        put(&entity_path(&e.id, "docs"), &list, &mut stats)?;
+        // Most mentions first, then corpus order.
+        docs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        docs.truncate(ENTITY_PAGE_ARTICLES);
+        docs.sort_by_key(|d| d.1);
+        let articles: Vec<Article> = docs
+            .iter()
+            .filter_map(|&(_, doc)| Some(excerpt(by_id.get(index.id(doc))?, &e.id)))
+            .collect();
+        let mut present: Vec<CorpusEntity> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for a in &articles {
+            for ae in &a.entities {
+                if seen.insert(&ae.id) {
+                    if let Some(ce) = entities.get(ae.id.as_str()) {
+                        present.push(CorpusEntity {
+                            articles: articles
+                                .iter()
+                                .filter(|x| x.entities.iter().any(|y| y.id == ce.id))
+                                .map(|x| x.id.clone())
+                                .collect(),
+                            ..(*ce).clone()
+                        });
+                    }
+                }
+            }
+        }
+        let page = Extraction {
+            articles,
+            entities: present,
+        };
+        let json = serde_json::to_vec(&page).map_err(std::io::Error::other)?;
+        put(&entity_path(&e.id, "json"), &json, &mut stats)?;
+    }
+    listed.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    let entity_count = listed.len();
+    listed.truncate(SUMMARY_ENTITIES);
+    let manifest = Manifest {
+        format: FORMAT,
+        articles: table.len() as u32,
+        entity_count,
+        quote_count: corpus.articles.iter().map(|a| a.quotes.len()).sum(),
+        id_buckets,
+        lexicon: lexicon.into_keys().collect(),
+        postings: shard,
+        entities: listed,
+    };
+    let json = serde_json::to_vec(&manifest).map_err(std::io::Error::other)?;
+    put(MANIFEST, &json, &mut stats)?;
+    Ok(stats)
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    (0..=n).rev().find(|&s| b.is_char_boundary(s)).unwrap_or(0)
+}
+
+/// The paragraphs of `article` that mention entity `id`, as an article of their
+/// own: every span inside them moved to the new offsets, every other dropped.
+/// An entity page shows mentions in context, not whole articles.
+pub fn excerpt(article: &Article, id: &str) -> Article {
+    let starts: Vec<usize> = article
+        .entities
+        .iter()
+        .filter(|e| e.id == id)
+        .flat_map(|e| e.mentions.iter().map(|m| m.start))
+        .collect();
+    // (old start, old end, new start) of each kept paragraph.
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    let mut text = String::new();
+    for (at, p) in article.paragraphs() {
+        let end = at + p.len();
+        if starts.iter().any(|&s| s >= at && s < end) {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            kept.push((at, end, text.len()));
+            text.push_str(p);
+        }
+    }
+    let moved = |start: usize, end: usize| {
+        kept.iter()
+            .find(|k| start >= k.0 && end <= k.1)
+            .map(|k| (start - k.0 + k.2, end - k.0 + k.2))
+    };
+    let mut out = Article {
+        text: String::new(),
+        removed: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        dates: Vec::new(),
+        quantities: Vec::new(),
+        ..article.clone()
+    };
+    for e in &article.entities {
+        let mentions: Vec<_> = e
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let (start, end) = moved(m.start, m.end)?;
+                Some(crate::model::Mention {
+                    start,
+                    end,
+                    ..m.clone()
+                })
+            })
+            .collect();
+        if !mentions.is_empty() {
+            out.entities.push(crate::model::ArticleEntity {
+                mentions,
+                ..e.clone()
+            });
+        }
+    }
+    for q in &article.quotes {
+        if let Some((start, end)) = moved(q.start, q.end) {
+            out.quotes.push(crate::model::Quote {
+                start,
+                end,
+                ..q.clone()
+            });
+        }
+    }
+    for d in &article.dates {
+        if let Some((start, end)) = moved(d.start, d.end) {
+            out.dates.push(crate::model::DateMention {
+                start,
+                end,
+                ..d.clone()
+            });
+        }
+    }
+    for q in &article.quantities {
+        if let Some((start, end)) = moved(q.start, q.end) {
+            out.quantities.push(crate::model::Quantity {
+                start,
+                end,
+                ..q.clone()
+            });
+        }
+    }
+    out.text = text;
+    out
+}
+
+/// The client side: the manifest and document table, plus whatever lexicon
+/// buckets, postings and entity lists queries have needed so far.
+#[derive(Debug, Clone)]
+pub struct Sharded {
+    /// The manifest as read.
+    pub manifest: Manifest,
+    index: Index,
+    /// Site paths loaded so far.
+    loaded: HashSet<String>,
+    /// By term id: its postings shard, for terms a lexicon bucket listed.
+    shard_of: HashMap<u32, u32>,
+    /// Terms whose postings are loaded, and whose positions are.
+    with_postings: HashSet<u32>,
+    with_positions: HashSet<u32>,
+    /// Per listed entity id: the articles that mention it, once loaded.
+    entity_docs: HashMap<String, Vec<u32>>,
+}
+
+/// Why shards could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShardError {
+    /// The manifest is not JSON of this format.
+    #[error("the index manifest is unreadable or of another version")]
+    Manifest,
+    /// A shard file is truncated, tampered with or of another version.
+    #[error("{0} is corrupt")]
+    Corrupt(String),
+}
+
+impl Sharded {
+    /// Opens a sharded index from its manifest and document table.
+    pub fn open(manifest: &str, docs: &[u8]) -> Result<Sharded, ShardError> {
+        let manifest: Manifest =
+            serde_json::from_str(manifest).map_err(|_| ShardError::Manifest)?;
+        if manifest.format != FORMAT {
+            return Err(ShardError::Manifest);
+        }
+        let corrupt = || ShardError::Corrupt(format!("{DIR}/docs.bin"));
+        let index = read_docs(docs).ok_or_else(corrupt)?;
+        if index.len() != manifest.articles as usize {
+            return Err(corrupt());
+        }
+        Ok(Sharded {
+            manifest,
+            index,
+            loaded: HashSet::new(),
+            shard_of: HashMap::new(),
+            with_postings: HashSet::new(),
+            with_positions: HashSet::new(),
+            entity_docs: HashMap::new(),
+        })
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether there are no articles.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The files (site paths) a query still needs, in the order it needs them:
+    /// first the lexicon buckets of its words; once those are in, the postings
+    /// (and for phrases positions) of the terms they expand to, and the article
+    /// lists of the entities its filters name. Empty when it can be answered.
+    pub fn wanted(&self, query: &Query) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut want = |path: String, out: &mut Vec<String>| {
+            if !self.loaded.contains(&path) && !out.contains(&path) {
+                out.push(path);
+            }
+        };
+        let words = query
+            .clauses
+            .iter()
+            .flat_map(|c| &c.alts)
+            .chain(&query.excluded)
+            .flat_map(|alt| match alt {
+                super::query::Alt::Word(t) => vec![t.text.as_str()],
+                super::query::Alt::Phrase(ws) => ws.iter().map(String::as_str).collect(),
+            });
+        for w in words {
+            for b in buckets_of(w) {
+                if self.manifest.lexicon.binary_search(&b).is_ok() {
+                    want(format!("{DIR}/lex/{b}.bin"), &mut out);
+                }
+            }
+        }
+        for id in self.filter_entities(query).into_iter().flatten() {
+            want(entity_path(id, "docs"), &mut out);
+        }
+        if !out.is_empty() {
+            return out;
+        }
+        for (term, positions) in self.index.wanted_terms(query) {
+            let Some(&shard) = self.shard_of.get(&term) else {
+                continue;
+            };
+            if !self.with_postings.contains(&term) {
+                want(format!("{DIR}/post/{shard}.bin"), &mut out);
+            }
+            if positions && !self.with_positions.contains(&term) {
+                want(format!("{DIR}/pos/{shard}.bin"), &mut out);
+            }
+        }
+        out
+    }
+
+    /// Takes in a file [`Sharded::wanted`] asked for.
+    pub fn load(&mut self, path: &str, bytes: &[u8]) -> Result<(), ShardError> {
+        let corrupt = || ShardError::Corrupt(path.to_string());
+        let rest = path.strip_prefix(DIR).and_then(|p| p.strip_prefix('/'));
+        let ok = match rest {
+            Some(p) if p.starts_with("lex/") => self.read_lexicon(bytes),
+            Some(p) if p.starts_with("post/") => self.read_postings(bytes),
+            Some(p) if p.starts_with("pos/") => self.read_positions(bytes),
+            Some(p) if p.starts_with("ent/") && p.ends_with(".docs") => {
+                let id = self
+                    .manifest
+                    .entities
+                    .iter()
+                    .find(|e| entity_path(&e.id, "docs") == path)
+                    .map(|e| e.id.clone());
+                read_doc_list(bytes, self.index.len()).map(|docs| {
+                    if let Some(id) = id {
+                        self.entity_docs.insert(id, docs);
+                    }
+                })
+            }
+            _ => None,
+        };
+        ok.ok_or_else(corrupt)?;
+        self.loaded.insert(path.to_string());
+        Ok(())
+    }
+
+    fn read_lexicon(&mut self, bytes: &[u8]) -> Option<()> {
+        let mut r = bytes.strip_prefix(LEX_MAGIC)?;
+        let n = read_varint(&mut r)? as usize;
+        let mut prev = String::new();
+        for _ in 0..n {
+            let shared = read_varint(&mut r)? as usize;
+            let mut text = prev.get(..shared)?.to_string();
+            text.push_str(read_str(&mut r)?);
+            let df = u32::try_from(read_varint(&mut r)?).ok()?;
+            let shard = u32::try_from(read_varint(&mut r)?).ok()?;
+            if shard >= self.manifest.postings || text.is_empty() {
+                return None;
+            }
+            let id = self.index.list_term(&text, df);
+            self.shard_of.insert(id, shard);
+            prev = text;
+        }
+        r.is_empty().then_some(())
+    }
+
+    fn read_postings(&mut self, bytes: &[u8]) -> Option<()> {
+        let mut r = bytes.strip_prefix(POST_MAGIC)?;
+        while !r.is_empty() {
+            let text = read_str(&mut r)?;
+            let id = self.index.list_term(text, 0);
+            self.index.read_term_postings(id, &mut r)?;
+            self.with_postings.insert(id);
+            self.with_positions.remove(&id);
+        }
+        Some(())
+    }
+
+    fn read_positions(&mut self, bytes: &[u8]) -> Option<()> {
+        let mut r = bytes.strip_prefix(POS_MAGIC)?;
+        while !r.is_empty() {
+            let text = read_str(&mut r)?;
+            let id = self.index.term_by_text(text)?;
+            if !self.with_postings.contains(&id) {
+                return None;
+            }
+            self.index.read_term_positions(id, &mut r)?;
+            self.with_positions.insert(id);
+        }
+        Some(())
+    }
+
+    /// Per entity filter of the query, the listed entities it can stand for.
+    fn filter_entities<'a>(&'a self, query: &Query) -> Vec<Vec<&'a str>> {
+        query
+            .filters
+            .iter()
+            .filter_map(|f| match f {
+                Filter::Entity { kind, keys } => Some(
+                    self.manifest
+                        .entities
+                        .iter()
+                        .filter(|e| e.kind == *kind)
+                        .filter(|e| {
+                            let words: Vec<String> = std::iter::once(&e.name)
+                                .chain(&e.aliases)
+                                .flat_map(|n| tokens(n).map(|t| variant_key(&fold(t.text))))
+                                .collect();
+                            keys.iter().all(|k| words.contains(k))
+                        })
+                        .take(FILTER_ENTITIES)
+                        .map(|e| e.id.as_str())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Answers a query whose [`Sharded::wanted`] files are loaded: every match,
+    /// best first, matched terms for the first `limit` — as the whole index
+    /// would. Hits are article numbers (see [`record_path`]).
+    pub fn search(&self, query: &Query, limit: usize) -> Ranked {
+        let sets: Vec<HashSet<u32>> = self
+            .filter_entities(query)
+            .into_iter()
+            .map(|ids| {
+                ids.into_iter()
+                    .filter_map(|id| self.entity_docs.get(id))
+                    .flatten()
+                    .copied()
+                    .collect()
+            })
+            .collect();
+        let mut plain = query.clone();
+        plain
+            .filters
+            .retain(|f| !matches!(f, Filter::Entity { .. }));
+        if plain.clauses.is_empty() && plain.excluded.is_empty() && plain.filters.is_empty() {
+            if sets.is_empty() {
+                return Ranked::default();
+            }
+            // Entity filters alone: every article they allow, in corpus order.
+            let mut docs: Vec<u32> = sets[0]
+                .iter()
+                .copied()
+                .filter(|d| sets[1..].iter().all(|s| s.contains(d)))
+                .collect();
+            docs.sort_unstable();
+            return Ranked {
+                hits: docs
+                    .into_iter()
+                    .map(|doc| Scored {
+                        doc,
+                        score: 0.0,
+                        matched: Vec::new(),
+                    })
+                    .collect(),
+            };
+        }
+        self.index
+            .search_top_where(&plain, limit, &|d| sets.iter().all(|s| s.contains(&d)))
+    }
+
+    /// Outlet and month facets over every match (entity facets, which need
+    /// each article's entities, stay empty here: see the module docs).
+    pub fn facets(&self, hits: &Ranked) -> super::Facets {
+        super::Facets::count(&self.index, hits.hits.iter().map(|s| s.doc))
+    }
+
+    /// Entity filters of the query that name no listed entity, for a notice.
+    pub fn unknown_entity_filters(&self, query: &Query) -> usize {
+        self.filter_entities(query)
+            .iter()
+            .filter(|ids| ids.is_empty())
+            .count()
+    }
+}
+
+fn read_docs(bytes: &[u8]) -> Option<Index> {
+    let mut r = bytes.strip_prefix(DOCS_MAGIC)?;
+    let n = read_varint(&mut r)? as usize;
+    if n > bytes.len() {
+        return None;
+    }
+    let mut lens = vec![[0u32; 3]; n];
+    for f in 0..3 {
+        for l in &mut lens {
+            l[f] = u32::try_from(read_varint(&mut r)?).ok()?;
+        }
+    }
+    let mut columns: Vec<Vec<Option<String>>> = Vec::with_capacity(2);
+    for _ in 0..2 {
+        let count = read_varint(&mut r)? as usize;
+        let mut distinct = Vec::with_capacity(count.min(bytes.len()));
+        for _ in 0..count {
+            distinct.push(read_str(&mut r)?.to_string());
+        }
+        let mut column = Vec::with_capacity(n);
+        for _ in 0..n {
+            column.push(match read_varint(&mut r)? as usize {
+                0 => None,
+                i => Some(distinct.get(i - 1)?.clone()),
+            });
+        }
+        columns.push(column);
+    }
+    let outlets = columns.pop()?;
+    let published = columns.pop()?;
+    r.is_empty()
+        .then(|| Index::from_doc_table(lens, published, outlets))
+}
+
+fn read_doc_list(bytes: &[u8], n: usize) -> Option<Vec<u32>> {
+    let mut r = bytes;
+    let mut out = Vec::new();
+    let mut doc = 0u32;
+    while !r.is_empty() {
+        doc = doc.checked_add(u32::try_from(read_varint(&mut r)?).ok()?)?;
+        if doc as usize >= n {
+            return None;
+        }
+        out.push(doc);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Source;
+
+    fn corpus() -> Corpus {
+        let texts = [
+            ("a", "Ukrainian troops entered Kupyansk on Saturday. \"We hold the city,\" said General Oleksandr Syrskyi. The counteroffensive continued."),
+            ("b", "Kupiansk was retaken, officials said. President Volodymyr Zelenskiy thanked the army in Kharkiv."),
+            ("c", "The ferry sailed from Oban to Mull. The coastguard said the crossing was calm."),
+            ("d", "President Volodymyr Zelenskyy visited Izium. The Kharkov region saw heavy fighting near Balakliia and Izyum."),
+            ("e", "Goverment ministers met in Kyiv; the government said the counteroffensive was going well."),
+            ("f", "The Ministry of Defence in London said Russian forces withdrew from Lyman."),
+        ];
+        let mut sources: Vec<Source> = texts.iter().map(|(f, t)| Source::text(f, t)).collect();
+        sources[0].meta.published = Some("2022-09-10".into());
+        sources[0].meta.outlet = Some("The Kyiv Independent".into());
+        sources[3].meta.published = Some("2022-09-14".into());
+        Corpus::build(sources)
+    }
+
+    fn files(c: &Corpus) -> HashMap<String, Vec<u8>> {
+        let mut out = HashMap::new();
+        write(c, &mut |p, b| {
+            assert!(out.insert(p.to_string(), b.to_vec()).is_none(), "{p} twice");
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
+    /// Loads what a query wants until it wants nothing; returns the rounds.
+    fn answer(s: &mut Sharded, files: &HashMap<String, Vec<u8>>, q: &Query) -> usize {
+        let mut rounds = 0;
+        loop {
+            let want = s.wanted(q);
+            if want.is_empty() {
+                return rounds;
+            }
+            rounds += 1;
+            assert!(rounds <= 3, "{want:?}");
+            for p in want {
+                s.load(&p, &files[&p]).unwrap();
+            }
+        }
+    }
+
+    fn open(files: &HashMap<String, Vec<u8>>) -> Sharded {
+        Sharded::open(
+            std::str::from_utf8(&files[MANIFEST]).unwrap(),
+            &files[&format!("{DIR}/docs.bin")],
+        )
+        .unwrap()
+    }
+
+    /// Guards the design claim: the shards are the same index cut up, so every
+    /// feature of the query language ranks exactly as in the whole index.
+    #[test]
+    fn sharded_answers_equal_the_whole_index() {
+        let c = corpus();
+        let files = files(&c);
+        for q in [
+            "kupiansk",
+            "kharkiv",
+            "counteroff",
+            "goverment",
+            "\"the counteroffensive\"",
+            "counteroffensive -\"going well\"",
+            "zelensky OR syrskyi",
+            "kupyansk after:2022-09-01",
+            "source:kyiv troops",
+            "izium sort:date",
+            "-ferry said",
+            "the",
+        ] {
+            let query = Query::parse(q);
+            let mut s = open(&files);
+            answer(&mut s, &files, &query);
+            let want = c.index.search_top(&query, 10);
+            let got = s.search(&query, 10);
+            let ids = |r: &Ranked, idx: &dyn Fn(u32) -> String| {
+                r.hits
+                    .iter()
+                    .map(|h| (idx(h.doc), h.score, h.matched.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                ids(&got, &|d| c.index.id(d).to_string()),
+                ids(&want, &|d| c.index.id(d).to_string()),
+                "{q}"
+            );
+            assert!(
+                !want.hits.is_empty() || q.starts_with('-'),
+                "{q} matches nothing"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_fetches_its_bucket_then_its_postings_only() {
+        let c = corpus();
+        let files = files(&c);
+        let mut s = open(&files);
+        let q = Query::parse("ferry");
+        let first = s.wanted(&q);
+        assert_eq!(first, [format!("{DIR}/lex/f.bin")]);
+        for p in &first {
+            s.load(p, &files[p]).unwrap();
+        }
+        let second = s.wanted(&q);
+        assert_eq!(second.len(), 1);
+        assert!(second[0].starts_with(&format!("{DIR}/post/")), "{second:?}");
+        s.load(&second[0], &files[&second[0]]).unwrap();
+        assert!(s.wanted(&q).is_empty());
+        assert_eq!(s.search(&q, 10).hits.len(), 1);
+        // A phrase needs positions as well.
+        let p = Query::parse("\"the ferry\"");
+        answer(&mut s, &files, &p);
+        assert!(s.loaded.iter().any(|l| l.contains("/pos/")));
+        assert_eq!(s.search(&p, 10).hits.len(), 1);
+    }
+
+    #[test]
+    fn entity_filters_use_the_entity_article_lists() {
+        let c = corpus();
+        let files = files(&c);
+        let mut s = open(&files);
+        let q = Query::parse("person:zelensky");
+        assert!(s.wanted(&q).iter().all(|p| p.ends_with(".docs")));
+        answer(&mut s, &files, &q);
+        let got: Vec<&str> = s
+            .search(&q, 10)
+            .hits
+            .iter()
+            .map(|h| c.index.id(h.doc))
+            .collect();
+        assert_eq!(got, ["b", "d"]);
+        let q = Query::parse("person:zelensky izyum");
+        answer(&mut s, &files, &q);
+        let got: Vec<&str> = s
+            .search(&q, 10)
+            .hits
+            .iter()
+            .map(|h| c.index.id(h.doc))
+            .collect();
+        assert_eq!(got, ["d"]);
+        assert_eq!(s.unknown_entity_filters(&Query::parse("person:nobody")), 1);
+    }
+
+    #[test]
+    fn records_ids_and_entity_pages_are_written() {
+        let c = corpus();
+        let files = files(&c);
+        let s = open(&files);
+        assert_eq!(s.manifest.articles, 6);
+        let rec: Article = serde_json::from_slice(&files[&record_path(2)]).unwrap();
+        assert_eq!(rec.id, c.index.id(2));
+        let bucket: BTreeMap<String, u32> =
+            serde_json::from_slice(&files[&id_bucket_path("d", s.manifest.id_buckets)]).unwrap();
+        assert_eq!(bucket["d"], 3);
+        let zel = c
+            .entities
+            .iter()
+            .find(|e| e.name.contains("Zelensk"))
+            .unwrap();
+        let page: Extraction =
+            serde_json::from_slice(&files[&entity_path(&zel.id, "json")]).unwrap();
+        assert_eq!(page.articles.len(), 2);
+        // Excerpts keep their spans on the words they name.
+        for a in &page.articles {
+            for e in &a.entities {
+                for m in &e.mentions {
+                    assert_eq!(&a.text[m.start..m.end], m.text);
+                }
+            }
+        }
+        assert!(page.entities.iter().any(|e| e.id == zel.id));
+    }
+
+    #[test]
+    fn corrupt_or_foreign_files_are_refused_not_panicked_on() {
+        let c = corpus();
+        let files = files(&c);
+        assert_eq!(
+            Sharded::open("{}", &files[&format!("{DIR}/docs.bin")]).unwrap_err(),
+            ShardError::Manifest
+        );
+        let mut s = open(&files);
+        for path in files
+            .keys()
+            .filter(|p| p.ends_with(".bin") || p.ends_with(".docs"))
+        {
+            let bytes = &files[path];
+            for cut in [0, 1, bytes.len() / 2, bytes.len().saturating_sub(1)] {
+                let _ = s.load(path, &bytes[..cut]);
+            }
+        }
+        assert!(s.load("shards/lex/a.bin", b"FOLIL1\x05").is_err());
+    }
+
+    #[test]
+    fn escaped_entity_paths_are_file_safe() {
+        assert_eq!(
+            entity_path("place-kyiv", "json"),
+            "shards/ent/place-kyiv.json"
+        );
+        assert_eq!(entity_path("a/b c", "docs"), "shards/ent/a~2Fb~20c.docs");
+    }
+}

@@ -21,6 +21,7 @@ use state::corpus::CorpusCtx;
 use state::library::LibraryCtx;
 use state::nav::Nav;
 use state::route::Route;
+use state::shards::ShardCtx;
 
 /// Which page a route shows. Pages re-mount only when this changes, not on every
 /// keystroke of a query.
@@ -41,8 +42,12 @@ enum Page {
 /// The whole app: header with the search box, the routed page, the footer.
 #[component]
 pub fn App() -> impl IntoView {
-    CorpusCtx::provide_bundled();
-    let lib = LibraryCtx::provide(state::corpus::is_one_file());
+    let corpus = CorpusCtx::provide_bundled();
+    ShardCtx::provide(corpus);
+    let sharded = state::shards::is_sharded();
+    // A one-file copy has no worker; a sharded site's corpus is not one the
+    // worker could merge imports into.
+    let lib = LibraryCtx::provide(state::corpus::is_one_file() || sharded);
     let dragging = import_handlers(lib);
     let nav = Nav::provide();
     let page = Memo::new(move |_| match nav.route.get() {
@@ -87,6 +92,9 @@ pub fn App() -> impl IntoView {
                 Page::Article => view! { <ArticlePage/> }.into_any(),
                 Page::Entities => view! { <EntitiesPage/> }.into_any(),
                 Page::Entity => view! { <EntityPage/> }.into_any(),
+                Page::Quotes | Page::Timeline | Page::Map | Page::Compare if sharded => {
+                    view! { <WholeCorpusOnly/> }.into_any()
+                }
                 Page::Quotes => view! { <QuotesPage/> }.into_any(),
                 Page::Timeline => view! { <TimelinePage/> }.into_any(),
                 Page::Map => view! { <MapPage/> }.into_any(),
@@ -102,6 +110,23 @@ pub fn App() -> impl IntoView {
         <footer class="footer">
             <p>"Folio runs entirely in your browser: nothing you read or search leaves this page."</p>
         </footer>
+    }
+}
+
+/// What the views that read every article at once (quotes, timeline, map,
+/// compare) show on a sharded site, whose articles load one by one.
+#[component]
+fn WholeCorpusOnly() -> impl IntoView {
+    view! {
+        <section class="not-found">
+            <h1>"Not for a corpus this large"</h1>
+            <p>
+                "This view reads every article at once, and this site's corpus is too large to load whole: "
+                "its articles load as you search or open them. Search, the reader, the entity list and "
+                "each entity's page (with its mentions in context and what it said) all work. "
+                <a href="#/">"Back to the library"</a>
+            </p>
+        </section>
     }
 }
 

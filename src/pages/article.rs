@@ -1,6 +1,8 @@
 //! `#/article/ID`: the reader — clean text with entities, quotes, dates and
 //! quantities marked, the article's metadata, and the debris that was removed.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::article_card::meta_line;
@@ -9,6 +11,7 @@ use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
+use crate::state::shards::{is_sharded, ShardCtx};
 
 /// The reader view.
 #[component]
@@ -20,11 +23,43 @@ pub fn ArticlePage() -> impl IntoView {
         _ => String::new(),
     });
     let (show_removed, set_show_removed) = signal(false);
+    // On a sharded site an article is a record fetched when opened; it joins
+    // the corpus in context, so the reader below reads it as any other.
+    let shards = ShardCtx::expect();
+    let fetching = RwSignal::new(None::<Result<String, String>>);
+    Effect::new(move |_| {
+        let id = id.get();
+        if !is_sharded()
+            || corpus.1.get() != Load::Ready
+            || corpus.0.with_untracked(|c| c.article(&id).is_some())
+        {
+            return;
+        }
+        fetching.set(Some(Ok(id.clone())));
+        leptos::task::spawn_local(async move {
+            match shards.article(&id).await {
+                Ok(a) => {
+                    corpus.0.update(|c| Arc::make_mut(c).insert_record(a));
+                    fetching.set(None);
+                }
+                Err(e) => fetching.set(Some(Err(e))),
+            }
+        });
+    });
     move || {
         let id = id.get();
         // A deep link may open before the corpus has arrived: not "not found" yet.
-        if corpus.1.get() == Load::Loading {
+        if corpus.1.get() == Load::Loading || matches!(fetching.get(), Some(Ok(_))) {
             return view! { <p class="muted" role="status">"Loading…"</p> }.into_any();
+        }
+        if let Some(Err(e)) = fetching.get() {
+            return view! {
+                <section class="not-found">
+                    <h1>"Article not available"</h1>
+                    <p>{format!("The article “{id}” could not be loaded: {e}. ")} <a href="#/">"Back to the library"</a></p>
+                </section>
+            }
+            .into_any();
         }
         corpus.with(|c| match c.article(&id) {
             Some(a) => {

@@ -9,12 +9,63 @@ use crate::components::entity_chip::{kind_class, kind_label};
 use crate::state::corpus::CorpusCtx;
 use crate::state::format::plural;
 use crate::state::route::Route;
+use crate::state::shards::{is_sharded, ShardCtx};
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    id: String,
+    kind: EntityKind,
+    name: String,
+    aliases: Vec<String>,
+    mentions: usize,
+    articles: usize,
+}
 
 /// The entities view.
 #[component]
 pub fn EntitiesPage() -> impl IntoView {
     let corpus = CorpusCtx::expect();
-    let all = Memo::new(move |_| corpus.with(entity_summaries));
+    let shards = ShardCtx::expect();
+    // A sharded site lists the entities its manifest carries (the most
+    // mentioned); a whole corpus, every one.
+    let all = Memo::new(move |_| {
+        if is_sharded() {
+            corpus.1.track();
+            return shards
+                .manifest(|m| {
+                    m.entities
+                        .iter()
+                        .map(|e| Row {
+                            id: e.id.clone(),
+                            kind: e.kind,
+                            name: e.name.clone(),
+                            aliases: e.aliases.clone(),
+                            mentions: e.mentions,
+                            articles: e.articles,
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+        }
+        corpus
+            .with(entity_summaries)
+            .into_iter()
+            .map(|e| Row {
+                articles: e.articles.len(),
+                id: e.id,
+                kind: e.kind,
+                name: e.name,
+                aliases: e.aliases,
+                mentions: e.mentions,
+            })
+            .collect()
+    });
+    let of_all = move || {
+        shards
+            .manifest(|m| m.entity_count)
+            .unwrap_or_else(|| all.with(|a| a.len()))
+    };
     let (filter, set_filter) = signal(String::new());
     let (kind, set_kind) = signal(None::<EntityKind>);
     let shown = Memo::new(move |_| {
@@ -49,7 +100,7 @@ pub fn EntitiesPage() -> impl IntoView {
             <div class="page-head">
                 <h1 id="entities-title">"Entities"</h1>
                 <p class="muted" role="status">
-                    {move || format!("{} of {}", shown.with(|s| s.len()), plural(all.with(|a| a.len()), "entity", "entities"))}
+                    {move || format!("{} of {}", shown.with(|s| s.len()), plural(of_all(), "entity", "entities"))}
                 </p>
             </div>
             <div class="toolbar">
@@ -97,7 +148,7 @@ pub fn EntitiesPage() -> impl IntoView {
                                             <span class=format!("kind-badge {}", kind_class(e.kind))>{kind_label(e.kind)}</span>
                                         </td>
                                         <td class="num">{e.mentions}</td>
-                                        <td class="num">{e.articles.len()}</td>
+                                        <td class="num">{e.articles}</td>
                                         <td class="aliases-col muted">{others.join(", ")}</td>
                                     </tr>
                                 }

@@ -2,6 +2,9 @@
 //! articles (a KWIC concordance), the entities it appears with, and what it said.
 
 use folio_core::explore::{concordance, cooccurrence, quotes_by_speaker};
+use std::sync::Arc;
+
+use folio_core::Corpus;
 use leptos::prelude::*;
 
 use crate::components::entity_chip::{kind_class, kind_label, EntityChip};
@@ -9,6 +12,7 @@ use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
+use crate::state::shards::{is_sharded, ShardCtx};
 
 /// Characters of context on each side of a concordance line.
 const KWIC_WIDTH: usize = 60;
@@ -24,13 +28,57 @@ pub fn EntityPage() -> impl IntoView {
         Route::Entity(id) => id,
         _ => String::new(),
     });
+    // On a sharded site the page reads a small corpus of its own: the
+    // paragraphs that mention the entity in the articles that mention it most
+    // (written by `folio build`); the totals come from the manifest.
+    let shards = ShardCtx::expect();
+    let sharded = is_sharded();
+    let page = RwSignal::new(None::<(String, Result<Arc<Corpus>, String>)>);
+    Effect::new(move |_| {
+        let id = id.get();
+        if !sharded || corpus.1.get() != Load::Ready {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let answer = shards.entity_page(&id).await;
+            page.set(Some((id, answer)));
+        });
+    });
     move || {
         let id = id.get();
         // A deep link may open before the corpus has arrived: not "not found" yet.
         if corpus.1.get() == Load::Loading {
             return view! { <p class="muted" role="status">"Loading…"</p> }.into_any();
         }
-        corpus.with(|c| {
+        let source: Arc<Corpus> = if sharded {
+            match page.get() {
+                Some((pid, Ok(c))) if pid == id => c,
+                Some((pid, Err(e))) if pid == id => {
+                    return view! {
+                        <section class="not-found">
+                            <h1>"Entity not available"</h1>
+                            <p>{format!("The entity “{id}” could not be loaded: {e}. ")} <a href="#/entities">"All entities"</a></p>
+                        </section>
+                    }
+                    .into_any();
+                }
+                _ => return view! { <p class="muted" role="status">"Loading…"</p> }.into_any(),
+            }
+        } else {
+            corpus.0.get()
+        };
+        let totals = sharded.then(|| {
+            shards
+                .manifest(|m| {
+                    m.entities
+                        .iter()
+                        .find(|x| x.id == id)
+                        .map(|x| (x.mentions, x.articles))
+                })
+                .flatten()
+        });
+        {
+            let c: &Corpus = &source;
             let Some(e) = c.entities.iter().find(|e| e.id == id) else {
                 return view! {
                     <section class="not-found">
@@ -80,7 +128,12 @@ pub fn EntityPage() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let n_quotes = c.articles.iter().flat_map(|a| &a.quotes).filter(|q| q.speaker_id.as_deref() == Some(e.id.as_str())).count();
+            let n_quotes = c
+                .articles
+                .iter()
+                .flat_map(|a| &a.quotes)
+                .filter(|q| q.speaker_id.as_deref() == Some(e.id.as_str()))
+                .count();
             view! {
                 <article class="entity-page" aria-labelledby="entity-title">
                     <a class="back" href="#/entities">"← All entities"</a>
@@ -89,8 +142,23 @@ pub fn EntityPage() -> impl IntoView {
                         <span class=format!("kind-badge {}", kind_class(e.kind))>{kind_label(e.kind)}</span>
                     </h1>
                     <p class="muted">
-                        {plural(lines.len(), "mention", "mentions")} " in "
-                        {plural(e.articles.len(), "article", "articles")}
+                        {match totals {
+                            None => format!(
+                                "{} in {}",
+                                plural(lines.len(), "mention", "mentions"),
+                                plural(e.articles.len(), "article", "articles")
+                            ),
+                            Some(t) => format!(
+                                "{}Shown below: the paragraphs that name it in the {} that name it most.",
+                                t.map(|(m, a)| format!(
+                                    "{} in {}. ",
+                                    plural(m, "mention", "mentions"),
+                                    plural(a, "article", "articles")
+                                ))
+                                .unwrap_or_default(),
+                                plural(e.articles.len(), "article", "articles")
+                            ),
+                        }}
                     </p>
                     <section aria-labelledby="aliases-title">
                         <h2 id="aliases-title">"Also written"</h2>
@@ -123,6 +191,6 @@ pub fn EntityPage() -> impl IntoView {
                 </article>
             }
             .into_any()
-        })
+        }
     }
 }

@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use crate::components::article_card::ArticleCard;
+use crate::components::entity_chip::EntityChip;
 use crate::components::import_panel::ImportPanel;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
+use crate::state::shards::{is_sharded, ShardCtx};
 
 /// Cards drawn at first, and added per "Show more": a library of ten thousand
 /// imported articles opens at once instead of laying out every card.
@@ -14,6 +16,9 @@ const PAGE: usize = 200;
 /// The library view.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
+    if is_sharded() {
+        return view! { <LargeCorpus/> }.into_any();
+    }
     let corpus = CorpusCtx::expect();
     let count = move || match corpus.1.get() {
         Load::Loading => "Loading the articles…".to_string(),
@@ -53,6 +58,59 @@ pub fn LibraryPage() -> impl IntoView {
             <ImportPanel/>
             <ul class="cards">{cards}</ul>
             {more}
+        </section>
+    }
+    .into_any()
+}
+
+/// A sharded site's library: what the corpus holds, and where to start. Its
+/// articles are files fetched as searched or opened, so there are no cards of
+/// them all.
+#[component]
+fn LargeCorpus() -> impl IntoView {
+    let corpus = CorpusCtx::expect();
+    let shards = ShardCtx::expect();
+    let status = move || match corpus.1.get() {
+        Load::Loading => "Opening the index…".to_string(),
+        Load::Failed(e) => format!("The index could not be opened: {e}."),
+        Load::Ready => shards
+            .manifest(|m| {
+                format!(
+                    "{}, {}, {}",
+                    plural(m.articles as usize, "article", "articles"),
+                    plural(m.entity_count, "entity", "entities"),
+                    plural(m.quote_count, "quote", "quotes")
+                )
+            })
+            .unwrap_or_default(),
+    };
+    let top = move || {
+        corpus.1.track();
+        shards
+            .manifest(|m| {
+                m.entities
+                    .iter()
+                    .take(30)
+                    .map(|e| view! { <EntityChip id=e.id.clone() name=e.name.clone() kind=e.kind count=e.articles/> })
+                    .collect_view()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="library" aria-labelledby="library-title">
+            <div class="page-head">
+                <h1 id="library-title">"Library"</h1>
+                <p class="muted" role="status">{status}</p>
+            </div>
+            <p>
+                "This corpus is large, so its articles load as you need them: search above "
+                "(every word, phrase, filter and typo works as usual), or start from the people, "
+                "places and organisations it mentions most."
+            </p>
+            <div class="chips">{top}</div>
+            <p class="muted small">
+                <a href="#/entities">"All entities"</a>
+            </p>
         </section>
     }
 }

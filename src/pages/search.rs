@@ -8,13 +8,18 @@ use wasm_bindgen::JsCast;
 
 use crate::components::facet_panel::{with_filter, FacetPanel};
 use crate::components::result_list::ResultList;
-use crate::state::corpus::CorpusCtx;
+use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
+use crate::state::shards::{is_sharded, ShardCtx};
+use folio_core::SearchResults;
 
 /// At most this many hits are shown.
 const RESULT_LIMIT: usize = 50;
+
+/// On a sharded site each hit shown is a record fetched: fewer.
+const SHARDED_RESULT_LIMIT: usize = 20;
 
 /// The results view.
 #[component]
@@ -25,7 +30,35 @@ pub fn SearchPage() -> impl IntoView {
         Route::Search(q) => q,
         _ => String::new(),
     });
-    let results = Memo::new(move |_| corpus.with(|c| c.search(&query.get(), RESULT_LIMIT)));
+    let shards = ShardCtx::expect();
+    let sharded = is_sharded();
+    // A whole corpus answers at once; a sharded one after its fetches, and a
+    // slower answer to an older query never replaces a newer one.
+    let results = RwSignal::new(SearchResults::default());
+    let failed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let q = query.get();
+        if !sharded {
+            results.set(corpus.with(|c| c.search(&q, RESULT_LIMIT)));
+            return;
+        }
+        if corpus.1.get() != Load::Ready {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let answer = shards.search(&q, SHARDED_RESULT_LIMIT).await;
+            if query.get_untracked() != q {
+                return;
+            }
+            match answer {
+                Ok(r) => {
+                    failed.set(None);
+                    results.set(r);
+                }
+                Err(e) => failed.set(Some(e)),
+            }
+        });
+    });
 
     let summary = move || {
         let q = query.get();
@@ -102,6 +135,13 @@ pub fn SearchPage() -> impl IntoView {
                 <h1 id="search-title">"Search"</h1>
                 <p class="muted result-count" role="status" aria-live="polite">{summary}</p>
             </div>
+            {move || {
+                failed.get().map(|e| {
+                    view! {
+                        <p class="error" role="alert">{format!("This search could not be completed: {e}.")}</p>
+                    }
+                })
+            }}
             {move || {
                 let notices = results.with(|r| r.notices.clone());
                 (!notices.is_empty())

@@ -79,6 +79,11 @@ impl CorpusCtx {
         }
         #[cfg(not(feature = "embedded-corpus"))]
         {
+            // A sharded site has no corpus.json: the shards open it
+            // (`state::shards`).
+            if super::shards::is_sharded() {
+                return ctx;
+            }
             leptos::task::spawn_local(async move {
                 match fetch_text(CORPUS_URL).await {
                     Ok(json) => ctx.set_bundled(json.into()),
@@ -137,11 +142,11 @@ pub fn start_fetch(url: &str) -> Result<js_sys::Promise, String> {
     Ok(window.fetch_with_str(url))
 }
 
-/// The body of a started fetch as text, or what went wrong.
-pub async fn read_text(
+/// The response to a started fetch when it succeeded, or what went wrong.
+async fn response(
     url: &str,
     request: Result<js_sys::Promise, String>,
-) -> Result<String, String> {
+) -> Result<web_sys::Response, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let response: web_sys::Response = JsFuture::from(request?)
@@ -151,7 +156,33 @@ pub async fn read_text(
     if !response.ok() {
         return Err(format!("{url} answered HTTP {}", response.status()));
     }
-    let text = response
+    Ok(response)
+}
+
+/// The body of a started fetch as bytes, or what went wrong.
+pub async fn read_bytes(
+    url: &str,
+    request: Result<js_sys::Promise, String>,
+) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let buffer = response(url, request)
+        .await?
+        .array_buffer()
+        .map_err(|_| format!("{url} could not be read"))?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| format!("{url} could not be read"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The body of a started fetch as text, or what went wrong.
+pub async fn read_text(
+    url: &str,
+    request: Result<js_sys::Promise, String>,
+) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let text = response(url, request)
+        .await?
         .text()
         .map_err(|_| format!("{url} could not be read"))?;
     JsFuture::from(text)

@@ -6,3 +6,4 @@ pub mod geo;
 pub mod library;
 pub mod nav;
 pub mod route;
+pub mod shards;

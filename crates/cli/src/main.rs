@@ -33,9 +33,11 @@ usage:
                                                         ({\"id\", \"text\"|\"html\", \"title\", \"published\",
                                                         \"outlet\", \"url\", \"byline\"}) → one extraction
                                                         per stdout line, in order, memory bounded
-  folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE]
+  folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE] [--shards auto|always|never]
                                                         a static site of those articles: the built app
-                                                        (DIST, default dist/), corpus.json, folio.html
+                                                        (DIST, default dist/), corpus.json, folio.html;
+                                                        above 5,000 articles (auto) a sharded index
+                                                        under shards/ instead, loaded as queries need it
   folio bundle PATH... --out FILE                       extract articles into a Folio bundle (the
                                                         app's corpus.json; importable in the app)
   folio onefile SITE_DIR [--out FILE]                   write SITE_DIR/folio.html: the built app
@@ -79,6 +81,7 @@ fn run() -> Result<ExitCode> {
     let mut jsonl = false;
     let mut app: Option<PathBuf> = None;
     let mut title: Option<String> = None;
+    let mut shards = site::Shards::Auto;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("json") => json = true,
@@ -89,6 +92,14 @@ fn run() -> Result<ExitCode> {
             Long("jsonl") => jsonl = true,
             Long("app") => app = Some(parser.value()?.into()),
             Long("title") => title = Some(parser.value()?.string()?),
+            Long("shards") => {
+                shards = match parser.value()?.string()?.as_str() {
+                    "auto" => site::Shards::Auto,
+                    "always" => site::Shards::Always,
+                    "never" => site::Shards::Never,
+                    other => bail!("--shards is auto, always or never, not {other:?}"),
+                }
+            }
             Long("help") | Short('h') => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -106,7 +117,7 @@ fn run() -> Result<ExitCode> {
             [dir] => {
                 let out = out.context("build needs --out SITE_DIR")?;
                 let app = app.unwrap_or_else(|| PathBuf::from("dist"));
-                site::build(Path::new(dir), &out, &app, title.as_deref())
+                site::build(Path::new(dir), &out, &app, title.as_deref(), shards)
             }
             _ => bail!("build needs one ARTICLES_DIR\n{USAGE}"),
         },

@@ -12,8 +12,29 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use folio_core::{extract_document, Article, Corpus};
 
+/// Whether the site's index is sharded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shards {
+    /// Above [`folio_core::search::shard::SHARD_ABOVE`] articles.
+    Auto,
+    /// Always (a small site exercising the large-site path).
+    Always,
+    /// Never: one `corpus.json` whatever the size.
+    Never,
+}
+
+/// The marker `folio build` puts in a sharded site's page: the app reads its
+/// corpus from the shards it names instead of `corpus.json`.
+pub const SHARDS_META: &str = "folio-shards";
+
 /// Builds the site; per-file errors are reported and never stop the batch.
-pub fn build(articles: &Path, out: &Path, app: &Path, title: Option<&str>) -> Result<ExitCode> {
+pub fn build(
+    articles: &Path,
+    out: &Path,
+    app: &Path,
+    title: Option<&str>,
+    shards: Shards,
+) -> Result<ExitCode> {
     let started = Instant::now();
     if !app.join("index.html").is_file() {
         bail!(
@@ -25,8 +46,16 @@ pub fn build(articles: &Path, out: &Path, app: &Path, title: Option<&str>) -> Re
         bail!("{}: not a folder of articles", articles.display());
     }
     let (sources, failed) = crate::read_all(&[articles.to_path_buf()]);
+    let bytes: usize = sources.iter().map(|s| s.raw.len()).sum();
     let extracted = extract_all(sources);
+    let extracted_at = started.elapsed();
     let corpus = Corpus::from_articles(extracted);
+    let indexed_at = started.elapsed();
+    let sharded = match shards {
+        Shards::Auto => corpus.articles.len() > folio_core::search::shard::SHARD_ABOVE,
+        Shards::Always => true,
+        Shards::Never => false,
+    };
     copy_app(app, out)?;
     let mut index = std::fs::read_to_string(out.join("index.html"))?;
     if let Some(t) = title {
@@ -41,23 +70,120 @@ pub fn build(articles: &Path, out: &Path, app: &Path, title: Option<&str>) -> Re
         );
         std::fs::write(out.join("index.html"), &index)?;
     }
-    let json = folio_core::bundle::to_json_compact(&corpus.extraction());
-    std::fs::write(out.join("corpus.json"), &json).context("write corpus.json")?;
-    crate::cmd_onefile(out, &out.join("folio.html"))?;
+    if sharded {
+        // The page names the shards and no longer preloads a corpus.json.
+        let preload = "<link rel=\"preload\" href=\"./corpus.json\" as=\"fetch\" crossorigin=\"anonymous\" />";
+        index = index.replacen(
+            preload,
+            &format!(
+                "<meta name=\"{SHARDS_META}\" content=\"{}\" />",
+                folio_core::search::shard::MANIFEST
+            ),
+            1,
+        );
+        if !index.contains(SHARDS_META) {
+            bail!(
+                "{}: the app's page has no corpus preload to replace; is it a Folio build?",
+                app.display()
+            );
+        }
+        std::fs::write(out.join("index.html"), &index)?;
+        let stats = write_shards(&corpus, out)?;
+        eprintln!(
+            "folio: sharded index: {} files, {:.1} MB ({} postings shards, {} lexicon buckets); \
+             no folio.html (a sharded corpus is many files by design)",
+            stats.files,
+            stats.bytes as f64 / 1e6,
+            stats.postings,
+            stats.lexicon,
+        );
+    } else {
+        let json = folio_core::bundle::to_json_compact(&corpus.extraction());
+        std::fs::write(out.join("corpus.json"), &json).context("write corpus.json")?;
+        crate::cmd_onefile(out, &out.join("folio.html"))?;
+    }
     let quotes: usize = corpus.articles.iter().map(|a| a.quotes.len()).sum();
+    let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "folio: {} articles, {} entities, {} quotes → {} ({:.1} s)",
+        "folio: {} articles ({:.1} MB), {} entities, {} quotes → {} in {:.1} s \
+         (extraction {:.1} s on {} threads, index and merge {:.1} s, writing {:.1} s)",
         corpus.articles.len(),
+        bytes as f64 / 1e6,
         corpus.entities.len(),
         quotes,
         out.display(),
-        started.elapsed().as_secs_f64()
+        secs,
+        extracted_at.as_secs_f64(),
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        (indexed_at - extracted_at).as_secs_f64(),
+        secs - indexed_at.as_secs_f64(),
     );
     Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes the sharded index under `out`: the core serialises the files one by
+/// one, and threads on the other cores gzip (the paths ending in `.gz`) and
+/// write them, which is most of the work.
+fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard::ShardStats> {
+    use std::io::Write;
+    let dir = out.join(folio_core::search::shard::DIR);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(std::path::PathBuf, Vec<u8>)>(256);
+    let rx = std::sync::Mutex::new(rx);
+    let made = std::sync::Mutex::new(std::collections::HashSet::<std::path::PathBuf>::new());
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let (rx, made) = (&rx, &made);
+                scope.spawn(move || -> std::io::Result<()> {
+                    loop {
+                        let next = rx
+                            .lock()
+                            .map_err(|_| std::io::Error::other("poisoned"))?
+                            .recv();
+                        let Ok((dest, bytes)) = next else {
+                            return Ok(());
+                        };
+                        if let Some(parent) = dest.parent() {
+                            // Made under the lock, so no thread writes into a
+                            // folder another is still making.
+                            let mut made =
+                                made.lock().map_err(|_| std::io::Error::other("poisoned"))?;
+                            if made.insert(parent.to_path_buf()) {
+                                std::fs::create_dir_all(parent)?;
+                            }
+                        }
+                        if dest.extension().is_some_and(|e| e == "gz") {
+                            let file = std::io::BufWriter::new(std::fs::File::create(&dest)?);
+                            let mut gz =
+                                flate2::write::GzEncoder::new(file, flate2::Compression::default());
+                            gz.write_all(&bytes)?;
+                            gz.finish()?.flush()?;
+                        } else {
+                            std::fs::write(&dest, &bytes)?;
+                        }
+                    }
+                })
+            })
+            .collect();
+        let stats = folio_core::search::shard::write(corpus, &mut |path, bytes| {
+            tx.send((out.join(path), bytes.to_vec()))
+                .map_err(|_| std::io::Error::other("a writer thread stopped"))
+        });
+        drop(tx);
+        for w in workers {
+            w.join().expect("a writer thread panicked")?;
+        }
+        stats
+    })
+    .context("write the sharded index")
 }
 
 /// Extracts every source on all cores, with a progress bar on the terminal.

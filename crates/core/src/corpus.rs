@@ -4,7 +4,7 @@ use crate::extract::{aliases, decode, extract_document};
 use std::collections::HashMap;
 
 use crate::model::{Article, CorpusEntity, EntityKind, Extraction, Meta};
-use crate::search::{Facets, Hit, Index, Query, SearchResults, Snippet};
+use crate::search::{Facets, Hit, Index, Query, SearchResults};
 
 /// One article as it comes in: its file name, raw text and metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,8 +69,19 @@ impl Corpus {
     /// indexed and merged once.
     pub fn from_articles(articles: Vec<Article>) -> Corpus {
         let mut corpus = Corpus::default();
+        // By id, where each article is: a later one with the same id replaces
+        // it, as [`Corpus::add`] does, without searching the list each time
+        // (which made a build of 100,000 articles quadratic).
+        let mut at: HashMap<String, usize> = HashMap::with_capacity(articles.len());
         for a in articles {
-            corpus.insert(a);
+            corpus.index.add_article(&a);
+            match at.get(&a.id) {
+                Some(&i) => corpus.articles[i] = a,
+                None => {
+                    at.insert(a.id.clone(), corpus.articles.len());
+                    corpus.articles.push(a);
+                }
+            }
         }
         corpus.entities = aliases::merge(&mut corpus.articles);
         corpus.refresh_preferred();
@@ -127,16 +138,7 @@ impl Corpus {
             .hits
             .into_iter()
             .take(limit)
-            .filter_map(|s| {
-                let article = self.article(self.index.id(s.doc))?;
-                Some(Hit {
-                    id: article.id.clone(),
-                    file: article.file.clone(),
-                    title: article.title.clone(),
-                    score: s.score,
-                    snippet: Snippet::build(&article.text, &s.matched),
-                })
-            })
+            .filter_map(|s| Some(Hit::of(self.article(self.index.id(s.doc))?, &s)))
             .collect();
         SearchResults {
             query: query.to_string(),
@@ -164,6 +166,36 @@ impl Corpus {
         };
         corpus.refresh_preferred();
         corpus
+    }
+
+    /// Adds an article as a record of a sharded site hands it over: extracted
+    /// and merged at build time, so it is neither indexed (the shards are the
+    /// index) nor merged again; each of its entities the corpus does not know
+    /// yet is entered as it appears in this article.
+    pub fn insert_record(&mut self, article: Article) {
+        if self.article(&article.id).is_some() {
+            return;
+        }
+        for e in &article.entities {
+            match self.entities.iter_mut().find(|c| c.id == e.id) {
+                Some(c) => c.articles.push(article.id.clone()),
+                None => {
+                    let mut aliases: Vec<String> =
+                        e.mentions.iter().map(|m| m.text.clone()).collect();
+                    aliases.push(e.name.clone());
+                    aliases.sort();
+                    aliases.dedup();
+                    self.entities.push(CorpusEntity {
+                        id: e.id.clone(),
+                        kind: e.kind,
+                        name: e.name.clone(),
+                        aliases,
+                        articles: vec![article.id.clone()],
+                    });
+                }
+            }
+        }
+        self.articles.push(article);
     }
 
     fn refresh_preferred(&mut self) {

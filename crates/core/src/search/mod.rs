@@ -56,8 +56,22 @@ pub struct Hit {
     pub snippet: Snippet,
 }
 
+impl Hit {
+    /// The hit for `article`, scored and with its matched terms marked in the
+    /// best passage.
+    pub fn of(article: &crate::model::Article, scored: &index::Scored) -> Hit {
+        Hit {
+            id: article.id.clone(),
+            file: article.file.clone(),
+            title: article.title.clone(),
+            score: scored.score,
+            snippet: Snippet::build(&article.text, &scored.matched),
+        }
+    }
+}
+
 /// The answer to a query.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct SearchResults {
     /// The query as typed.
     pub query: String,

@@ -7,14 +7,21 @@
 //! | file | what | loaded |
 //! |---|---|---|
 //! | `manifest.json` | counts, the lexicon's bucket names, the most mentioned entities ([`Manifest`]) | at start |
-//! | `docs.bin` | per article: field lengths (for BM25F), date, outlet | at start |
-//! | `lex/B.bin` | every term whose first letter, or whose [`variant_key`]'s first letter, is `B`: its document frequency and postings shard | per query word |
-//! | `post/N.bin` | the postings (document, field frequencies) of a run of terms in sorted order, about [`POSTINGS_SHARD_BYTES`] | per matched term |
-//! | `pos/N.bin` | the positions of the same terms | for phrases only |
-//! | `rec/K/N.json` | article `N` (K = N / 1000), as extracted | per hit shown, per article opened |
-//! | `ids/B.json` | article id → number, bucketed by a hash of the id | per deep link |
-//! | `ent/ID.json` | an entity page's data: the paragraphs that mention it in its most-mentioning articles, as a small extraction | per entity page |
-//! | `ent/ID.docs` | the numbers of every article that mentions it | per entity filter |
+//! | `docs.bin.gz` | per article: field lengths (for BM25F), date, outlet | at start |
+//! | `lex/B.bin.gz` | every term whose first letter, or whose [`variant_key`]'s first letter, is `B`: its document frequency and postings shard | per query word |
+//! | `post/N.bin.gz` | the postings (document, field frequencies) of a run of terms in sorted order, about [`POSTINGS_SHARD_BYTES`] | per matched term |
+//! | `pos/N.bin.gz` | the positions of the same terms | for phrases only |
+//! | `rec/K/N.json.gz` | article `N` (K = N / 1000), as extracted | per hit shown, per article opened |
+//! | `ids/B.json.gz` | article id → number, bucketed by a hash of the id | per deep link |
+//! | `ent/ID.json.gz` | an entity page's data: the paragraphs that mention it in its most-mentioning articles, as a small extraction | per entity page |
+//! | `ent/ID.docs.gz` | the numbers of every article that mentions it | per entity filter |
+//!
+//! Every file but the manifest is stored gzip-compressed (`.gz`): static hosts
+//! compress JSON and JavaScript on the fly but send other types as they are,
+//! so the build compresses them once (the `sink` of [`write`] does, for every
+//! path ending in `.gz`) and the browser inflates them (its
+//! `DecompressionStream`); [`Sharded::load`] takes the inflated bytes. This is
+//! Pagefind's approach too.
 //!
 //! A query is answered in two rounds of fetches ([`Sharded::wanted`]): the
 //! lexicon buckets of its words, then the postings of the terms they expand to.
@@ -127,20 +134,53 @@ pub struct ShardStats {
     pub lexicon: usize,
 }
 
+/// The document table's site path.
+pub fn docs_path() -> String {
+    format!("{DIR}/docs.bin.gz")
+}
+
+/// A lexicon bucket's site path.
+pub fn lexicon_path(bucket: &str) -> String {
+    format!("{DIR}/lex/{bucket}.bin.gz")
+}
+
+/// A postings shard's site path.
+pub fn postings_path(shard: u32) -> String {
+    format!("{DIR}/post/{shard}.bin.gz")
+}
+
+/// A positions shard's site path.
+pub fn positions_path(shard: u32) -> String {
+    format!("{DIR}/pos/{shard}.bin.gz")
+}
+
 /// The site path of article number `doc`'s record.
 pub fn record_path(doc: u32) -> String {
-    format!("{DIR}/rec/{}/{doc}.json", doc / 1000)
+    format!("{DIR}/rec/{}/{doc}.json.gz", doc / 1000)
 }
 
 /// The site path of the bucket that maps `id` to its article number.
 pub fn id_bucket_path(id: &str, buckets: u32) -> String {
-    format!("{DIR}/ids/{}.json", fnv(id) % buckets.max(1))
+    format!("{DIR}/ids/{}.json.gz", fnv(id) % buckets.max(1))
 }
 
 /// The site path of an entity's page data (`ext` `json`) or article list (`docs`).
+/// A long id is cut, with a hash of the whole after it, so that the name stays
+/// within what file systems take (255 bytes) and stays unique.
 pub fn entity_path(id: &str, ext: &str) -> String {
-    format!("{DIR}/ent/{}.{ext}", escape(id))
+    let mut name = escape(id);
+    if name.len() > MAX_NAME {
+        let mut cut = MAX_NAME - 9;
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        name = format!("{}~{:08x}", &name[..cut], fnv(id));
+    }
+    format!("{DIR}/ent/{name}.{ext}.gz")
 }
+
+/// Longest entity file name before its extension.
+const MAX_NAME: usize = 120;
 
 /// FNV-1a: the same on every platform (the id buckets are written natively and
 /// read in the browser).
@@ -188,7 +228,7 @@ fn buckets_of(word: &str) -> Vec<String> {
 }
 
 /// Writes a corpus as shards through `sink(path, bytes)` (paths relative to the
-/// site, under [`DIR`]). The manifest is written last, so a site whose build was
+/// site, under [`DIR`]; the sink gzips the bytes of every path ending in `.gz`). The manifest is written last, so a site whose build was
 /// cut short has no manifest rather than one pointing at missing files.
 pub fn write(
     corpus: &Corpus,
@@ -229,7 +269,7 @@ pub fn write(
             write_varint(&mut docs, n as u64);
         }
     }
-    put(&format!("{DIR}/docs.bin"), &docs, &mut stats)?;
+    put(&docs_path(), &docs, &mut stats)?;
 
     // Postings and positions shards, terms in sorted order; the lexicon
     // entries gathered on the way.
@@ -250,16 +290,16 @@ pub fn write(
                 .push((id, index.term_df(id) as u32, shard));
         }
         if post.len() >= POSTINGS_SHARD_BYTES {
-            put(&format!("{DIR}/post/{shard}.bin"), &post, &mut stats)?;
-            put(&format!("{DIR}/pos/{shard}.bin"), &pos, &mut stats)?;
+            put(&postings_path(shard), &post, &mut stats)?;
+            put(&positions_path(shard), &pos, &mut stats)?;
             post.truncate(POST_MAGIC.len());
             pos.truncate(POS_MAGIC.len());
             shard += 1;
         }
     }
     if post.len() > POST_MAGIC.len() {
-        put(&format!("{DIR}/post/{shard}.bin"), &post, &mut stats)?;
-        put(&format!("{DIR}/pos/{shard}.bin"), &pos, &mut stats)?;
+        put(&postings_path(shard), &post, &mut stats)?;
+        put(&positions_path(shard), &pos, &mut stats)?;
         shard += 1;
     }
     stats.postings = shard;
@@ -277,7 +317,7 @@ pub fn write(
             write_varint(&mut out, u64::from(shard));
             prev = text;
         }
-        put(&format!("{DIR}/lex/{name}.bin"), &out, &mut stats)?;
+        put(&lexicon_path(name), &out, &mut stats)?;
     }
 
     // Records, and the id buckets that find them.
@@ -302,13 +342,14 @@ pub fn write(
     }
     for (b, map) in ids.iter().enumerate() {
         let json = serde_json::to_vec(map).map_err(std::io::Error::other)?;
-        put(&format!("{DIR}/ids/{b}.json"), &json, &mut stats)?;
+        put(&format!("{DIR}/ids/{b}.json.gz"), &json, &mut stats)?;
     }
 
     // Entities: a page file and an article list each; the most mentioned listed.
     let entities: HashMap<&str, &CorpusEntity> =
         corpus.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut listed: Vec<ListedEntity> = Vec::with_capacity(corpus.entities.len());
+    let mut sentences_of: HashMap<u32, Vec<std::ops::Range<usize>>> = HashMap::new();
     for e in &corpus.entities {
         let mut docs = docs_of.remove(e.id.as_str()).unwrap_or_default();
         let mentions = docs.iter().map(|d| d.0).sum();
@@ -339,7 +380,13 @@ pub fn write(
         docs.sort_by_key(|d| d.1);
         let articles: Vec<Article> = docs
             .iter()
-            .filter_map(|&(_, doc)| Some(excerpt(by_id.get(index.id(doc))?, &e.id)))
+            .filter_map(|&(_, doc)| {
+                let a = by_id.get(index.id(doc))?;
+                let s = sentences_of
+                    .entry(doc)
+                    .or_insert_with(|| crate::extract::sentences::split(&a.text).collect());
+                Some(excerpt_in(a, &e.id, s))
+            })
             .collect();
         let mut present: Vec<CorpusEntity> = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
@@ -389,42 +436,84 @@ fn common_prefix(a: &str, b: &str) -> usize {
     (0..=n).rev().find(|&s| b.is_char_boundary(s)).unwrap_or(0)
 }
 
-/// The paragraphs of `article` that mention entity `id`, as an article of their
-/// own: every span inside them moved to the new offsets, every other dropped.
-/// An entity page shows mentions in context, not whole articles.
+/// The sentences of `article` that mention entity `id` or quote it, as an
+/// article of their own (each run of them a paragraph): every span inside
+/// them moved to the new offsets, every other dropped. An entity page shows
+/// mentions in context, not whole articles, and scraped paragraphs can be
+/// whole articles long.
 pub fn excerpt(article: &Article, id: &str) -> Article {
-    let starts: Vec<usize> = article
+    let sentences: Vec<std::ops::Range<usize>> =
+        crate::extract::sentences::split(&article.text).collect();
+    excerpt_in(article, id, &sentences)
+}
+
+/// [`excerpt`] with the article's sentences split already (a build excerpts
+/// one article for many entities).
+fn excerpt_in(article: &Article, id: &str, sentences: &[std::ops::Range<usize>]) -> Article {
+    let spans = article
         .entities
         .iter()
         .filter(|e| e.id == id)
-        .flat_map(|e| e.mentions.iter().map(|m| m.start))
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .chain(
+            article
+                .quotes
+                .iter()
+                .filter(|q| q.speaker_id.as_deref() == Some(id))
+                .map(|q| (q.start, q.end)),
+        );
+    let mut ranges: Vec<(usize, usize)> = spans
+        .map(|(s, e)| {
+            let over = sentences.iter().filter(|r| r.end > s && r.start < e);
+            let lo = over.clone().map(|r| r.start).min().unwrap_or(s).min(s);
+            let hi = over.map(|r| r.end).max().unwrap_or(e).max(e);
+            (lo, hi)
+        })
         .collect();
-    // (old start, old end, new start) of each kept paragraph.
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (lo, hi) in ranges {
+        match merged.last_mut() {
+            // Touching or overlapping (a space apart counts): one passage.
+            Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
+            _ => merged.push((lo, hi)),
+        }
+    }
+    // (old start, old end, new start) of each kept passage.
     let mut kept: Vec<(usize, usize, usize)> = Vec::new();
     let mut text = String::new();
-    for (at, p) in article.paragraphs() {
-        let end = at + p.len();
-        if starts.iter().any(|&s| s >= at && s < end) {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            kept.push((at, end, text.len()));
-            text.push_str(p);
+    for (lo, hi) in merged {
+        let Some(passage) = article.text.get(lo..hi) else {
+            continue;
+        };
+        if !text.is_empty() {
+            text.push_str("\n\n");
         }
+        kept.push((lo, hi, text.len()));
+        text.push_str(passage);
     }
     let moved = |start: usize, end: usize| {
         kept.iter()
             .find(|k| start >= k.0 && end <= k.1)
             .map(|k| (start - k.0 + k.2, end - k.0 + k.2))
     };
+    // Field by field: cloning the article and replacing its text and spans
+    // would copy all of them first.
     let mut out = Article {
+        file: article.file.clone(),
+        id: article.id.clone(),
+        title: article.title.clone(),
+        byline: article.byline.clone(),
+        published: article.published.clone(),
+        outlet: article.outlet.clone(),
+        url: article.url.clone(),
         text: String::new(),
         removed: Vec::new(),
         entities: Vec::new(),
         quotes: Vec::new(),
         dates: Vec::new(),
         quantities: Vec::new(),
-        ..article.clone()
+        word_count: article.word_count,
     };
     for e in &article.entities {
         let mentions: Vec<_> = e
@@ -514,7 +603,7 @@ impl Sharded {
         if manifest.format != FORMAT {
             return Err(ShardError::Manifest);
         }
-        let corrupt = || ShardError::Corrupt(format!("{DIR}/docs.bin"));
+        let corrupt = || ShardError::Corrupt(docs_path());
         let index = read_docs(docs).ok_or_else(corrupt)?;
         if index.len() != manifest.articles as usize {
             return Err(corrupt());
@@ -546,7 +635,7 @@ impl Sharded {
     /// lists of the entities its filters name. Empty when it can be answered.
     pub fn wanted(&self, query: &Query) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let mut want = |path: String, out: &mut Vec<String>| {
+        let want = |path: String, out: &mut Vec<String>| {
             if !self.loaded.contains(&path) && !out.contains(&path) {
                 out.push(path);
             }
@@ -563,7 +652,7 @@ impl Sharded {
         for w in words {
             for b in buckets_of(w) {
                 if self.manifest.lexicon.binary_search(&b).is_ok() {
-                    want(format!("{DIR}/lex/{b}.bin"), &mut out);
+                    want(lexicon_path(&b), &mut out);
                 }
             }
         }
@@ -578,10 +667,10 @@ impl Sharded {
                 continue;
             };
             if !self.with_postings.contains(&term) {
-                want(format!("{DIR}/post/{shard}.bin"), &mut out);
+                want(postings_path(shard), &mut out);
             }
             if positions && !self.with_positions.contains(&term) {
-                want(format!("{DIR}/pos/{shard}.bin"), &mut out);
+                want(positions_path(shard), &mut out);
             }
         }
         out
@@ -595,7 +684,7 @@ impl Sharded {
             Some(p) if p.starts_with("lex/") => self.read_lexicon(bytes),
             Some(p) if p.starts_with("post/") => self.read_postings(bytes),
             Some(p) if p.starts_with("pos/") => self.read_positions(bytes),
-            Some(p) if p.starts_with("ent/") && p.ends_with(".docs") => {
+            Some(p) if p.starts_with("ent/") && p.ends_with(".docs.gz") => {
                 let id = self
                     .manifest
                     .entities
@@ -733,14 +822,73 @@ impl Sharded {
             .search_top_where(&plain, limit, &|d| sets.iter().all(|s| s.contains(&d)))
     }
 
-    /// Outlet and month facets over every match (entity facets, which need
-    /// each article's entities, stay empty here: see the module docs).
-    pub fn facets(&self, hits: &Ranked) -> super::Facets {
-        super::Facets::count(&self.index, hits.hits.iter().map(|s| s.doc))
+    /// The answer to `text` (parsed as `query`, ranked by [`Sharded::search`]),
+    /// with the hits whose records `record` gives (the first `limit` should be
+    /// loaded): outlet and month facets over every match, entity facets over
+    /// those records (the module docs say why), and the parser's notices plus
+    /// one for an entity filter that names no listed entity.
+    pub fn results<'a>(
+        &self,
+        text: &str,
+        query: &Query,
+        ranked: Ranked,
+        limit: usize,
+        record: impl Fn(u32) -> Option<&'a Article>,
+    ) -> super::SearchResults {
+        let mut facets = super::Facets::count(&self.index, ranked.hits.iter().map(|s| s.doc));
+        let shown: Vec<&Article> = ranked
+            .hits
+            .iter()
+            .take(limit)
+            .filter_map(|s| record(s.doc))
+            .collect();
+        let mut counts: [BTreeMap<&str, usize>; 3] = Default::default();
+        for a in &shown {
+            let mut seen: HashSet<(EntityKind, &str)> = HashSet::new();
+            for e in &a.entities {
+                if seen.insert((e.kind, e.name.as_str())) {
+                    *counts[e.kind as usize].entry(e.name.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let [people, places, orgs] = counts.map(|m| {
+            let mut v: Vec<super::FacetCount> = m
+                .into_iter()
+                .map(|(value, count)| super::FacetCount {
+                    value: value.to_string(),
+                    count,
+                })
+                .collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+            v.truncate(super::FACET_LIMIT);
+            v
+        });
+        (facets.people, facets.places, facets.orgs) = (people, places, orgs);
+        let mut notices = query.notices.clone();
+        if self.unknown_entity_filters(query) > 0 {
+            notices.push(format!(
+                "an entity filter names none of the {} most mentioned entities, which are the ones this large corpus can filter by",
+                self.manifest.entities.len()
+            ));
+        }
+        let total = ranked.hits.len();
+        let hits = ranked
+            .hits
+            .iter()
+            .take(limit)
+            .filter_map(|s| Some(super::Hit::of(record(s.doc)?, s)))
+            .collect();
+        super::SearchResults {
+            query: text.to_string(),
+            total,
+            hits,
+            notices,
+            facets,
+        }
     }
 
     /// Entity filters of the query that name no listed entity, for a notice.
-    pub fn unknown_entity_filters(&self, query: &Query) -> usize {
+    fn unknown_entity_filters(&self, query: &Query) -> usize {
         self.filter_entities(query)
             .iter()
             .filter(|ids| ids.is_empty())
@@ -846,7 +994,7 @@ mod tests {
     fn open(files: &HashMap<String, Vec<u8>>) -> Sharded {
         Sharded::open(
             std::str::from_utf8(&files[MANIFEST]).unwrap(),
-            &files[&format!("{DIR}/docs.bin")],
+            &files[&docs_path()],
         )
         .unwrap()
     }
@@ -901,7 +1049,7 @@ mod tests {
         let mut s = open(&files);
         let q = Query::parse("ferry");
         let first = s.wanted(&q);
-        assert_eq!(first, [format!("{DIR}/lex/f.bin")]);
+        assert_eq!(first, [lexicon_path("f")]);
         for p in &first {
             s.load(p, &files[p]).unwrap();
         }
@@ -924,7 +1072,7 @@ mod tests {
         let files = files(&c);
         let mut s = open(&files);
         let q = Query::parse("person:zelensky");
-        assert!(s.wanted(&q).iter().all(|p| p.ends_with(".docs")));
+        assert!(s.wanted(&q).iter().all(|p| p.ends_with(".docs.gz")));
         answer(&mut s, &files, &q);
         let got: Vec<&str> = s
             .search(&q, 10)
@@ -943,6 +1091,41 @@ mod tests {
             .collect();
         assert_eq!(got, ["d"]);
         assert_eq!(s.unknown_entity_filters(&Query::parse("person:nobody")), 1);
+    }
+
+    #[test]
+    fn results_carry_snippets_all_match_facets_and_record_entity_facets() {
+        let c = corpus();
+        let files = files(&c);
+        let mut s = open(&files);
+        let q = Query::parse("kupyansk");
+        answer(&mut s, &files, &q);
+        let ranked = s.search(&q, 1);
+        let records: HashMap<u32, Article> = ranked
+            .hits
+            .iter()
+            .take(1)
+            .map(|h| {
+                (
+                    h.doc,
+                    serde_json::from_slice(&files[&record_path(h.doc)]).unwrap(),
+                )
+            })
+            .collect();
+        let r = s.results("kupyansk", &q, ranked, 1, |d| records.get(&d));
+        assert_eq!(r.total, 2);
+        assert_eq!(r.hits.len(), 1);
+        assert!(r.hits[0].snippet.to_html().contains("<mark>"));
+        assert_eq!(r.facets.months.len(), 1, "{:?}", r.facets.months);
+        assert!(!r.facets.places.is_empty());
+        let r = s.results(
+            "person:nobody",
+            &Query::parse("person:nobody"),
+            Ranked::default(),
+            1,
+            |d| records.get(&d),
+        );
+        assert_eq!(r.notices.len(), 1);
     }
 
     #[test]
@@ -980,28 +1163,32 @@ mod tests {
         let c = corpus();
         let files = files(&c);
         assert_eq!(
-            Sharded::open("{}", &files[&format!("{DIR}/docs.bin")]).unwrap_err(),
+            Sharded::open("{}", &files[&docs_path()]).unwrap_err(),
             ShardError::Manifest
         );
         let mut s = open(&files);
         for path in files
             .keys()
-            .filter(|p| p.ends_with(".bin") || p.ends_with(".docs"))
+            .filter(|p| p.ends_with(".bin.gz") || p.ends_with(".docs.gz"))
         {
             let bytes = &files[path];
             for cut in [0, 1, bytes.len() / 2, bytes.len().saturating_sub(1)] {
                 let _ = s.load(path, &bytes[..cut]);
             }
         }
-        assert!(s.load("shards/lex/a.bin", b"FOLIL1\x05").is_err());
+        assert!(s.load(&lexicon_path("a"), b"FOLIL1\x05").is_err());
     }
 
     #[test]
     fn escaped_entity_paths_are_file_safe() {
         assert_eq!(
             entity_path("place-kyiv", "json"),
-            "shards/ent/place-kyiv.json"
+            "shards/ent/place-kyiv.json.gz"
         );
-        assert_eq!(entity_path("a/b c", "docs"), "shards/ent/a~2Fb~20c.docs");
+        assert_eq!(entity_path("a/b c", "docs"), "shards/ent/a~2Fb~20c.docs.gz");
+        let long = "org-".to_string() + &"very-long-name-".repeat(40);
+        let path = entity_path(&long, "json");
+        assert!(path.len() < 160, "{path}");
+        assert_ne!(path, entity_path(&(long.clone() + "x"), "json"));
     }
 }

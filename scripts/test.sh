@@ -35,6 +35,8 @@ step "release build (trunk, wasm-opt -Oz)"
 trunk build --release --offline
 scripts/size.sh
 
+step "a sharded site of the bundled articles (folio build --shards always)"
+cargo run -q -p folio-cli -- build corpus --out target/sharded-site --shards always --title "Folio (sharded)"
 step "end-to-end flows over WebDriver against dist/ on a sub-path"
 cargo test -p folio-e2e
 echo "screenshots: $(ls target/screenshots | tr '\n' ' ')"

@@ -33,7 +33,11 @@ self.addEventListener("install", (event) => {
     await cache.put("./", page);
     const linked = [...html.matchAll(/(?:href|src)="(\.\/[^"]+)"/g), ...html.matchAll(/'(\.\/[^']+)'/g)]
       .map((m) => m[1]);
-    await Promise.all([...new Set([...linked, ...EXTRA])].map((url) => store(cache, url)));
+    // A sharded site (`folio build` of many articles) has no import and no map,
+    // and its index is fetched piece by piece: only the app itself is cached up
+    // front; the pieces are cached as they are fetched (below).
+    const extra = html.includes('name="folio-shards"') ? [] : EXTRA;
+    await Promise.all([...new Set([...linked, ...extra])].map((url) => store(cache, url)));
     await self.skipWaiting();
   })());
 });

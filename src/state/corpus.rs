@@ -159,20 +159,56 @@ async fn response(
     Ok(response)
 }
 
-/// The body of a started fetch as bytes, or what went wrong.
+/// The body of a started fetch as bytes, or what went wrong. A `.gz` file
+/// (a sharded site's, compressed at build time) is inflated, unless the
+/// server already did (it sent the file with `Content-Encoding: gzip`).
 pub async fn read_bytes(
     url: &str,
     request: Result<js_sys::Promise, String>,
 ) -> Result<Vec<u8>, String> {
+    let bytes = body_bytes(url, response(url, request).await?).await?;
+    if url.ends_with(".gz") && bytes.starts_with(&[0x1f, 0x8b]) {
+        inflate(url, &bytes).await
+    } else {
+        Ok(bytes)
+    }
+}
+
+async fn body_bytes(url: &str, response: web_sys::Response) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
-    let buffer = response(url, request)
-        .await?
+    let buffer = response
         .array_buffer()
         .map_err(|_| format!("{url} could not be read"))?;
     let buffer = JsFuture::from(buffer)
         .await
         .map_err(|_| format!("{url} could not be read"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Gunzips with the browser's own `DecompressionStream`, which costs the wasm
+/// nothing.
+async fn inflate(url: &str, gz: &[u8]) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let corrupt = |_| format!("{url} is not valid gzip");
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(gz));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(corrupt)?;
+    // Constructed by name: web-sys binds DecompressionStream only behind its
+    // unstable-API flag. The stream is itself a readable/writable pair.
+    let missing = |_| "this browser cannot decompress (no DecompressionStream)".to_string();
+    let class = js_sys::Reflect::get(&js_sys::global(), &"DecompressionStream".into())
+        .map_err(missing)?
+        .dyn_into::<js_sys::Function>()
+        .map_err(missing)?;
+    let inflater =
+        js_sys::Reflect::construct(&class, &js_sys::Array::of1(&"gzip".into())).map_err(missing)?;
+    let stream = blob
+        .stream()
+        .pipe_through(inflater.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let response =
+        web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(corrupt)?;
+    body_bytes(url, response)
+        .await
+        .map_err(|_| format!("{url} is not valid gzip"))
 }
 
 /// The body of a started fetch as text, or what went wrong.

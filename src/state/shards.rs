@@ -52,7 +52,7 @@ impl ShardCtx {
         provide_context(ctx);
         if let Some(url) = manifest_url() {
             leptos::task::spawn_local(async move {
-                let docs_url = format!("{}/docs.bin", shard::DIR);
+                let docs_url = shard::docs_path();
                 let (m, d) = (start_fetch(&url), start_fetch(&docs_url));
                 let opened = async {
                     let manifest = super::corpus::read_text(&url, m).await?;
@@ -83,12 +83,22 @@ impl ShardCtx {
     }
 
     /// Answers a query: fetches what it needs (lexicon buckets, then postings),
-    /// ranks, then fetches the records of the first `limit` hits.
-    pub async fn search(&self, text: &str, limit: usize) -> Result<SearchResults, String> {
+    /// ranks, then fetches the records of the first `limit` hits. Gives up
+    /// (`Ok(None)`) between fetches once `current` says the query is no longer
+    /// wanted (the user typed on), so keystrokes do not pile up fetches.
+    pub async fn search(
+        &self,
+        text: &str,
+        limit: usize,
+        current: impl Fn() -> bool,
+    ) -> Result<Option<SearchResults>, String> {
         let query = Query::parse(text);
         // Two rounds at most (buckets, then postings and entity lists); a third
         // would mean a bug, not a slow query.
         for _ in 0..3 {
+            if !current() {
+                return Ok(None);
+            }
             let wanted = self
                 .index
                 .with_value(|s| s.as_ref().map(|s| s.wanted(&query)))
@@ -112,11 +122,14 @@ impl ShardCtx {
             .with_value(|s| s.as_ref().map(|s| s.search(&query, limit)))
             .ok_or("the index is not open")?;
         let docs: Vec<u32> = ranked.hits.iter().take(limit).map(|h| h.doc).collect();
+        if !current() {
+            return Ok(None);
+        }
         self.load_records(&docs).await?;
         self.records.with_value(|records| {
             self.index.with_value(|s| {
                 s.as_ref()
-                    .map(|s| s.results(text, &query, ranked, limit, |d| records.get(&d)))
+                    .map(|s| Some(s.results(text, &query, ranked, limit, |d| records.get(&d))))
                     .ok_or_else(|| "the index is not open".to_string())
             })
         })
@@ -133,10 +146,8 @@ impl ShardCtx {
         let paths: Vec<String> = missing.iter().map(|&d| shard::record_path(d)).collect();
         let files = fetch_all(&paths).await?;
         let mut parsed = Vec::with_capacity(files.len());
-        for ((_, bytes), doc) in files.into_iter().zip(missing) {
-            let article: Article = serde_json::from_slice(&bytes)
-                .map_err(|_| format!("{} is corrupt", shard::record_path(doc)))?;
-            parsed.push((doc, article));
+        for ((path, bytes), doc) in files.into_iter().zip(missing) {
+            parsed.push((doc, json::<Article>(&path, &bytes)?));
         }
         self.ids.update_value(|ids| {
             for (doc, a) in &parsed {
@@ -159,8 +170,7 @@ impl ShardCtx {
                     .ok_or("the index is not open")?;
                 let path = shard::id_bucket_path(id, buckets);
                 let files = fetch_all(std::slice::from_ref(&path)).await?;
-                let map: HashMap<String, u32> = serde_json::from_slice(&files[0].1)
-                    .map_err(|_| format!("{path} is corrupt"))?;
+                let map: HashMap<String, u32> = json(&path, &files[0].1)?;
                 let doc = *map.get(id).ok_or("no article has this id")?;
                 self.ids.update_value(|ids| ids.extend(map));
                 doc
@@ -184,6 +194,16 @@ impl ShardCtx {
             parse_extraction(&json, &path).ok_or_else(|| format!("{path} is corrupt"))?;
         Ok(Arc::new(Corpus::from_extraction(x)))
     }
+}
+
+/// A fetched JSON file, read from text: `serde_json` compiled for `&str`
+/// input once serves every JSON the app reads (from bytes would compile each
+/// type's reader a second time, for slices).
+fn json<T: serde::de::DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, String> {
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| serde_json::from_str(text).ok())
+        .ok_or_else(|| format!("{path} is corrupt"))
 }
 
 /// Fetches every path at once; the bytes of each, in order, or the first error.

@@ -50,6 +50,35 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// Whether a static host would compress this file on the fly.
+fn compressible(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).unwrap_or(""),
+        "html" | "js" | "wasm" | "css" | "json" | "svg" | "tsv" | "webmanifest"
+    )
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(bytes).expect("gzip into memory");
+    gz.finish().expect("gzip into memory")
+}
+
+/// A site `folio build --shards always` made of the bundled articles (written
+/// by `scripts/test.sh` before the flows run).
+pub fn sharded_site_dir() -> PathBuf {
+    let site = std::env::var_os("FOLIO_SHARDED_SITE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/sharded-site"));
+    assert!(
+        site.join("shards/manifest.json").is_file(),
+        "{} is not a sharded site: build it with `cargo run -p folio-cli -- build corpus --out target/sharded-site --shards always` (scripts/test.sh does)",
+        site.display()
+    );
+    site
+}
+
 /// A static file server for `dist/` under [`SUB_PATH`]; anything outside it is 404,
 /// so an absolute asset URL in the build would fail the flows.
 pub async fn serve(dist: PathBuf) -> SocketAddr {
@@ -59,6 +88,18 @@ pub async fn serve(dist: PathBuf) -> SocketAddr {
 /// [`serve`], with the server's task: aborting it takes the site off the
 /// network (connections are refused), as when a user goes offline.
 pub async fn serve_stoppable(dist: PathBuf) -> (SocketAddr, tokio::task::JoinHandle<()>) {
+    serve_logged(dist, None).await
+}
+
+/// Bytes the server sent, per request: (path, bytes on the wire).
+pub type ServedLog = std::sync::Arc<std::sync::Mutex<Vec<(String, usize)>>>;
+
+/// [`serve_stoppable`], noting every response's path and size in `log`
+/// (what a benchmark counts as fetched).
+pub async fn serve_logged(
+    dist: PathBuf,
+    log: Option<ServedLog>,
+) -> (SocketAddr, tokio::task::JoinHandle<()>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().unwrap();
     let task = tokio::spawn(async move {
@@ -67,6 +108,7 @@ pub async fn serve_stoppable(dist: PathBuf) -> (SocketAddr, tokio::task::JoinHan
                 return;
             };
             let dist = dist.clone();
+            let log = log.clone();
             tokio::spawn(async move {
                 let mut buf = vec![0u8; 8192];
                 let n = sock.read(&mut buf).await.unwrap_or(0);
@@ -77,12 +119,22 @@ pub async fn serve_stoppable(dist: PathBuf) -> (SocketAddr, tokio::task::JoinHan
                     let rel = if rel.is_empty() { "index.html" } else { rel };
                     (!rel.contains("..")).then(|| dist.join(rel))
                 });
+                let gzip_ok = req.lines().any(|l| {
+                    let l = l.to_ascii_lowercase();
+                    l.starts_with("accept-encoding:") && l.contains("gzip")
+                });
                 let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
                     Some((f, body)) => {
+                        // As GitHub Pages does: text, JSON, JS and wasm are
+                        // compressed on the fly, anything else (a `.gz` file
+                        // included) is sent as it is.
+                        let compress = gzip_ok && compressible(&f);
+                        let body = if compress { gzip(&body) } else { body };
                         let mut r = format!(
-                            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n",
                             content_type(&f),
-                            body.len()
+                            body.len(),
+                            if compress { "Content-Encoding: gzip\r\n" } else { "" },
                         )
                         .into_bytes();
                         r.extend(body);
@@ -93,6 +145,11 @@ pub async fn serve_stoppable(dist: PathBuf) -> (SocketAddr, tokio::task::JoinHan
                             .to_vec()
                     }
                 };
+                if let Some(log) = &log {
+                    if let Ok(mut log) = log.lock() {
+                        log.push((path.to_string(), response.len()));
+                    }
+                }
                 let _ = sock.write_all(&response).await;
                 let _ = sock.shutdown().await;
             });

@@ -58,6 +58,17 @@ fn compressible(path: &Path) -> bool {
     )
 }
 
+/// A file's entity tag: its size and a hash of its bytes.
+fn etag(path: &Path, bytes: &[u8]) -> String {
+    let hash = bytes
+        .iter()
+        .chain(path.as_os_str().as_encoded_bytes())
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("\"{:x}-{hash:016x}\"", bytes.len())
+}
+
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -123,15 +134,31 @@ pub async fn serve_logged(
                     let l = l.to_ascii_lowercase();
                     l.starts_with("accept-encoding:") && l.contains("gzip")
                 });
+                let if_none_match = req.lines().find_map(|l| {
+                    let (k, v) = l.split_once(':')?;
+                    k.eq_ignore_ascii_case("if-none-match")
+                        .then(|| v.trim().to_string())
+                });
                 let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+                    // As GitHub Pages does: an ETag and ten minutes of
+                    // freshness, so a revalidation (the service worker's
+                    // `no-cache` fetches) costs a 304, not the file again.
+                    Some((f, body)) if if_none_match.as_deref() == Some(etag(&f, &body).as_str()) => {
+                        format!(
+                            "HTTP/1.1 304 Not Modified\r\nETag: {}\r\nCache-Control: max-age=600\r\nConnection: close\r\n\r\n",
+                            etag(&f, &body)
+                        )
+                        .into_bytes()
+                    }
                     Some((f, body)) => {
+                        let tag = etag(&f, &body);
                         // As GitHub Pages does: text, JSON, JS and wasm are
                         // compressed on the fly, anything else (a `.gz` file
                         // included) is sent as it is.
                         let compress = gzip_ok && compressible(&f);
                         let body = if compress { gzip(&body) } else { body };
                         let mut r = format!(
-                            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}Connection: close\r\n\r\n",
+                            "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n{}ETag: {tag}\r\nCache-Control: max-age=600\r\nConnection: close\r\n\r\n",
                             content_type(&f),
                             body.len(),
                             if compress { "Content-Encoding: gzip\r\n" } else { "" },

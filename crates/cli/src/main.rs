@@ -33,8 +33,8 @@ usage:
                                                         ({\"id\", \"text\"|\"html\", \"title\", \"published\",
                                                         \"outlet\", \"url\", \"byline\"}) → one extraction
                                                         per stdout line, in order, memory bounded
-  folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE] [--shards auto|always|never]
-                                                        a static site of those articles: the built app
+  folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE] [--outlet NAME]
+              [--shards auto|always|never]              a static site of those articles: the built app
                                                         (DIST, default dist/), corpus.json, folio.html;
                                                         above 5,000 articles (auto) a sharded index
                                                         under shards/ instead, loaded as queries need it
@@ -82,6 +82,7 @@ fn run() -> Result<ExitCode> {
     let mut app: Option<PathBuf> = None;
     let mut title: Option<String> = None;
     let mut shards = site::Shards::Auto;
+    let mut outlet: Option<String> = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("json") => json = true,
@@ -92,6 +93,7 @@ fn run() -> Result<ExitCode> {
             Long("jsonl") => jsonl = true,
             Long("app") => app = Some(parser.value()?.into()),
             Long("title") => title = Some(parser.value()?.string()?),
+            Long("outlet") => outlet = Some(parser.value()?.string()?),
             Long("shards") => {
                 shards = match parser.value()?.string()?.as_str() {
                     "auto" => site::Shards::Auto,
@@ -117,7 +119,16 @@ fn run() -> Result<ExitCode> {
             [dir] => {
                 let out = out.context("build needs --out SITE_DIR")?;
                 let app = app.unwrap_or_else(|| PathBuf::from("dist"));
-                site::build(Path::new(dir), &out, &app, title.as_deref(), shards)
+                site::build(
+                    Path::new(dir),
+                    &out,
+                    &app,
+                    site::Options {
+                        title: title.as_deref(),
+                        outlet: outlet.as_deref(),
+                        shards,
+                    },
+                )
             }
             _ => bail!("build needs one ARTICLES_DIR\n{USAGE}"),
         },

@@ -27,14 +27,25 @@ pub enum Shards {
 /// corpus from the shards it names instead of `corpus.json`.
 pub const SHARDS_META: &str = "folio-shards";
 
+/// What `folio build` may be told besides its folders.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The page title.
+    pub title: Option<&'a str>,
+    /// The outlet of every article whose metadata names none (a folder of one
+    /// publication's articles).
+    pub outlet: Option<&'a str>,
+    /// Whether to shard the index.
+    pub shards: Shards,
+}
+
 /// Builds the site; per-file errors are reported and never stop the batch.
-pub fn build(
-    articles: &Path,
-    out: &Path,
-    app: &Path,
-    title: Option<&str>,
-    shards: Shards,
-) -> Result<ExitCode> {
+pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Result<ExitCode> {
+    let Options {
+        title,
+        outlet,
+        shards,
+    } = options;
     let started = Instant::now();
     if !app.join("index.html").is_file() {
         bail!(
@@ -45,7 +56,12 @@ pub fn build(
     if !articles.is_dir() {
         bail!("{}: not a folder of articles", articles.display());
     }
-    let (sources, failed) = crate::read_all(&[articles.to_path_buf()]);
+    let (mut sources, failed) = crate::read_all(&[articles.to_path_buf()]);
+    if let Some(outlet) = outlet {
+        for s in &mut sources {
+            s.meta.outlet.get_or_insert_with(|| outlet.to_string());
+        }
+    }
     let bytes: usize = sources.iter().map(|s| s.raw.len()).sum();
     let extracted = extract_all(sources);
     let extracted_at = started.elapsed();

@@ -64,6 +64,12 @@ fn fake_app(dir: &Path) {
     std::fs::write(dir.join("folio-app-1_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(dir.join("assets/world.svg"), "<svg></svg>").unwrap();
     std::fs::write(dir.join("corpus.json"), "{\"stale\":true}").unwrap();
+    // The preload a sharded site swaps for its marker (as in index.html).
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap().replace(
+        "</head>",
+        r#"<link rel="preload" href="./corpus.json" as="fetch" crossorigin="anonymous" /></head>"#,
+    );
+    std::fs::write(dir.join("index.html"), page).unwrap();
 }
 
 #[test]
@@ -116,4 +122,66 @@ fn build_writes_a_site_of_the_folder_with_its_own_corpus_and_one_file_copy() {
         "the one-file copy carries the corpus"
     );
     assert!(!one.contains("export function"));
+}
+
+#[test]
+fn build_shards_on_request_and_gives_every_article_the_default_outlet() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, articles, site) = (
+        tmp.path().join("dist"),
+        tmp.path().join("articles"),
+        tmp.path().join("site"),
+    );
+    fake_app(&app);
+    std::fs::create_dir_all(&articles).unwrap();
+    for (i, town) in ["Varna", "Burgas", "Sozopol"].iter().enumerate() {
+        std::fs::write(
+            articles.join(format!("a{i}.txt")),
+            format!("The harbour of {town} reopened on Monday, the port authority said."),
+        )
+        .unwrap();
+    }
+    let out = folio()
+        .args(["build"])
+        .arg(&articles)
+        .arg("--out")
+        .arg(&site)
+        .arg("--app")
+        .arg(&app)
+        .args(["--shards", "always", "--outlet", "Coast Herald"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("sharded index"), "{stderr}");
+    let page = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(page.contains(r#"<meta name="folio-shards" content="shards/manifest.json" />"#));
+    assert!(
+        !page.contains("corpus.json"),
+        "no preload of a corpus that is not there"
+    );
+    assert!(!site.join("corpus.json").exists() && !site.join("folio.html").exists());
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("shards/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["articles"], 3);
+    // Shard files are gzip, and a record carries the default outlet.
+    let mut record = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(site.join("shards/rec/0/0.json.gz")).unwrap())
+        .read_to_string(&mut record)
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(record["outlet"], "Coast Herald");
+    let bad = folio()
+        .args(["build"])
+        .arg(&articles)
+        .arg("--out")
+        .arg(&site)
+        .arg("--app")
+        .arg(&app)
+        .args(["--shards", "sometimes"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("auto, always or never"));
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The scale measurements of issue #7: generates N articles (default 100,000;
+# the 181 benchmark bodies recombined, varied ids and dates), builds a site of
+# them with `folio build` (time and peak memory), reports the site's size, then
+# measures it in headless Chromium (crates/e2e/src/bin/site-bench.rs).
+# Usage: scripts/bench-site.sh [N] [WORK_DIR]   (needs dist/: `make build`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-100000}"
+work="${2:-${TMPDIR:-/tmp}/folio-site-bench}"
+[ -f dist/index.html ] || { echo "build the app first: make build" >&2; exit 1; }
+mkdir -p "$work"
+if [ ! -f "$work/articles/gen-$(printf %06d $((n - 1))).txt" ]; then
+  rm -rf "$work/articles"
+  python3 scripts/make-corpus-100k.py "$n" --dir "$work/articles"
+fi
+cargo build -q --release -p folio-cli -p folio-e2e
+rm -rf "$work/site"
+/usr/bin/time -v target/release/folio build "$work/articles" --out "$work/site" 2> "$work/build.log" || { cat "$work/build.log"; exit 1; }
+grep -E "^folio:|Elapsed|Maximum resident|User time|System time|Percent of CPU" "$work/build.log"
+echo "text: $(cat "$work"/articles/*.txt | wc -c) bytes"
+echo "site: $(du -sb "$work/site" | cut -f1) bytes on disk, $(find "$work/site" -type f | wc -l) files"
+target/release/site-bench "$work/site" --runs 3

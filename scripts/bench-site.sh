@@ -18,6 +18,6 @@ cargo build -q --release -p folio-cli -p folio-e2e
 rm -rf "$work/site"
 /usr/bin/time -v target/release/folio build "$work/articles" --out "$work/site" 2> "$work/build.log" || { cat "$work/build.log"; exit 1; }
 grep -E "^folio:|Elapsed|Maximum resident|User time|System time|Percent of CPU" "$work/build.log"
-echo "text: $(cat "$work"/articles/*.txt | wc -c) bytes"
+echo "text: $(find "$work/articles" -name "*.txt" -print0 | xargs -0 cat | wc -c) bytes"
 echo "site: $(du -sb "$work/site" | cut -f1) bytes on disk, $(find "$work/site" -type f | wc -l) files"
 target/release/site-bench "$work/site" --runs 3

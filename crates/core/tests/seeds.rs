@@ -120,6 +120,12 @@ fn region_descriptors_merge_but_city_and_region_stay_apart() {
 }
 
 #[test]
+fn an_area_that_is_no_town_is_one_place_with_or_without_its_descriptor() {
+    let c = corpus();
+    assert_eq!(one(&c, "Donbas").id, one(&c, "Donbas region").id);
+}
+
+#[test]
 fn short_forms_resolve_to_the_full_name() {
     let c = corpus();
     assert_eq!(one(&c, "Putin").id, one(&c, "Vladimir Putin").id);

@@ -13,7 +13,8 @@
 //!   apostrophes are already gone after [`fold`](crate::search::tokenize::fold);
 //! - area descriptors ("province", "oblast") become "region", so a region is one
 //!   entity under any descriptor, while a city ("Kharkiv") and its region
-//!   ("Kharkiv region") stay two;
+//!   ("Kharkiv region") stay two; a name that is not a town ("Donbas", "the
+//!   Sahel") is one entity with or without its descriptor;
 //! - a demonym opening an organisation's name becomes its country ("Russian
 //!   Defense Ministry" = "Russia's Defense Ministry").
 //!
@@ -145,6 +146,22 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
             }
         }
     }
+    // "X region" is X itself when X is an area rather than a town ("the Sahel
+    // region" is the Sahel; "the Kharkiv region" is not the city of Kharkiv).
+    for ((kind, sk), &g) in &group_of {
+        let Some(area) = sk.strip_suffix(" region") else {
+            continue;
+        };
+        if *kind != EntityKind::Place || target[g] != g {
+            continue;
+        }
+        if let Some(&plain) = group_of.get(&(EntityKind::Place, area.to_string())) {
+            let (ai, ei, _, _) = &inst[groups[plain][0]];
+            if !gaz::is_city(&key(&articles[*ai].entities[*ei].name)) {
+                target[g] = plain;
+            }
+        }
+    }
     let mut merged: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (g, members) in groups.into_iter().enumerate() {
         merged[target[g]].extend(members);
@@ -263,6 +280,25 @@ mod tests {
             o("Russian Defense Ministry"),
             o("Ukraine's Defense Ministry")
         );
+    }
+
+    #[test]
+    fn an_area_and_the_area_region_are_one_place_a_city_and_its_region_two() {
+        let e = merged(&[
+            "Drought spread across the Karoo region this year, officials said.",
+            "Farmers in Karoo lost their harvest, officials said.",
+            "Shelling hit Kharkiv on Monday.",
+            "Villages in the Kharkiv region were retaken.",
+        ]);
+        let places: Vec<_> = e.iter().filter(|x| x.kind == EntityKind::Place).collect();
+        let karoo: Vec<_> = places.iter().filter(|x| x.name.contains("Karoo")).collect();
+        assert_eq!(karoo.len(), 1, "{places:?}");
+        assert_eq!(karoo[0].articles, vec!["0", "1"]);
+        let kharkiv: Vec<_> = places
+            .iter()
+            .filter(|x| x.name.contains("Kharkiv"))
+            .collect();
+        assert_eq!(kharkiv.len(), 2, "{places:?}");
     }
 
     fn merged(texts: &[&str]) -> Vec<CorpusEntity> {

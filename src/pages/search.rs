@@ -67,7 +67,12 @@ pub fn SearchPage() -> impl IntoView {
         if q.trim().is_empty() {
             return "Type a word to search every article.".to_string();
         }
-        let total = results.with(|r| r.total);
+        let (total, answered) = results.with(|r| (r.total, r.query == q));
+        // A sharded site answers after its fetches: until then the count
+        // shown would be the previous query's.
+        if !answered && failed.with(Option::is_none) {
+            return format!("Searching “{}”…", q.trim());
+        }
         format!(
             "{} “{}”",
             plural(total, "article matches", "articles match"),

@@ -36,7 +36,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Bound;
 
 use super::query::{Alt, Filter, Query, QueryTerm, Sort};
-use super::tokenize::{fold, fold_into, stem, tokens, variant_key};
+use super::tokenize::{fold, fold_into, stem, tokens, variant_key, Step};
 use crate::model::{Article, EntityKind};
 
 /// BM25 term-frequency saturation.
@@ -244,9 +244,20 @@ impl<'a> TermKey<'a> {
     /// [`TermKey::INLINE`] (so that its text is never compared, and is left
     /// empty here). Equal to [`TermKey::new`] of [`fold`]`(token)`, whose hash
     /// and prefix it computes without making the folded string.
-    #[inline]
+    #[cfg(test)]
     fn ascii(token: &str) -> Option<TermKey<'static>> {
         let bytes = token.as_bytes();
+        if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        TermKey::ascii_run(bytes)
+    }
+
+    /// [`TermKey::ascii`] of a run of ASCII letters and digits (which the
+    /// tokenizer has checked), or `None` when it is too long to be compared by
+    /// its prefix alone.
+    #[inline]
+    fn ascii_run(bytes: &[u8]) -> Option<TermKey<'static>> {
         if bytes.is_empty() || bytes.len() >= TermKey::INLINE {
             return None;
         }
@@ -254,9 +265,6 @@ impl<'a> TermKey<'a> {
         // as words: that reload stalls the CPU (no store-to-load forwarding).
         let mut prefix = [0u64; 3];
         for (i, &b) in bytes.iter().enumerate() {
-            if !b.is_ascii_alphanumeric() {
-                return None;
-            }
             // Setting 0x20 lowercases an ASCII letter and leaves a digit as it is.
             prefix[i / 8] |= u64::from(b | 0x20) << (8 * (i % 8));
         }
@@ -268,9 +276,11 @@ impl<'a> TermKey<'a> {
     #[inline]
     fn from_prefix(text: &'a str, prefix: [u64; 3]) -> TermKey<'a> {
         let mut h = FxHasher::default();
-        for w in prefix {
-            h.add(w);
-        }
+        // Written out: at opt-level "z" a `for` over the array is an iterator
+        // whose `next` is a call, once per word of every token indexed.
+        h.add(prefix[0]);
+        h.add(prefix[1]);
+        h.add(prefix[2]);
         if text.len() > TermKey::INLINE {
             h.write(&text.as_bytes()[TermKey::INLINE..]);
         }
@@ -579,19 +589,24 @@ impl Index {
         ] {
             let f = field as usize;
             let start = pos;
-            for token in tokens(text) {
+            let mut words = tokens(text);
+            while let Some(step) = words.next_step() {
                 // Most tokens are short runs of ASCII letters and digits, whose
                 // folded form is their lowercase: their key is built straight
                 // from the token, and the folded text only made for a new term.
-                let term = match TermKey::ascii(token.text) {
-                    Some(ascii) => match self.lookup.get(&ascii, &self.terms) {
-                        Some(id) => id,
-                        None => {
-                            fold_into(token.text, &mut key);
-                            self.term_id(&key)
+                let term = match step {
+                    Step::Ascii(s, e) => {
+                        match TermKey::ascii_run(&text.as_bytes()[s..e])
+                            .and_then(|k| self.lookup.get(&k, &self.terms))
+                        {
+                            Some(id) => id,
+                            None => {
+                                fold_into(&text[s..e], &mut key);
+                                self.term_id(&key)
+                            }
                         }
-                    },
-                    None => {
+                    }
+                    Step::Other(token) => {
                         fold_into(token.text, &mut key);
                         if key.is_empty() {
                             continue;

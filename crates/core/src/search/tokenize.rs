@@ -517,13 +517,16 @@ mod tests {
             "ʼ", "中", "…", "7.", ",5",
         ];
         let mut state = 0x2545_f491_u64;
+        let mut random = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
         for _ in 0..20_000 {
             let mut s = String::new();
-            for _ in 0..(state >> 40) % 9 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                s.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            for _ in 0..random() % 9 {
+                s.push_str(pieces[random() % pieces.len()]);
             }
             let want: Vec<(usize, usize)> = tokens(&s).map(|t| (t.start, t.end)).collect();
             assert_eq!(stepped(&s), want, "{s:?}");

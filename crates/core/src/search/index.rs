@@ -34,6 +34,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Bound;
+use std::sync::OnceLock;
 
 use super::query::{Alt, Filter, Query, QueryTerm, Sort};
 use super::tokenize::{fold, fold_into, stem, tokens, variant_key, Step};
@@ -386,15 +387,71 @@ pub struct Index {
     /// Term text → id, for interning while indexing (hashing beats the sorted
     /// map's string comparisons).
     lookup: TermTable,
-    /// The same, sorted: prefixes and typo candidates are range scans.
-    dict: BTreeMap<String, u32>,
-    stems: FxMap<String, Vec<u32>>,
-    variants: FxMap<String, Vec<u32>>,
+    /// The tables queries find terms through, made on first use: see
+    /// [`Index::lookups`].
+    lookups: LazyLookups,
     /// Scratch for [`Index::add`]: per term, its index among the terms of the
     /// document being added, or `u32::MAX` (always, between calls).
     doc_slot: Vec<u32>,
     len_sums: [u64; FIELDS],
     live_docs: u32,
+}
+
+/// The tables a query word finds its terms through. Indexing never reads them,
+/// so they are left unmade while documents are added and made from the term
+/// list at the first query ([`Index::lookups`]): in one pass over the terms,
+/// the sorted map built from a sorted list rather than by an insertion (a path
+/// of string comparisons) per new term, and no stemming at all for an index
+/// that is only built and saved. Once made, they are kept up to date term by
+/// term, so adding a few documents to a searched index costs what it did.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Lookups {
+    /// Term text → id, sorted: prefixes and typo candidates are range scans.
+    dict: BTreeMap<String, u32>,
+    /// Stem ([`stem`]) → the terms with it, in id order.
+    stems: FxMap<String, Vec<u32>>,
+    /// Variant key ([`variant_key`]) → the terms with it, in id order.
+    variants: FxMap<String, Vec<u32>>,
+}
+
+impl Lookups {
+    /// The tables of `terms` (ids are positions).
+    fn of(terms: &[Term]) -> Lookups {
+        let mut out = Lookups {
+            // `collect` sorts the pairs and builds the tree bottom-up.
+            dict: terms
+                .iter()
+                .zip(0..)
+                .map(|(t, id)| (t.text.clone(), id))
+                .collect(),
+            stems: FxMap::default(),
+            variants: FxMap::default(),
+        };
+        out.stems.reserve(terms.len());
+        out.variants.reserve(terms.len());
+        for (t, id) in terms.iter().zip(0..) {
+            out.link(&t.text, id);
+        }
+        out
+    }
+
+    /// Enters term `id` in the stem and variant tables (after the ids below it,
+    /// so each list stays in id order).
+    fn link(&mut self, text: &str, id: u32) {
+        self.stems.entry(stem(text)).or_default().push(id);
+        self.variants.entry(variant_key(text)).or_default().push(id);
+    }
+}
+
+/// [`Lookups`] made on first use. Made or not, they are a function of the
+/// terms, so they never make two indexes unequal.
+#[derive(Debug, Clone, Default)]
+struct LazyLookups(OnceLock<Lookups>);
+
+impl PartialEq for LazyLookups {
+    fn eq(&self, _: &LazyLookups) -> bool {
+        true
+    }
 }
 
 /// A document that matched a query, before snippets.
@@ -663,13 +720,17 @@ impl Index {
         id
     }
 
-    /// Enters a term that is not in the index yet in every lookup table.
+    /// Enters a term that is not in the index yet in the interning table, and
+    /// in the query tables if they have been made (otherwise the first query
+    /// makes them with it).
     fn new_term(&mut self, key: &TermKey) {
         let id = self.terms.len() as u32;
         let text = key.text.to_string();
-        self.link(&text, id);
         self.lookup.insert(key);
-        self.dict.insert(text.clone(), id);
+        if let Some(l) = self.lookups.0.get_mut() {
+            l.link(&text, id);
+            l.dict.insert(text.clone(), id);
+        }
         self.doc_slot.push(u32::MAX);
         self.terms.push(Term {
             text,
@@ -677,9 +738,24 @@ impl Index {
         });
     }
 
-    fn link(&mut self, text: &str, id: u32) {
-        self.stems.entry(stem(text)).or_default().push(id);
-        self.variants.entry(variant_key(text)).or_default().push(id);
+    /// The query tables, made from the terms if this is their first use.
+    fn lookups(&self) -> &Lookups {
+        self.lookups.0.get_or_init(|| Lookups::of(&self.terms))
+    }
+
+    /// Term text → id, sorted.
+    fn dict(&self) -> &BTreeMap<String, u32> {
+        &self.lookups().dict
+    }
+
+    /// Stem → terms.
+    fn stems(&self) -> &FxMap<String, Vec<u32>> {
+        &self.lookups().stems
+    }
+
+    /// Variant key → terms.
+    fn variants(&self) -> &FxMap<String, Vec<u32>> {
+        &self.lookups().variants
     }
 
     /// Removes a document; returns whether it was there.
@@ -865,18 +941,23 @@ impl Index {
             }
         };
         let text = t.text.as_str();
-        if let Some(&id) = self.dict.get(text) {
+        if let Some(&id) = self.dict().get(text) {
             push(&mut out, id, 1.0, Tier::Exact);
         }
-        for &id in self.stems.get(&stem(text)).into_iter().flatten() {
+        for &id in self.stems().get(&stem(text)).into_iter().flatten() {
             push(&mut out, id, STEM_WEIGHT, Tier::Exact);
         }
-        for &id in self.variants.get(&variant_key(text)).into_iter().flatten() {
+        for &id in self
+            .variants()
+            .get(&variant_key(text))
+            .into_iter()
+            .flatten()
+        {
             push(&mut out, id, VARIANT_WEIGHT, Tier::Variant);
         }
         if t.prefix {
             let mut completions: Vec<(u32, usize)> = self
-                .dict
+                .dict()
                 .range::<str, _>((Bound::Excluded(text), Bound::Unbounded))
                 .take_while(|(k, _)| k.starts_with(text))
                 .map(|(_, &id)| (id, self.terms[id as usize].postings.len()))
@@ -913,7 +994,7 @@ impl Index {
         let mut chars = Vec::new();
         let bag = letter_bag(word);
         for (term, &id) in self
-            .dict
+            .dict()
             .range::<str, _>((Bound::Included(lo), Bound::Unbounded))
             .take_while(|(t, _)| t.starts_with(first))
         {
@@ -952,7 +1033,7 @@ impl Index {
     fn phrase(&self, words: &[String], avg: &[f32; FIELDS]) -> Vec<(u32, f32)> {
         let mut lists: Vec<&Postings> = Vec::with_capacity(words.len());
         for w in words {
-            match self.dict.get(w.as_str()) {
+            match self.dict().get(w.as_str()) {
                 Some(&id) => lists.push(&self.terms[id as usize].postings),
                 None => return Vec::new(),
             }
@@ -1043,7 +1124,7 @@ impl Index {
                     }
                     Alt::Phrase(words) => {
                         let all = words.iter().all(|w| {
-                            self.dict.get(w.as_str()).is_some_and(|&id| {
+                            self.dict().get(w.as_str()).is_some_and(|&id| {
                                 self.terms[id as usize].postings.find(doc).is_some()
                             })
                         });
@@ -1161,7 +1242,7 @@ impl Index {
             }
         }
         let live: Vec<&Term> = self
-            .dict
+            .dict()
             .values()
             .map(|&id| &self.terms[id as usize])
             .filter(|t| !t.postings.is_empty())
@@ -1668,6 +1749,39 @@ mod tests {
         i.add_with_names("a", "", "The president spoke.", "Volodymyr Zelenskyy");
         i.add("b", "", "Nobody spoke.");
         assert_eq!(ids(&i, "zelensky "), vec!["a"]);
+    }
+
+    #[test]
+    fn query_tables_made_late_equal_those_kept_up_to_date() {
+        let docs = [
+            (
+                "a",
+                "Kupyansk trains",
+                "Attacks near Kupiansk; attacked, attacking.",
+            ),
+            (
+                "b",
+                "Київ",
+                "Kyiv and Kiev, Kharkov and Kharkiv: 5,000 troops.",
+            ),
+            ("c", "Weather", "Rain fell on the coast of Zaporizhzhia."),
+        ];
+        // Searched after the first document (tables made, then kept up to
+        // date as terms arrive) and searched only at the end (made at once).
+        let mut early = Index::default();
+        let mut late = Index::default();
+        for (n, (id, title, body)) in docs.into_iter().enumerate() {
+            early.add(id, title, body);
+            late.add(id, title, body);
+            if n == 0 {
+                assert_eq!(ids(&early, "kupiansk"), ["a"]);
+            }
+        }
+        assert!(late.lookups.0.get().is_none(), "indexing made the tables");
+        assert_eq!(early.lookups(), late.lookups());
+        for q in ["kiev ", "attack ", "zapor", "kharkiv", "5000 "] {
+            assert_eq!(ids(&early, q), ids(&late, q), "{q}");
+        }
     }
 
     #[test]

@@ -181,6 +181,7 @@ struct Term {
 }
 
 /// What [`Index::add_document`] keeps per distinct term of the document being added.
+#[derive(Debug, Clone, PartialEq)]
 struct Local {
     term: u32,
     tf: [u16; FIELDS],
@@ -240,23 +241,21 @@ impl<'a> TermKey<'a> {
         TermKey::from_prefix(text, [word(0), word(8), word(16)])
     }
 
-    /// The key of the folded form of `token` when that is simply its lowercase:
-    /// a non-empty run of ASCII letters and digits shorter than
+    /// [`TermKey::ascii_run`] of any token: `None` unless it is plain ASCII.
+    #[cfg(test)]
+    fn ascii(token: &str) -> Option<TermKey<'static>> {
+        if !is_plain(token) {
+            return None;
+        }
+        TermKey::ascii_run(token.as_bytes())
+    }
+
+    /// The key of the folded form of a token that is a run of ASCII letters and
+    /// digits (the caller has checked), whose folded form is simply its
+    /// lowercase: `None` unless it is non-empty and shorter than
     /// [`TermKey::INLINE`] (so that its text is never compared, and is left
     /// empty here). Equal to [`TermKey::new`] of [`fold`]`(token)`, whose hash
     /// and prefix it computes without making the folded string.
-    #[cfg(test)]
-    fn ascii(token: &str) -> Option<TermKey<'static>> {
-        let bytes = token.as_bytes();
-        if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_alphanumeric) {
-            return None;
-        }
-        TermKey::ascii_run(bytes)
-    }
-
-    /// [`TermKey::ascii`] of a run of ASCII letters and digits (which the
-    /// tokenizer has checked), or `None` when it is too long to be compared by
-    /// its prefix alone.
     #[inline]
     fn ascii_run(bytes: &[u8]) -> Option<TermKey<'static>> {
         if bytes.is_empty() || bytes.len() >= TermKey::INLINE {
@@ -276,14 +275,17 @@ impl<'a> TermKey<'a> {
     /// little-endian) are `prefix`.
     #[inline]
     fn from_prefix(text: &'a str, prefix: [u64; 3]) -> TermKey<'a> {
+        // Written out, in a local: at opt-level "z" a `for` over the array is
+        // an iterator whose `next` is a call, and a hasher that `write` may be
+        // called on lives in memory, for every token indexed.
         let mut h = FxHasher::default();
-        // Written out: at opt-level "z" a `for` over the array is an iterator
-        // whose `next` is a call, once per word of every token indexed.
         h.add(prefix[0]);
         h.add(prefix[1]);
         h.add(prefix[2]);
         if text.len() > TermKey::INLINE {
-            h.write(&text.as_bytes()[TermKey::INLINE..]);
+            let mut long = h;
+            long.write(&text.as_bytes()[TermKey::INLINE..]);
+            h = long;
         }
         // The high bits of a multiplicative hash are the well-mixed ones.
         TermKey {
@@ -393,6 +395,10 @@ pub struct Index {
     /// Scratch for [`Index::add`]: per term, its index among the terms of the
     /// document being added, or `u32::MAX` (always, between calls).
     doc_slot: Vec<u32>,
+    /// Scratch for [`Index::add`]: the distinct terms of the document being
+    /// added (empty between calls), kept so that each document does not grow
+    /// a vector of its own from nothing.
+    doc_terms: Vec<Local>,
     len_sums: [u64; FIELDS],
     live_docs: u32,
 }
@@ -633,7 +639,7 @@ impl Index {
         // are the tail of its position bytes (documents are added one at a time),
         // so each token's delta is written straight there; per distinct term of
         // the document only its field frequencies and last position are kept.
-        let mut local: Vec<Local> = Vec::new();
+        let mut local = std::mem::take(&mut self.doc_terms);
         let mut key = String::new();
         // Positions run on across fields with a gap of one, so a phrase never
         // spans the end of the title and the start of the body, and the numbers
@@ -651,20 +657,22 @@ impl Index {
                 // Most tokens are short runs of ASCII letters and digits, whose
                 // folded form is their lowercase: their key is built straight
                 // from the token, and the folded text only made for a new term.
-                let term = match step {
-                    Step::Ascii(s, e) => {
-                        match TermKey::ascii_run(&text.as_bytes()[s..e])
-                            .and_then(|k| self.lookup.get(&k, &self.terms))
-                        {
-                            Some(id) => id,
-                            None => {
-                                fold_into(&text[s..e], &mut key);
-                                self.term_id(&key)
-                            }
-                        }
-                    }
-                    Step::Other(token) => {
-                        fold_into(token.text, &mut key);
+                // Tokens the fast path leaves to the general one (next to curly
+                // quotes or dashes, say) are often plain ASCII too.
+                let (start, end, plain) = match step {
+                    Step::Ascii(s, e) => (s, e, true),
+                    Step::Other(t) => (t.start, t.end, is_plain(t.text)),
+                };
+                let known = if plain {
+                    TermKey::ascii_run(&text.as_bytes()[start..end])
+                        .and_then(|k| self.lookup.get(&k, &self.terms))
+                } else {
+                    None
+                };
+                let term = match known {
+                    Some(id) => id,
+                    None => {
+                        fold_into(&text[start..end], &mut key);
                         if key.is_empty() {
                             continue;
                         }
@@ -699,6 +707,8 @@ impl Index {
                 tf: l.tf,
             });
         }
+        local.clear();
+        self.doc_terms = local;
         self.lens.push(doc.lens);
         for (sum, len) in self.len_sums.iter_mut().zip(doc.lens) {
             *sum += u64::from(len);
@@ -1413,6 +1423,12 @@ impl Index {
 const MAGIC: &[u8] = b"FOLIX3";
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Whether a token is a non-empty run of ASCII letters and digits (whose folded
+/// form is its lowercase).
+fn is_plain(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric())
+}
 
 /// The Fx hash (from Firefox and rustc): a multiply and a rotate per word. Not
 /// resistant to crafted collisions, which is fine for an index of one user's

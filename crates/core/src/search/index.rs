@@ -1227,8 +1227,8 @@ impl Index {
     /// of positions (1, 2 or 3; 3 means 4 or more, and the count less 4
     /// follows), then the position bytes as stored, which need no length: the
     /// counts say where they end. The stem and variant tables are not stored:
-    /// they are recomputed from the terms on load, which is cheaper than their
-    /// bytes.
+    /// they are made from the terms at the first query after loading, which is
+    /// cheaper than their bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1 << 16);
         out.extend_from_slice(MAGIC);

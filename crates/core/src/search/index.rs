@@ -405,10 +405,9 @@ pub struct Index {
 
 /// The tables a query word finds its terms through. Indexing never reads them,
 /// so they are left unmade while documents are added and made from the term
-/// list at the first query ([`Index::lookups`]): in one pass over the terms,
-/// the sorted map built from a sorted list rather than by an insertion (a path
-/// of string comparisons) per new term, and no stemming at all for an index
-/// that is only built and saved. Once made, they are kept up to date term by
+/// list at the first query ([`Index::lookups`]): building or loading an index
+/// then neither stems nor keys nor sorts its terms, and an index that is only
+/// built and saved never does. Once made, they are kept up to date term by
 /// term, so adding a few documents to a searched index costs what it did.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Lookups {
@@ -423,27 +422,21 @@ struct Lookups {
 impl Lookups {
     /// The tables of `terms` (ids are positions).
     fn of(terms: &[Term]) -> Lookups {
-        let mut out = Lookups {
-            // `collect` sorts the pairs and builds the tree bottom-up.
-            dict: terms
-                .iter()
-                .zip(0..)
-                .map(|(t, id)| (t.text.clone(), id))
-                .collect(),
-            stems: FxMap::default(),
-            variants: FxMap::default(),
-        };
+        let mut out = Lookups::default();
         out.stems.reserve(terms.len());
         out.variants.reserve(terms.len());
         for (t, id) in terms.iter().zip(0..) {
-            out.link(&t.text, id);
+            out.add(&t.text, id);
         }
         out
     }
 
-    /// Enters term `id` in the stem and variant tables (after the ids below it,
-    /// so each list stays in id order).
-    fn link(&mut self, text: &str, id: u32) {
+    /// Enters term `id`, after the ids below it (so each list of the stem and
+    /// variant tables stays in id order).
+    fn add(&mut self, text: &str, id: u32) {
+        // One insertion at a time rather than `collect`, which would sort:
+        // the sort's code costs more wasm than it saves time here.
+        self.dict.insert(text.to_string(), id);
         self.stems.entry(stem(text)).or_default().push(id);
         self.variants.entry(variant_key(text)).or_default().push(id);
     }
@@ -738,8 +731,7 @@ impl Index {
         let text = key.text.to_string();
         self.lookup.insert(key);
         if let Some(l) = self.lookups.0.get_mut() {
-            l.link(&text, id);
-            l.dict.insert(text.clone(), id);
+            l.add(&text, id);
         }
         self.doc_slot.push(u32::MAX);
         self.terms.push(Term {

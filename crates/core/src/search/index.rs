@@ -34,9 +34,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Bound;
+use std::sync::OnceLock;
 
 use super::query::{Alt, Filter, Query, QueryTerm, Sort};
-use super::tokenize::{fold, fold_into, stem, tokens, variant_key};
+use super::tokenize::{fold, fold_into, stem, tokens, variant_key, Step};
 use crate::model::{Article, EntityKind};
 
 /// BM25 term-frequency saturation.
@@ -184,6 +185,7 @@ struct Term {
 }
 
 /// What [`Index::add_document`] keeps per distinct term of the document being added.
+#[derive(Debug, Clone, PartialEq)]
 struct Local {
     term: u32,
     tf: [u16; FIELDS],
@@ -243,14 +245,23 @@ impl<'a> TermKey<'a> {
         TermKey::from_prefix(text, [word(0), word(8), word(16)])
     }
 
-    /// The key of the folded form of `token` when that is simply its lowercase:
-    /// a non-empty run of ASCII letters and digits shorter than
+    /// [`TermKey::ascii_run`] of any token: `None` unless it is plain ASCII.
+    #[cfg(test)]
+    fn ascii(token: &str) -> Option<TermKey<'static>> {
+        if !is_plain(token) {
+            return None;
+        }
+        TermKey::ascii_run(token.as_bytes())
+    }
+
+    /// The key of the folded form of a token that is a run of ASCII letters and
+    /// digits (the caller has checked), whose folded form is simply its
+    /// lowercase: `None` unless it is non-empty and shorter than
     /// [`TermKey::INLINE`] (so that its text is never compared, and is left
     /// empty here). Equal to [`TermKey::new`] of [`fold`]`(token)`, whose hash
     /// and prefix it computes without making the folded string.
     #[inline]
-    fn ascii(token: &str) -> Option<TermKey<'static>> {
-        let bytes = token.as_bytes();
+    fn ascii_run(bytes: &[u8]) -> Option<TermKey<'static>> {
         if bytes.is_empty() || bytes.len() >= TermKey::INLINE {
             return None;
         }
@@ -258,9 +269,6 @@ impl<'a> TermKey<'a> {
         // as words: that reload stalls the CPU (no store-to-load forwarding).
         let mut prefix = [0u64; 3];
         for (i, &b) in bytes.iter().enumerate() {
-            if !b.is_ascii_alphanumeric() {
-                return None;
-            }
             // Setting 0x20 lowercases an ASCII letter and leaves a digit as it is.
             prefix[i / 8] |= u64::from(b | 0x20) << (8 * (i % 8));
         }
@@ -271,12 +279,17 @@ impl<'a> TermKey<'a> {
     /// little-endian) are `prefix`.
     #[inline]
     fn from_prefix(text: &'a str, prefix: [u64; 3]) -> TermKey<'a> {
+        // Written out, in a local: at opt-level "z" a `for` over the array is
+        // an iterator whose `next` is a call, and a hasher that `write` may be
+        // called on lives in memory, for every token indexed.
         let mut h = FxHasher::default();
-        for w in prefix {
-            h.add(w);
-        }
+        h.add(prefix[0]);
+        h.add(prefix[1]);
+        h.add(prefix[2]);
         if text.len() > TermKey::INLINE {
-            h.write(&text.as_bytes()[TermKey::INLINE..]);
+            let mut long = h;
+            long.write(&text.as_bytes()[TermKey::INLINE..]);
+            h = long;
         }
         // The high bits of a multiplicative hash are the well-mixed ones.
         TermKey {
@@ -380,15 +393,68 @@ pub struct Index {
     /// Term text → id, for interning while indexing (hashing beats the sorted
     /// map's string comparisons).
     lookup: TermTable,
-    /// The same, sorted: prefixes and typo candidates are range scans.
-    dict: BTreeMap<String, u32>,
-    stems: FxMap<String, Vec<u32>>,
-    variants: FxMap<String, Vec<u32>>,
+    /// The tables queries find terms through, made on first use: see
+    /// [`Index::lookups`].
+    lookups: LazyLookups,
     /// Scratch for [`Index::add`]: per term, its index among the terms of the
     /// document being added, or `u32::MAX` (always, between calls).
     doc_slot: Vec<u32>,
+    /// Scratch for [`Index::add`]: the distinct terms of the document being
+    /// added (empty between calls), kept so that each document does not grow
+    /// a vector of its own from nothing.
+    doc_terms: Vec<Local>,
     len_sums: [u64; FIELDS],
     live_docs: u32,
+}
+
+/// The tables a query word finds its terms through. Indexing never reads them,
+/// so they are left unmade while documents are added and made from the term
+/// list at the first query ([`Index::lookups`]): building or loading an index
+/// then neither stems nor keys nor sorts its terms, and an index that is only
+/// built and saved never does. Once made, they are kept up to date term by
+/// term, so adding a few documents to a searched index costs what it did.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Lookups {
+    /// Term text → id, sorted: prefixes and typo candidates are range scans.
+    dict: BTreeMap<String, u32>,
+    /// Stem ([`stem`]) → the terms with it, in id order.
+    stems: FxMap<String, Vec<u32>>,
+    /// Variant key ([`variant_key`]) → the terms with it, in id order.
+    variants: FxMap<String, Vec<u32>>,
+}
+
+impl Lookups {
+    /// The tables of `terms` (ids are positions).
+    fn of(terms: &[Term]) -> Lookups {
+        let mut out = Lookups::default();
+        out.stems.reserve(terms.len());
+        out.variants.reserve(terms.len());
+        for (t, id) in terms.iter().zip(0..) {
+            out.add(&t.text, id);
+        }
+        out
+    }
+
+    /// Enters term `id`, after the ids below it (so each list of the stem and
+    /// variant tables stays in id order).
+    fn add(&mut self, text: &str, id: u32) {
+        // One insertion at a time rather than `collect`, which would sort:
+        // the sort's code costs more wasm than it saves time here.
+        self.dict.insert(text.to_string(), id);
+        self.stems.entry(stem(text)).or_default().push(id);
+        self.variants.entry(variant_key(text)).or_default().push(id);
+    }
+}
+
+/// [`Lookups`] made on first use. Made or not, they are a function of the
+/// terms, so they never make two indexes unequal.
+#[derive(Debug, Clone, Default)]
+struct LazyLookups(OnceLock<Lookups>);
+
+impl PartialEq for LazyLookups {
+    fn eq(&self, _: &LazyLookups) -> bool {
+        true
+    }
 }
 
 /// A document that matched a query, before snippets.
@@ -570,7 +636,7 @@ impl Index {
         // are the tail of its position bytes (documents are added one at a time),
         // so each token's delta is written straight there; per distinct term of
         // the document only its field frequencies and last position are kept.
-        let mut local: Vec<Local> = Vec::new();
+        let mut local = std::mem::take(&mut self.doc_terms);
         let mut key = String::new();
         // Positions run on across fields with a gap of one, so a phrase never
         // spans the end of the title and the start of the body, and the numbers
@@ -583,20 +649,27 @@ impl Index {
         ] {
             let f = field as usize;
             let start = pos;
-            for token in tokens(text) {
+            let mut words = tokens(text);
+            while let Some(step) = words.next_step() {
                 // Most tokens are short runs of ASCII letters and digits, whose
                 // folded form is their lowercase: their key is built straight
                 // from the token, and the folded text only made for a new term.
-                let term = match TermKey::ascii(token.text) {
-                    Some(ascii) => match self.lookup.get(&ascii, &self.terms) {
-                        Some(id) => id,
-                        None => {
-                            fold_into(token.text, &mut key);
-                            self.term_id(&key)
-                        }
-                    },
+                // Tokens the fast path leaves to the general one (next to curly
+                // quotes or dashes, say) are often plain ASCII too.
+                let (start, end, plain) = match step {
+                    Step::Ascii(s, e) => (s, e, true),
+                    Step::Other(t) => (t.start, t.end, is_plain(t.text)),
+                };
+                let known = if plain {
+                    TermKey::ascii_run(&text.as_bytes()[start..end])
+                        .and_then(|k| self.lookup.get(&k, &self.terms))
+                } else {
+                    None
+                };
+                let term = match known {
+                    Some(id) => id,
                     None => {
-                        fold_into(token.text, &mut key);
+                        fold_into(&text[start..end], &mut key);
                         if key.is_empty() {
                             continue;
                         }
@@ -631,6 +704,8 @@ impl Index {
                 tf: l.tf,
             });
         }
+        local.clear();
+        self.doc_terms = local;
         self.lens.push(doc.lens);
         for (sum, len) in self.len_sums.iter_mut().zip(doc.lens) {
             *sum += u64::from(len);
@@ -652,13 +727,16 @@ impl Index {
         id
     }
 
-    /// Enters a term that is not in the index yet in every lookup table.
+    /// Enters a term that is not in the index yet in the interning table, and
+    /// in the query tables if they have been made (otherwise the first query
+    /// makes them with it).
     fn new_term(&mut self, key: &TermKey) {
         let id = self.terms.len() as u32;
         let text = key.text.to_string();
-        self.link(&text, id);
         self.lookup.insert(key);
-        self.dict.insert(text.clone(), id);
+        if let Some(l) = self.lookups.0.get_mut() {
+            l.add(&text, id);
+        }
         self.doc_slot.push(u32::MAX);
         self.terms.push(Term {
             text,
@@ -667,9 +745,24 @@ impl Index {
         });
     }
 
-    fn link(&mut self, text: &str, id: u32) {
-        self.stems.entry(stem(text)).or_default().push(id);
-        self.variants.entry(variant_key(text)).or_default().push(id);
+    /// The query tables, made from the terms if this is their first use.
+    fn lookups(&self) -> &Lookups {
+        self.lookups.0.get_or_init(|| Lookups::of(&self.terms))
+    }
+
+    /// Term text → id, sorted.
+    fn dict(&self) -> &BTreeMap<String, u32> {
+        &self.lookups().dict
+    }
+
+    /// Stem → terms.
+    fn stems(&self) -> &FxMap<String, Vec<u32>> {
+        &self.lookups().stems
+    }
+
+    /// Variant key → terms.
+    fn variants(&self) -> &FxMap<String, Vec<u32>> {
+        &self.lookups().variants
     }
 
     /// Removes a document; returns whether it was there.
@@ -875,18 +968,23 @@ impl Index {
             }
         };
         let text = t.text.as_str();
-        if let Some(&id) = self.dict.get(text) {
+        if let Some(&id) = self.dict().get(text) {
             push(&mut out, id, 1.0, Tier::Exact);
         }
-        for &id in self.stems.get(&stem(text)).into_iter().flatten() {
+        for &id in self.stems().get(&stem(text)).into_iter().flatten() {
             push(&mut out, id, STEM_WEIGHT, Tier::Exact);
         }
-        for &id in self.variants.get(&variant_key(text)).into_iter().flatten() {
+        for &id in self
+            .variants()
+            .get(&variant_key(text))
+            .into_iter()
+            .flatten()
+        {
             push(&mut out, id, VARIANT_WEIGHT, Tier::Variant);
         }
         if t.prefix {
             let mut completions: Vec<(u32, usize)> = self
-                .dict
+                .dict()
                 .range::<str, _>((Bound::Excluded(text), Bound::Unbounded))
                 .take_while(|(k, _)| k.starts_with(text))
                 .map(|(_, &id)| (id, self.df(id)))
@@ -923,7 +1021,7 @@ impl Index {
         let mut chars = Vec::new();
         let bag = letter_bag(word);
         for (term, &id) in self
-            .dict
+            .dict()
             .range::<str, _>((Bound::Included(lo), Bound::Unbounded))
             .take_while(|(t, _)| t.starts_with(first))
         {
@@ -962,7 +1060,7 @@ impl Index {
     fn phrase(&self, words: &[String], avg: &[f32; FIELDS]) -> Vec<(u32, f32)> {
         let mut lists: Vec<&Postings> = Vec::with_capacity(words.len());
         for w in words {
-            match self.dict.get(w.as_str()) {
+            match self.dict().get(w.as_str()) {
                 Some(&id) => lists.push(&self.terms[id as usize].postings),
                 None => return Vec::new(),
             }
@@ -1053,7 +1151,7 @@ impl Index {
                     }
                     Alt::Phrase(words) => {
                         let all = words.iter().all(|w| {
-                            self.dict.get(w.as_str()).is_some_and(|&id| {
+                            self.dict().get(w.as_str()).is_some_and(|&id| {
                                 self.terms[id as usize].postings.find(doc).is_some()
                             })
                         });
@@ -1146,8 +1244,8 @@ impl Index {
     /// of positions (1, 2 or 3; 3 means 4 or more, and the count less 4
     /// follows), then the position bytes as stored, which need no length: the
     /// counts say where they end. The stem and variant tables are not stored:
-    /// they are recomputed from the terms on load, which is cheaper than their
-    /// bytes.
+    /// they are made from the terms at the first query after loading, which is
+    /// cheaper than their bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(1 << 16);
         out.extend_from_slice(MAGIC);
@@ -1171,7 +1269,7 @@ impl Index {
             }
         }
         let live: Vec<&Term> = self
-            .dict
+            .dict()
             .values()
             .map(|&id| &self.terms[id as usize])
             .filter(|t| !t.postings.is_empty())
@@ -1547,6 +1645,12 @@ const MAGIC: &[u8] = b"FOLIX3";
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Whether a token is a non-empty run of ASCII letters and digits (whose folded
+/// form is its lowercase).
+fn is_plain(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// The Fx hash (from Firefox and rustc): a multiply and a rotate per word. Not
 /// resistant to crafted collisions, which is fine for an index of one user's
 /// articles, and several times faster than the default SipHash on short words.
@@ -1882,6 +1986,39 @@ mod tests {
         i.add_with_names("a", "", "The president spoke.", "Volodymyr Zelenskyy");
         i.add("b", "", "Nobody spoke.");
         assert_eq!(ids(&i, "zelensky "), vec!["a"]);
+    }
+
+    #[test]
+    fn query_tables_made_late_equal_those_kept_up_to_date() {
+        let docs = [
+            (
+                "a",
+                "Kupyansk trains",
+                "Attacks near Kupiansk; attacked, attacking.",
+            ),
+            (
+                "b",
+                "Київ",
+                "Kyiv and Kiev, Kharkov and Kharkiv: 5,000 troops.",
+            ),
+            ("c", "Weather", "Rain fell on the coast of Zaporizhzhia."),
+        ];
+        // Searched after the first document (tables made, then kept up to
+        // date as terms arrive) and searched only at the end (made at once).
+        let mut early = Index::default();
+        let mut late = Index::default();
+        for (n, (id, title, body)) in docs.into_iter().enumerate() {
+            early.add(id, title, body);
+            late.add(id, title, body);
+            if n == 0 {
+                assert_eq!(ids(&early, "kupiansk"), ["a"]);
+            }
+        }
+        assert!(late.lookups.0.get().is_none(), "indexing made the tables");
+        assert_eq!(early.lookups(), late.lookups());
+        for q in ["kiev ", "attack ", "zapor", "kharkiv", "5000 "] {
+            assert_eq!(ids(&early, q), ids(&late, q), "{q}");
+        }
     }
 
     #[test]

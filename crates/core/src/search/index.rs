@@ -1443,7 +1443,7 @@ impl Index {
 impl Index {
     /// Ids of the terms that occur somewhere, in sorted order.
     pub(super) fn sorted_live_terms(&self) -> Vec<u32> {
-        self.dict
+        self.dict()
             .values()
             .copied()
             .filter(|&id| !self.terms[id as usize].postings.is_empty())
@@ -1462,7 +1462,7 @@ impl Index {
 
     /// The id of a term, if the index knows it (loaded or only listed).
     pub(super) fn term_by_text(&self, text: &str) -> Option<u32> {
-        self.dict.get(text).copied()
+        self.dict().get(text).copied()
     }
 
     /// Appends a term's postings without positions: per posting the document

@@ -188,7 +188,7 @@ pub fn PlaceMap(gazetteer: Arc<Gazetteer>, outline: Arc<Outline>) -> impl IntoVi
         // Labels, most mentioned first, where they do not overlap.
         let labels = place_labels(&dots, frame.height);
         // Big circles first so small ones stay on top, clickable.
-        dots.sort_by(|a, b| b.r.total_cmp(&a.r));
+        folio_core::sort::by(&mut dots, |a, b| b.r.total_cmp(&a.r));
         let height = frame.height;
         let dot_views = dots
             .iter()
@@ -339,7 +339,7 @@ fn cluster(located: &[MapPlace]) -> Vec<(f64, f64)> {
     };
     let median = |f: &dyn Fn(&MapPlace) -> f64| {
         let mut v: Vec<(f64, usize)> = all.iter().map(|p| (f(p), p.mentions.max(1))).collect();
-        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        folio_core::sort::by(&mut v, |a, b| a.0.total_cmp(&b.0));
         let half = v.iter().map(|x| x.1).sum::<usize>().div_ceil(2);
         let mut acc = 0;
         v.iter()
@@ -367,7 +367,7 @@ fn cluster(located: &[MapPlace]) -> Vec<(f64, f64)> {
 fn place_labels(dots: &[Dot], height: f64) -> Vec<(String, bool, bool)> {
     let px = ASSUMED_PX_WIDTH / MAP_WIDTH;
     let mut order: Vec<&Dot> = dots.iter().collect();
-    order.sort_by_key(|d| std::cmp::Reverse(d.place.mentions));
+    folio_core::sort::by_key(&mut order, |d| std::cmp::Reverse(d.place.mentions));
     let discs: Vec<(f64, f64, f64)> = dots.iter().map(|d| (d.x * px, d.y * px, d.r)).collect();
     let mut boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
     let mut out = Vec::new();

@@ -55,7 +55,7 @@ pub fn entity_summaries(corpus: &Corpus) -> Vec<EntitySummary> {
             articles: e.articles.clone(),
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::by(&mut out, |a, b| {
         b.mentions
             .cmp(&a.mentions)
             .then_with(|| a.name.cmp(&b.name))
@@ -100,7 +100,7 @@ pub fn concordance(corpus: &Corpus, entity_id: &str, width: usize) -> Vec<KwicLi
             }
         }
         // Articles come in corpus order; within one, lines follow the text.
-        out[first..].sort_by_key(|l| l.start);
+        crate::sort::by_key(&mut out[first..], |l| l.start);
     }
     out
 }
@@ -181,7 +181,7 @@ pub fn cooccurrence(corpus: &Corpus, entity_id: &str, limit: usize) -> Vec<CoOcc
             })
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::by(&mut out, |a, b| {
         b.sentences
             .cmp(&a.sentences)
             .then_with(|| a.name.cmp(&b.name))
@@ -263,7 +263,7 @@ pub fn quotes_by_speaker(corpus: &Corpus) -> Vec<SpeakerQuotes> {
             }
         })
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::by(&mut out, |a, b| {
         (
             a.speaker.is_none(),
             std::cmp::Reverse(a.groups.len()),
@@ -373,7 +373,7 @@ pub fn timeline(corpus: &Corpus) -> Vec<TimelineEvent> {
             }
         }
     }
-    out.sort_by(|a, b| {
+    crate::sort::by(&mut out, |a, b| {
         a.date
             .cmp(&b.date)
             .then_with(|| a.article_id.cmp(&b.article_id))
@@ -618,7 +618,9 @@ pub fn reader_paragraphs(corpus: &Corpus, article: &Article) -> Vec<ReaderParagr
         });
     }
     marks.retain(|m| m.range.start < m.range.end && m.range.end <= article.text.len());
-    marks.sort_by_key(|m| (m.rank, m.range.start, std::cmp::Reverse(m.range.end)));
+    crate::sort::by_key(&mut marks, |m| {
+        (m.rank, m.range.start, std::cmp::Reverse(m.range.end))
+    });
     let mut kept: Vec<Inline> = Vec::new();
     for m in marks {
         if !kept
@@ -628,7 +630,7 @@ pub fn reader_paragraphs(corpus: &Corpus, article: &Article) -> Vec<ReaderParagr
             kept.push(m);
         }
     }
-    kept.sort_by_key(|m| m.range.start);
+    crate::sort::by_key(&mut kept, |m| m.range.start);
 
     let text = &article.text;
     let mut out = Vec::new();
@@ -641,7 +643,7 @@ pub fn reader_paragraphs(corpus: &Corpus, article: &Article) -> Vec<ReaderParagr
             .filter(|q| q.start < pend && q.end > pstart)
             .map(|q| (q.start.max(pstart)..q.end.min(pend), q))
             .collect();
-        quotes.sort_by_key(|q| q.0.start);
+        crate::sort::by_key(&mut quotes, |q| q.0.start);
         let mut blocks = Vec::new();
         let mut at = pstart;
         let mut push = |range: Range<usize>, quote: Option<&Quote>| {

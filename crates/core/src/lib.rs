@@ -59,6 +59,7 @@ pub mod import;
 pub mod model;
 pub mod search;
 pub mod share;
+pub mod sort;
 
 pub use corpus::{Corpus, Source};
 pub use error::Error;

@@ -154,12 +154,14 @@ impl Facets {
                     count,
                 })
                 .collect();
-            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+            crate::sort::by(&mut v, |a, b| {
+                b.count.cmp(&a.count).then(a.value.cmp(&b.value))
+            });
             v.truncate(FACET_LIMIT);
             v
         });
         let mut months = months;
-        months.sort_by(|a, b| b.value.cmp(&a.value));
+        crate::sort::by(&mut months, |a, b| b.value.cmp(&a.value));
         Facets {
             people,
             places,

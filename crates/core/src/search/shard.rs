@@ -859,9 +859,9 @@ impl Sharded {
                     count,
                 })
                 .collect();
-            // A total order (values are distinct), so the unstable sort the
-            // wasm already holds gives the same list as a stable one.
-            v.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+            crate::sort::by(&mut v, |a, b| {
+                b.count.cmp(&a.count).then(a.value.cmp(&b.value))
+            });
             v.truncate(super::FACET_LIMIT);
             v
         });

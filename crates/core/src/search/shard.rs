@@ -535,35 +535,45 @@ fn excerpt_in(article: &Article, id: &str, sentences: &[std::ops::Range<usize>])
             });
         }
     }
-    for q in &article.quotes {
-        if let Some((start, end)) = moved(q.start, q.end) {
-            out.quotes.push(crate::model::Quote {
-                start,
-                end,
-                ..q.clone()
-            });
-        }
-    }
-    for d in &article.dates {
-        if let Some((start, end)) = moved(d.start, d.end) {
-            out.dates.push(crate::model::DateMention {
-                start,
-                end,
-                ..d.clone()
-            });
-        }
-    }
-    for q in &article.quantities {
-        if let Some((start, end)) = moved(q.start, q.end) {
-            out.quantities.push(crate::model::Quantity {
-                start,
-                end,
-                ..q.clone()
-            });
-        }
-    }
+    out.quotes = moved_all(
+        &article.quotes,
+        &moved,
+        |q| (q.start, q.end),
+        |q, s, e| (q.start, q.end) = (s, e),
+    );
+    out.dates = moved_all(
+        &article.dates,
+        &moved,
+        |d| (d.start, d.end),
+        |d, s, e| (d.start, d.end) = (s, e),
+    );
+    out.quantities = moved_all(
+        &article.quantities,
+        &moved,
+        |q| (q.start, q.end),
+        |q, s, e| (q.start, q.end) = (s, e),
+    );
     out.text = text;
     out
+}
+
+/// The items whose span `moved` maps, with their spans moved.
+fn moved_all<T: Clone>(
+    items: &[T],
+    moved: &impl Fn(usize, usize) -> Option<(usize, usize)>,
+    span: impl Fn(&T) -> (usize, usize),
+    set: impl Fn(&mut T, usize, usize),
+) -> Vec<T> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let (start, end) = span(item);
+            let (start, end) = moved(start, end)?;
+            let mut item = item.clone();
+            set(&mut item, start, end);
+            Some(item)
+        })
+        .collect()
 }
 
 /// The client side: the manifest and document table, plus whatever lexicon

@@ -40,7 +40,7 @@
 //! its organisation, and "the ministry" to the last organisation named with that
 //! word. Every mention is a byte span into the clean text.
 
-use std::collections::HashMap;
+use crate::search::index::{FxHasher, FxMap};
 
 use super::gazetteer::{self as gaz, key};
 use super::sentences;
@@ -1161,32 +1161,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// The kind of a one-word name with no evidence anywhere in the article.
 const DEFAULT_SINGLE: EntityKind = EntityKind::Org;
 
-/// FNV-1a: word-list look-ups hash short ASCII keys, where SipHash's DoS
-/// resistance buys nothing and costs most of the time.
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A set of words with the fast hasher.
+/// A set of words with the crate's fast hasher ([`FxHasher`]: word-list
+/// look-ups hash short folded keys on every word, where SipHash's resistance to
+/// crafted collisions buys nothing and costs most of the time).
 pub(crate) type WordSet<'a> =
-    std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<Fnv>>;
+    std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Defines `fn $name(word) -> bool`, a constant-time look-up in a word list.
 macro_rules! word_set {
@@ -2459,7 +2438,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
         }
     }
     // Strongest kind per key.
-    let mut kind_of: HashMap<String, (EntityKind, Strength)> = HashMap::new();
+    let mut kind_of: FxMap<String, (EntityKind, Strength)> = FxMap::default();
     for c in &cands {
         if let Some(k) = c.kind {
             let e = kind_of.entry(c.key.clone()).or_insert((k, c.strength));
@@ -2483,7 +2462,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
     }
     // Surnames of multi-word people ("Putin" → "Vladimir Putin"). A surname shared
     // by two different people resolves to neither.
-    let mut surname: HashMap<String, Option<String>> = HashMap::new();
+    let mut surname: FxMap<String, Option<String>> = FxMap::default();
     for c in &cands {
         if c.words >= 2
             && kind_of
@@ -2498,7 +2477,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
         }
     }
     // Acronyms defined in brackets after a name: "Security Service of Ukraine (SBU)".
-    let mut acronym_of: HashMap<String, String> = HashMap::new();
+    let mut acronym_of: FxMap<String, String> = FxMap::default();
     for c in &cands {
         let after = &text[c.end..];
         if let Some(rest) = after.strip_prefix(" (") {
@@ -2561,7 +2540,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
     cands.retain(|_| keep.next().unwrap_or(true));
     // Group by key.
     let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();
+    let mut groups: FxMap<String, Vec<Cand>> = FxMap::default();
     for c in cands {
         if !groups.contains_key(&c.key) {
             order.push(c.key.clone());

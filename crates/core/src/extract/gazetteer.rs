@@ -17,8 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::entities::Fnv;
-
+use crate::search::index::FxHasher;
 use crate::search::tokenize::{fold, tokens};
 
 const CITIES: &str = include_str!("../../data/cities.txt");
@@ -38,9 +37,10 @@ pub fn key(phrase: &str) -> String {
     out
 }
 
-/// Look-ups hash short folded keys on every candidate name: FNV, not SipHash.
-type Map = HashMap<String, String, BuildHasherDefault<Fnv>>;
-type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+/// Look-ups hash short folded keys on every candidate name: the crate's fast
+/// [`FxHasher`], not SipHash.
+type Map = HashMap<String, String, BuildHasherDefault<FxHasher>>;
+type Set = HashSet<String, BuildHasherDefault<FxHasher>>;
 
 struct Tables {
     cities: Set,

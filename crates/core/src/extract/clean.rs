@@ -212,6 +212,11 @@ fn classify(para: &str) -> Verdict {
 /// but for the final sigma, which no prefix has) with curly apostrophes made
 /// straight.
 fn starts_with_folded(para: &str, prefix: &str) -> bool {
+    // An ASCII head lowercases byte for byte (and has no curly apostrophe).
+    let head = &para.as_bytes()[..prefix.len().min(para.len())];
+    if head.is_ascii() {
+        return head.len() == prefix.len() && head.eq_ignore_ascii_case(prefix.as_bytes());
+    }
     let mut lower = para.chars().flat_map(char::to_lowercase).map(|c| {
         if matches!(c, '’' | '‘') {
             '\''
@@ -456,6 +461,27 @@ mod tests {
         let c = clean(raw);
         assert_eq!(c.text, "Real news here.\n\nMore news.");
         assert_eq!(c.removed.len(), 3, "{:?}", c.removed);
+    }
+
+    #[test]
+    fn prefixes_match_in_any_case_ascii_or_not() {
+        // Both paths of `starts_with_folded`: an ASCII head, and one with a
+        // curly apostrophe or a non-ASCII capital to lowercase.
+        for (para, prefix, hit) in [
+            ("ADVERTISEMENT", "advertisement", true),
+            ("Advert", "advertisement", false),
+            (
+                "YOUR BROWSER DOESN’T SUPPORT video",
+                "your browser doesn't support",
+                true,
+            ),
+            ("© 2024 The Post", "© ", true),
+            ("Copyright © 2024", "copyright ©", true),
+            ("Ädvertisement", "advertisement", false),
+            ("See Also: elsewhere", "see also:", true),
+        ] {
+            assert_eq!(starts_with_folded(para, prefix), hit, "{para:?}");
+        }
     }
 
     #[test]

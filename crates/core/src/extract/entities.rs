@@ -45,7 +45,7 @@ use crate::search::index::{FxHasher, FxMap};
 use super::gazetteer::{self as gaz, key};
 use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Mention};
-use crate::search::tokenize::{fold, tokens, Token};
+use crate::search::tokenize::{fold_append, tokens, Token};
 
 /// Words that make a run of capitalised words an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -1263,11 +1263,14 @@ pub fn find_in<'a>(
     sentence_starts: &[usize],
 ) -> Vec<ArticleEntity> {
     let words = words(text, toks, keys, sentence_starts);
-    let lower_seen: WordSet = words
-        .iter()
-        .filter(|w| w.text.starts_with(char::is_lowercase))
-        .map(|w| w.key)
-        .collect();
+    // Sized for every word up front: growing it rehashes every key again.
+    let mut lower_seen = WordSet::with_capacity_and_hasher(words.len(), Default::default());
+    lower_seen.extend(
+        words
+            .iter()
+            .filter(|w| w.text.starts_with(char::is_lowercase))
+            .map(|w| w.key),
+    );
     let mut cands = Vec::new();
     let headings = headings(text);
     // Headings and words are both in text order: one cursor, no rescans.
@@ -1385,10 +1388,13 @@ fn words<'a>(
 /// A name written with a leading digit and capitals ("6PR", "3M", "7UP"), but
 /// not a number with a unit ("10PM", "5KG", "4GB").
 fn digit_acronym(t: &str) -> bool {
+    // Asked of every word that is not capitalised: the leading digit first.
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let letters = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let upper = letters.chars().filter(char::is_ascii_uppercase).count();
-    t.starts_with(|c: char| c.is_ascii_digit())
-        && upper >= 2
+    upper >= 2
         && t.chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
         && !matches!(
@@ -2396,17 +2402,18 @@ fn set(c: &mut Cand, kind: EntityKind, strength: Strength) {
 }
 
 fn key_of(words: &[Word], s: usize, e: usize) -> String {
-    words[s..e]
-        .iter()
-        .map(|w| {
-            if w.possessive {
-                fold(&w.text[..w.name_end - w.start])
-            } else {
-                w.key.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for (n, w) in words[s..e].iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        if w.possessive {
+            fold_append(&w.text[..w.name_end - w.start], &mut out);
+        } else {
+            out.push_str(w.key);
+        }
+    }
+    out
 }
 
 /// A candidate covering `words[s..e]` with no kind yet. A final "U.S"-style

@@ -18,7 +18,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::search::index::FxHasher;
-use crate::search::tokenize::{fold, tokens};
+use crate::search::tokenize::{fold_append, tokens};
 
 const CITIES: &str = include_str!("../../data/cities.txt");
 const COUNTRIES: &str = include_str!("../../data/countries.txt");
@@ -32,7 +32,7 @@ pub fn key(phrase: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&fold(t.text));
+        fold_append(t.text, &mut out);
     }
     out
 }

@@ -103,39 +103,48 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
     // the kinds disagree only for lack of evidence: the kind most articles give
     // wins, ties going to place, then person (organisation is the recogniser's
     // guess when it has no evidence). Multi-word names keep their kinds.
-    let mut votes: FxMap<String, [usize; 3]> = FxMap::default();
-    for (_, _, kind, sk) in &inst {
-        if !sk.contains(' ') {
-            votes.entry(sk.clone()).or_default()[kind_rank(*kind)] += 1;
+    // (The maps below borrow the skeletons from `inst` rather than copy them.)
+    let voted: Vec<Option<EntityKind>> = {
+        let mut votes: FxMap<&str, [usize; 3]> = FxMap::default();
+        for (_, _, kind, sk) in &inst {
+            if !sk.contains(' ') {
+                votes.entry(sk.as_str()).or_default()[kind_rank(*kind)] += 1;
+            }
         }
-    }
-    for (_, _, kind, sk) in &mut inst {
-        if let Some(v) = votes.get(sk.as_str()) {
-            let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
-            *kind = [EntityKind::Place, EntityKind::Person, EntityKind::Org][best];
+        inst.iter()
+            .map(|(_, _, _, sk)| {
+                let v = votes.get(sk.as_str())?;
+                let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
+                Some([EntityKind::Place, EntityKind::Person, EntityKind::Org][best])
+            })
+            .collect()
+    };
+    for (slot, kind) in inst.iter_mut().zip(voted) {
+        if let Some(kind) = kind {
+            slot.2 = kind;
         }
     }
     // Group by (kind, skeleton).
-    let mut group_of: FxMap<(EntityKind, String), usize> = FxMap::default();
+    let mut group_of: FxMap<(EntityKind, &str), usize> = FxMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, (_, _, kind, sk)) in inst.iter().enumerate() {
-        let g = *group_of.entry((*kind, sk.clone())).or_insert_with(|| {
+        let g = *group_of.entry((*kind, sk.as_str())).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
         groups[g].push(i);
     }
     // One-word people join the one multi-word person with that surname.
-    let mut by_surname: FxMap<String, Vec<usize>> = FxMap::default();
-    for ((kind, sk), &g) in &group_of {
-        if *kind == EntityKind::Person && sk.contains(' ') {
-            let last = sk.rsplit(' ').next().unwrap_or("").to_string();
+    let mut by_surname: FxMap<&str, Vec<usize>> = FxMap::default();
+    for (&(kind, sk), &g) in &group_of {
+        if kind == EntityKind::Person && sk.contains(' ') {
+            let last = sk.rsplit(' ').next().unwrap_or("");
             by_surname.entry(last).or_default().push(g);
         }
     }
     let mut target: Vec<usize> = (0..groups.len()).collect();
-    for ((kind, sk), &g) in &group_of {
-        if *kind == EntityKind::Person && !sk.contains(' ') {
+    for (&(kind, sk), &g) in &group_of {
+        if kind == EntityKind::Person && !sk.contains(' ') {
             if let Some(full) = by_surname.get(sk) {
                 if full.len() == 1 {
                     target[g] = full[0];
@@ -204,7 +213,10 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
             let (ai, ei, _, _) = inst[i];
             articles[ai].entities[ei].kind = kind;
             let old = std::mem::replace(&mut articles[ai].entities[ei].id, id.clone());
-            renamed.push((ai, old, id.clone()));
+            // Only articles with quotes have speaker ids to follow.
+            if !articles[ai].quotes.is_empty() {
+                renamed.push((ai, old, id.clone()));
+            }
         }
         out.push(CorpusEntity {
             id,

@@ -93,27 +93,44 @@ pub fn skeleton(kind: EntityKind, name: &str) -> String {
 /// adding or removing an article.
 pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
     // Instances: (article index, entity index, kind, skeleton).
-    let mut inst: Vec<(usize, usize, EntityKind, String)> = Vec::new();
+    // A skeleton depends only on the kind and name, and the same names recur
+    // across articles ("Ukraine", "Putin"): one skeleton per distinct pair.
+    let mut skeletons: Vec<String> = Vec::new();
+    let mut of_instance: Vec<usize> = Vec::new();
+    {
+        let mut by_name: FxMap<(EntityKind, &str), usize> = FxMap::default();
+        for e in articles.iter().flat_map(|a| &a.entities) {
+            let next = skeletons.len();
+            let id = *by_name.entry((e.kind, e.name.as_str())).or_insert(next);
+            if id == next {
+                skeletons.push(skeleton(e.kind, &e.name));
+            }
+            of_instance.push(id);
+        }
+    }
+    let mut of_instance = of_instance.into_iter();
+    let mut inst: Vec<(usize, usize, EntityKind, &str)> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for (ei, e) in a.entities.iter().enumerate() {
-            inst.push((ai, ei, e.kind, skeleton(e.kind, &e.name)));
+            let sk = of_instance.next().map_or("", |id| skeletons[id].as_str());
+            inst.push((ai, ei, e.kind, sk));
         }
     }
     // A one-word name of different kinds in different articles is one thing when
     // the kinds disagree only for lack of evidence: the kind most articles give
     // wins, ties going to place, then person (organisation is the recogniser's
     // guess when it has no evidence). Multi-word names keep their kinds.
-    // (The maps below borrow the skeletons from `inst` rather than copy them.)
+    // (The maps below borrow the skeletons rather than copy them.)
     let voted: Vec<Option<EntityKind>> = {
         let mut votes: FxMap<&str, [usize; 3]> = FxMap::default();
         for (_, _, kind, sk) in &inst {
             if !sk.contains(' ') {
-                votes.entry(sk.as_str()).or_default()[kind_rank(*kind)] += 1;
+                votes.entry(sk).or_default()[kind_rank(*kind)] += 1;
             }
         }
         inst.iter()
             .map(|(_, _, _, sk)| {
-                let v = votes.get(sk.as_str())?;
+                let v = votes.get(sk)?;
                 let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
                 Some([EntityKind::Place, EntityKind::Person, EntityKind::Org][best])
             })
@@ -128,7 +145,7 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
     let mut group_of: FxMap<(EntityKind, &str), usize> = FxMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, (_, _, kind, sk)) in inst.iter().enumerate() {
-        let g = *group_of.entry((*kind, sk.as_str())).or_insert_with(|| {
+        let g = *group_of.entry((*kind, sk)).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });

@@ -173,19 +173,16 @@ enum Verdict {
 }
 
 fn classify(para: &str) -> Verdict {
-    // Markers and boilerplate are prefixes of the lowercased paragraph, compared
-    // as it is lowercased: no copy of any paragraph.
-    if LINK_MARKERS.iter().any(|m| starts_with_folded(para, m)) {
+    // Markers and boilerplate are prefixes of the lowercased paragraph.
+    let head = FoldedHead::new(para);
+    if LINK_MARKERS.iter().any(|m| head.starts_with(m)) {
         return match glue_point(para) {
             Some(at) if is_sentence(&para[at..]) => Verdict::Split(at),
             _ => Verdict::Remove,
         };
     }
     // (A paragraph that is exactly "advertisement" starts with it too.)
-    if BOILERPLATE_PREFIXES
-        .iter()
-        .any(|p| starts_with_folded(para, p))
-    {
+    if BOILERPLATE_PREFIXES.iter().any(|p| head.starts_with(p)) {
         return Verdict::Remove;
     }
     if is_promo(para) {
@@ -207,24 +204,36 @@ fn classify(para: &str) -> Verdict {
     Verdict::Keep
 }
 
-/// Whether `prefix` (lowercase, with `'` for apostrophes) starts `para` once
-/// `para` is lowercased character by character (as `str::to_lowercase` does
-/// but for the final sigma, which no prefix has) with curly apostrophes made
-/// straight.
-fn starts_with_folded(para: &str, prefix: &str) -> bool {
-    // An ASCII head lowercases byte for byte (and has no curly apostrophe).
-    let head = &para.as_bytes()[..prefix.len().min(para.len())];
-    if head.is_ascii() {
-        return head.len() == prefix.len() && head.eq_ignore_ascii_case(prefix.as_bytes());
-    }
-    let mut lower = para.chars().flat_map(char::to_lowercase).map(|c| {
-        if matches!(c, '’' | '‘') {
-            '\''
-        } else {
-            c
+/// Characters of a paragraph's lowercased head kept for the prefix tests:
+/// at least as many as the longest link marker or boilerplate prefix has (a
+/// test checks).
+const HEAD_CHARS: usize = 32;
+
+/// The head of a paragraph lowercased character by character (as
+/// `str::to_lowercase` does but for the final sigma, which no prefix has),
+/// curly apostrophes made straight: made once per paragraph, on the stack, and
+/// compared with every prefix, with no copy of the paragraph.
+struct FoldedHead {
+    chars: [char; HEAD_CHARS],
+    len: usize,
+}
+
+impl FoldedHead {
+    fn new(para: &str) -> FoldedHead {
+        let mut chars = ['\0'; HEAD_CHARS];
+        let mut len = 0;
+        for c in para.chars().flat_map(char::to_lowercase).take(HEAD_CHARS) {
+            chars[len] = if matches!(c, '’' | '‘') { '\'' } else { c };
+            len += 1;
         }
-    });
-    prefix.chars().all(|p| lower.next() == Some(p))
+        FoldedHead { chars, len }
+    }
+
+    /// Whether the head starts with `prefix` (lowercase, `'` for apostrophes).
+    fn starts_with(&self, prefix: &str) -> bool {
+        let mut head = self.chars[..self.len].iter();
+        prefix.chars().all(|p| head.next() == Some(&p))
+    }
 }
 
 /// The number of words of a collapsed paragraph (see [`collapse_whitespace`]):
@@ -464,9 +473,7 @@ mod tests {
     }
 
     #[test]
-    fn prefixes_match_in_any_case_ascii_or_not() {
-        // Both paths of `starts_with_folded`: an ASCII head, and one with a
-        // curly apostrophe or a non-ASCII capital to lowercase.
+    fn prefixes_match_in_any_case_with_any_apostrophe() {
         for (para, prefix, hit) in [
             ("ADVERTISEMENT", "advertisement", true),
             ("Advert", "advertisement", false),
@@ -480,7 +487,11 @@ mod tests {
             ("Ädvertisement", "advertisement", false),
             ("See Also: elsewhere", "see also:", true),
         ] {
-            assert_eq!(starts_with_folded(para, prefix), hit, "{para:?}");
+            assert_eq!(FoldedHead::new(para).starts_with(prefix), hit, "{para:?}");
+        }
+        // The head holds enough characters for every prefix.
+        for p in LINK_MARKERS.iter().chain(BOILERPLATE_PREFIXES) {
+            assert!(p.chars().count() <= HEAD_CHARS, "{p}");
         }
     }
 

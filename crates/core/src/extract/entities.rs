@@ -1263,17 +1263,11 @@ pub fn find_in<'a>(
     sentence_starts: &[usize],
 ) -> Vec<ArticleEntity> {
     let words = words(text, toks, keys, sentence_starts);
-    // Sized for every word up front: growing it rehashes every key again.
-    let mut lower_seen = WordSet::with_capacity_and_hasher(words.len(), Default::default());
-    lower_seen.extend(
-        words
-            .iter()
-            .filter(|w| w.text.starts_with(char::is_lowercase))
-            .map(|w| w.key),
-    );
-    let mut cands = Vec::new();
     let headings = headings(text);
-    // Headings and words are both in text order: one cursor, no rescans.
+    // The capitalised runs first (classifying a run never moves where the next
+    // one starts). Headings and words are both in text order: one cursor, no
+    // rescans.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut h = 0;
     let mut i = 0;
     while i < words.len() {
@@ -1289,10 +1283,43 @@ pub fn find_in<'a>(
             continue;
         }
         let end = run_end(text, &words, i);
-        classify_run(text, &words, i, end, &lower_seen, &mut cands);
+        runs.push((i, end));
         i = end;
     }
+    // The keys written in lowercase somewhere. It is only ever asked about
+    // words inside runs, so only lowercase words that may share a key with
+    // one of those are hashed in: a 1024-bit filter of the run words' keys
+    // (by length and first and last byte) passes few of the article's
+    // lowercase words, and the answers are those of the full set.
+    let mut filter = [0u64; 16];
+    for &(s, e) in &runs {
+        for w in &words[s..e] {
+            let b = key_signature(w.key);
+            filter[b / 64] |= 1 << (b % 64);
+        }
+    }
+    let mut lower_seen = WordSet::default();
+    for w in &words {
+        let b = key_signature(w.key);
+        if filter[b / 64] & (1 << (b % 64)) != 0 && w.text.starts_with(char::is_lowercase) {
+            lower_seen.insert(w.key);
+        }
+    }
+    let mut cands = Vec::new();
+    for (s, e) in runs {
+        classify_run(text, &words, s, e, &lower_seen, &mut cands);
+    }
     resolve(text, &words, cands)
+}
+
+/// A bit (0..1024) for a key in `find_in`'s filter of run keys.
+fn key_signature(key: &str) -> usize {
+    let b = key.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    (b.len() * 61 + usize::from(first) * 31 + usize::from(last)) % 1024
 }
 
 /// Headline paragraphs ("Storm Batters West Coast As Thousands Lose Power"): in
@@ -2448,9 +2475,13 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
     let mut kind_of: FxMap<String, (EntityKind, Strength)> = FxMap::default();
     for c in &cands {
         if let Some(k) = c.kind {
-            let e = kind_of.entry(c.key.clone()).or_insert((k, c.strength));
-            if c.strength > e.1 {
-                *e = (k, c.strength);
+            // (The key is copied only the first time it is seen.)
+            match kind_of.get_mut(&c.key) {
+                Some(e) if c.strength > e.1 => *e = (k, c.strength),
+                Some(_) => {}
+                None => {
+                    kind_of.insert(c.key.clone(), (k, c.strength));
+                }
             }
         }
     }
@@ -2545,18 +2576,20 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
     };
     let mut keep = keep.into_iter();
     cands.retain(|_| keep.next().unwrap_or(true));
-    // Group by key.
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: FxMap<String, Vec<Cand>> = FxMap::default();
+    // Group by key, in order of first appearance.
+    let mut group_of: FxMap<String, usize> = FxMap::default();
+    let mut groups: Vec<(String, Vec<Cand>)> = Vec::new();
     for c in cands {
-        if !groups.contains_key(&c.key) {
-            order.push(c.key.clone());
+        match group_of.get(&c.key) {
+            Some(&g) => groups[g].1.push(c),
+            None => {
+                group_of.insert(c.key.clone(), groups.len());
+                groups.push((c.key.clone(), vec![c]));
+            }
         }
-        groups.entry(c.key.clone()).or_default().push(c);
     }
     let mut out = Vec::new();
-    for k in order {
-        let group = &groups[&k];
+    for (k, group) in groups {
         let kind = kind_of.get(&k).map(|x| x.0).or_else(|| {
             // A name with no evidence anywhere: a multi-word name is most often a
             // person, a single word most often a place.
@@ -2597,7 +2630,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
             })
             .unwrap_or_default();
         out.push(ArticleEntity {
-            id: k.clone(),
+            id: k,
             kind,
             name,
             mentions,

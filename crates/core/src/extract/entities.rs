@@ -1363,7 +1363,21 @@ fn words<'a>(
         while s + 1 < starts.len() && starts[s + 1] <= t.start {
             s += 1;
         }
-        let before = text[..t.start].trim_end_matches([' ', '\u{a0}']);
+        // `text[..t.start]` without trailing spaces and no-break spaces
+        // (U+00A0, bytes C2 A0), stepped back over byte by byte: this runs for
+        // every word, and a character-pattern trim decodes each character.
+        let bytes = text.as_bytes();
+        let mut cut = t.start;
+        loop {
+            if cut >= 1 && bytes[cut - 1] == b' ' {
+                cut -= 1;
+            } else if cut >= 2 && bytes[cut - 2..cut] == [0xC2, 0xA0] {
+                cut -= 2;
+            } else {
+                break;
+            }
+        }
+        let before = &text[..cut];
         let opener = before.chars().next_back().is_none_or(|c| {
             matches!(
                 c,
@@ -1389,7 +1403,7 @@ fn words<'a>(
             name_end = t.start + apos;
         }
         // "@MattBevin", "#Election": handles and hashtags are not written names.
-        let handle = text[..t.start].ends_with(['@', '#']);
+        let handle = t.start > 0 && matches!(bytes[t.start - 1], b'@' | b'#');
         // "C-section", "T-shirt", "X-ray": one capital letter hyphened to a
         // lowercase word is part of an ordinary word.
         let letter_compound = t.text.len() == 1

@@ -1,11 +1,13 @@
 //! A tiny wasm-bindgen wrapper around [`folio_core::search::Index`], so that
 //! `bench/search` can drive the same index the app uses from Node, side by side
-//! with MiniSearch and FlexSearch. Not shipped in the app.
+//! with MiniSearch and FlexSearch; and around the extraction pipeline
+//! ([`Pipeline`], for `bench/pipeline`). Not shipped in the app.
 //!
 //! Strings cross the boundary once per call; the index never leaves WebAssembly
 //! memory, which is what the app does too.
 
 use folio_core::search::{Index, Query};
+use folio_core::Source;
 use wasm_bindgen::prelude::*;
 
 // Memory grows in large steps, so that V8 does not collect garbage at every
@@ -101,5 +103,52 @@ impl Engine {
     /// Number of distinct terms.
     pub fn term_count(&self) -> usize {
         self.index.term_count()
+    }
+}
+
+/// Issue #3's pipeline: every source extracted (`extract_document`, so a web
+/// page would get its HTML step with the `html` feature), then the
+/// cross-article entity merge; returns the number of merged entities. The one
+/// definition that `bench/pipeline` times both in WebAssembly ([`Pipeline`])
+/// and natively (`examples/pipeline.rs`), so the two figures are of the same
+/// code; folio-core's criterion group `pipeline_181_bodies/extract_merge` does
+/// the same work.
+pub fn extract_merge(sources: &[Source]) -> usize {
+    let mut articles: Vec<_> = sources
+        .iter()
+        .map(|s| folio_core::extract_document(&s.file, &s.raw, &s.meta))
+        .collect();
+    folio_core::extract::aliases::merge(&mut articles).len()
+}
+
+/// Sources held in WebAssembly memory, so that a timed [`Pipeline::run`]
+/// measures extraction and merging only, not copying text in from JavaScript.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Pipeline {
+    sources: Vec<Source>,
+}
+
+#[wasm_bindgen]
+impl Pipeline {
+    /// No sources yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Pipeline {
+        Pipeline::default()
+    }
+
+    /// Adds one plain-text source (`file` names it; its stem is the id).
+    pub fn add(&mut self, file: &str, text: &str) {
+        self.sources.push(Source::text(file, text));
+    }
+
+    /// Bytes of text held (UTF-8), for MB/s.
+    pub fn bytes(&self) -> usize {
+        self.sources.iter().map(|s| s.raw.len()).sum()
+    }
+
+    /// Runs [`extract_merge`] over every source; returns the merged entity count.
+    pub fn run(&self) -> usize {
+        extract_merge(&self.sources)
     }
 }

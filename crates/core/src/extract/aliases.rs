@@ -24,10 +24,9 @@
 //! appear, and two people with the same surname but different first names never
 //! share a skeleton.
 
-use std::collections::HashMap;
-
 use super::gazetteer::{self as gaz, key};
 use crate::model::{Article, CorpusEntity, EntityKind};
+use crate::search::index::FxMap;
 use crate::search::tokenize::variant_key;
 
 /// Descriptors that all mean "an administrative area around a place".
@@ -69,24 +68,23 @@ pub fn skeleton(kind: EntityKind, name: &str) -> String {
             return c.to_string();
         }
     }
-    let mut words: Vec<String> = k.split(' ').map(str::to_string).collect();
-    if kind == EntityKind::Org && words.len() > 1 {
-        if let Some(c) = gaz::demonym(&words[0]).or_else(|| gaz::country(&words[0])) {
-            words[0] = c.to_string();
+    // Word by word into one buffer: the first word of an organisation may be a
+    // demonym or country, the last of a place an area word.
+    let n = k.split(' ').count();
+    let mut out = String::with_capacity(k.len());
+    for (i, mut w) in k.split(' ').enumerate() {
+        if kind == EntityKind::Org && n > 1 && i == 0 {
+            w = gaz::demonym(w).or_else(|| gaz::country(w)).unwrap_or(w);
         }
-    }
-    if kind == EntityKind::Place && words.len() > 1 {
-        if let Some(last) = words.last_mut() {
-            if AREA_WORDS.contains(&last.as_str()) {
-                *last = "region".to_string();
-            }
+        if kind == EntityKind::Place && n > 1 && i == n - 1 && AREA_WORDS.contains(&w) {
+            w = "region";
         }
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&word_skeleton(w));
     }
-    words
-        .iter()
-        .map(|w| word_skeleton(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    out
 }
 
 /// Merges the entities of all articles into corpus entities and rewrites every
@@ -96,49 +94,75 @@ pub fn skeleton(kind: EntityKind, name: &str) -> String {
 /// adding or removing an article.
 pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
     // Instances: (article index, entity index, kind, skeleton).
-    let mut inst: Vec<(usize, usize, EntityKind, String)> = Vec::new();
+    // A skeleton depends only on the kind and name, and the same names recur
+    // across articles ("Ukraine", "Putin"): one skeleton per distinct pair.
+    let mut skeletons: Vec<String> = Vec::new();
+    let mut of_instance: Vec<usize> = Vec::new();
+    {
+        let mut by_name: FxMap<(EntityKind, &str), usize> = FxMap::default();
+        for e in articles.iter().flat_map(|a| &a.entities) {
+            let next = skeletons.len();
+            let id = *by_name.entry((e.kind, e.name.as_str())).or_insert(next);
+            if id == next {
+                skeletons.push(skeleton(e.kind, &e.name));
+            }
+            of_instance.push(id);
+        }
+    }
+    let mut of_instance = of_instance.into_iter();
+    let mut inst: Vec<(usize, usize, EntityKind, &str)> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for (ei, e) in a.entities.iter().enumerate() {
-            inst.push((ai, ei, e.kind, skeleton(e.kind, &e.name)));
+            let sk = of_instance.next().map_or("", |id| skeletons[id].as_str());
+            inst.push((ai, ei, e.kind, sk));
         }
     }
     // A one-word name of different kinds in different articles is one thing when
     // the kinds disagree only for lack of evidence: the kind most articles give
     // wins, ties going to place, then person (organisation is the recogniser's
     // guess when it has no evidence). Multi-word names keep their kinds.
-    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
-    for (_, _, kind, sk) in &inst {
-        if !sk.contains(' ') {
-            votes.entry(sk.clone()).or_default()[kind_rank(*kind)] += 1;
+    // (The maps below borrow the skeletons rather than copy them.)
+    let voted: Vec<Option<EntityKind>> = {
+        let mut votes: FxMap<&str, [usize; 3]> = FxMap::default();
+        for (_, _, kind, sk) in &inst {
+            if !sk.contains(' ') {
+                votes.entry(sk).or_default()[kind_rank(*kind)] += 1;
+            }
         }
-    }
-    for (_, _, kind, sk) in &mut inst {
-        if let Some(v) = votes.get(sk.as_str()) {
-            let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
-            *kind = [EntityKind::Place, EntityKind::Person, EntityKind::Org][best];
+        inst.iter()
+            .map(|(_, _, _, sk)| {
+                let v = votes.get(sk)?;
+                let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
+                Some([EntityKind::Place, EntityKind::Person, EntityKind::Org][best])
+            })
+            .collect()
+    };
+    for (slot, kind) in inst.iter_mut().zip(voted) {
+        if let Some(kind) = kind {
+            slot.2 = kind;
         }
     }
     // Group by (kind, skeleton).
-    let mut group_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut group_of: FxMap<(EntityKind, &str), usize> = FxMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, (_, _, kind, sk)) in inst.iter().enumerate() {
-        let g = *group_of.entry((*kind, sk.clone())).or_insert_with(|| {
+        let g = *group_of.entry((*kind, sk)).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
         groups[g].push(i);
     }
     // One-word people join the one multi-word person with that surname.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    for ((kind, sk), &g) in &group_of {
-        if *kind == EntityKind::Person && sk.contains(' ') {
-            let last = sk.rsplit(' ').next().unwrap_or("").to_string();
+    let mut by_surname: FxMap<&str, Vec<usize>> = FxMap::default();
+    for (&(kind, sk), &g) in &group_of {
+        if kind == EntityKind::Person && sk.contains(' ') {
+            let last = sk.rsplit(' ').next().unwrap_or("");
             by_surname.entry(last).or_default().push(g);
         }
     }
     let mut target: Vec<usize> = (0..groups.len()).collect();
-    for ((kind, sk), &g) in &group_of {
-        if *kind == EntityKind::Person && !sk.contains(' ') {
+    for (&(kind, sk), &g) in &group_of {
+        if kind == EntityKind::Person && !sk.contains(' ') {
             if let Some(full) = by_surname.get(sk) {
                 if full.len() == 1 {
                     target[g] = full[0];
@@ -155,7 +179,7 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
         if *kind != EntityKind::Place || target[g] != g {
             continue;
         }
-        if let Some(&plain) = group_of.get(&(EntityKind::Place, area.to_string())) {
+        if let Some(&plain) = group_of.get(&(EntityKind::Place, area)) {
             let (ai, ei, _, _) = &inst[groups[plain][0]];
             if !gaz::is_city(&key(&articles[*ai].entities[*ei].name)) {
                 target[g] = plain;
@@ -172,20 +196,21 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
         .collect();
     order.sort_by_key(|&g| merged[g].iter().min().copied().unwrap_or(usize::MAX));
     let mut out = Vec::new();
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut used_ids: FxMap<String, usize> = FxMap::default();
     let mut renamed: Vec<(usize, String, String)> = Vec::new();
     for g in order {
         let members = &merged[g];
         let (kind, _) = (inst[members[0]].2, ());
         // Preferred name: the most words, then the most mentions, then first seen.
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        let mut aliases: Vec<String> = Vec::new();
+        let mut counts: FxMap<&str, usize> = FxMap::default();
+        // Borrowed until sorted and deduplicated: most mentions repeat a name.
+        let mut aliases: Vec<&str> = Vec::new();
         for &i in members {
             let (ai, ei, _, _) = &inst[i];
             let e = &articles[*ai].entities[*ei];
             *counts.entry(e.name.as_str()).or_default() += e.mentions.len();
-            aliases.push(e.name.clone());
-            aliases.extend(e.mentions.iter().map(|m| m.text.clone()));
+            aliases.push(e.name.as_str());
+            aliases.extend(e.mentions.iter().map(|m| m.text.as_str()));
         }
         let name = members
             .iter()
@@ -200,8 +225,9 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
             })
             .map(|(_, n)| n.to_string())
             .unwrap_or_default();
-        aliases.sort();
+        aliases.sort_unstable();
         aliases.dedup();
+        let aliases: Vec<String> = aliases.into_iter().map(str::to_string).collect();
         let mut article_ids: Vec<usize> = members.iter().map(|&i| inst[i].0).collect();
         article_ids.sort();
         article_ids.dedup();
@@ -221,7 +247,10 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
             let (ai, ei, _, _) = inst[i];
             articles[ai].entities[ei].kind = kind;
             let old = std::mem::replace(&mut articles[ai].entities[ei].id, id.clone());
-            renamed.push((ai, old, id.clone()));
+            // Only articles with quotes have speaker ids to follow.
+            if !articles[ai].quotes.is_empty() {
+                renamed.push((ai, old, id.clone()));
+            }
         }
         out.push(CorpusEntity {
             id,

@@ -19,6 +19,8 @@
 //! 4. **Promo paragraphs**: short paragraphs built around a call to action ("click
 //!    here", "sign up", "subscribe"), and the Title Case heading just above one.
 
+use std::borrow::Cow;
+
 /// The result of cleaning: the text kept and the pieces removed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Cleaned {
@@ -124,7 +126,9 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 
 /// Cleans raw scraped text.
 pub fn clean(raw: &str) -> Cleaned {
-    let mut kept: Vec<String> = Vec::new();
+    // Paragraphs borrow from `raw` unless white space had to be collapsed: most
+    // are kept as they are, and are copied once, into the joined text.
+    let mut kept: Vec<Cow<str>> = Vec::new();
     let mut removed = Vec::new();
     // Whether each kept paragraph is a heading-like line that should go if the
     // paragraph after it turns out to be a promo.
@@ -142,15 +146,15 @@ pub fn clean(raw: &str) -> Cleaned {
             Verdict::Remove => {
                 if is_promo(&para) && last_kept_is_heading {
                     if let Some(heading) = kept.pop() {
-                        removed.push(heading);
+                        removed.push(heading.into_owned());
                     }
                 }
                 last_kept_is_heading = false;
-                removed.push(para);
+                removed.push(para.into_owned());
             }
             Verdict::Split(at) => {
                 removed.push(para[..at].trim_end().to_string());
-                kept.push(para[at..].to_string());
+                kept.push(Cow::Owned(para[at..].to_string()));
                 last_kept_is_heading = false;
             }
         }
@@ -169,17 +173,16 @@ enum Verdict {
 }
 
 fn classify(para: &str) -> Verdict {
-    // Markers and boilerplate are prefixes: lowercase only the head (long
-    // paragraphs are the common case and need no full copy).
-    let head: String = para.chars().take(48).collect();
-    let lower = normalise_apostrophes(&head.to_lowercase());
-    if LINK_MARKERS.iter().any(|m| lower.starts_with(m)) {
+    // Markers and boilerplate are prefixes of the lowercased paragraph.
+    let head = FoldedHead::new(para);
+    if LINK_MARKERS.iter().any(|m| head.starts_with(m)) {
         return match glue_point(para) {
             Some(at) if is_sentence(&para[at..]) => Verdict::Split(at),
             _ => Verdict::Remove,
         };
     }
-    if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower == "advertisement" {
+    // (A paragraph that is exactly "advertisement" starts with it too.)
+    if BOILERPLATE_PREFIXES.iter().any(|p| head.starts_with(p)) {
         return Verdict::Remove;
     }
     if is_promo(para) {
@@ -201,8 +204,52 @@ fn classify(para: &str) -> Verdict {
     Verdict::Keep
 }
 
+/// Characters of a paragraph's lowercased head kept for the prefix tests:
+/// at least as many as the longest link marker or boilerplate prefix has (a
+/// test checks).
+const HEAD_CHARS: usize = 32;
+
+/// The head of a paragraph lowercased character by character (as
+/// `str::to_lowercase` does but for the final sigma, which no prefix has),
+/// curly apostrophes made straight: made once per paragraph, on the stack, and
+/// compared with every prefix, with no copy of the paragraph.
+struct FoldedHead {
+    chars: [char; HEAD_CHARS],
+    len: usize,
+}
+
+impl FoldedHead {
+    fn new(para: &str) -> FoldedHead {
+        let mut chars = ['\0'; HEAD_CHARS];
+        let mut len = 0;
+        for c in para.chars().flat_map(char::to_lowercase).take(HEAD_CHARS) {
+            chars[len] = if matches!(c, '’' | '‘') { '\'' } else { c };
+            len += 1;
+        }
+        FoldedHead { chars, len }
+    }
+
+    /// Whether the head starts with `prefix` (lowercase, `'` for apostrophes).
+    fn starts_with(&self, prefix: &str) -> bool {
+        let mut head = self.chars[..self.len].iter();
+        prefix.chars().all(|p| head.next() == Some(&p))
+    }
+}
+
+/// The number of words of a collapsed paragraph (see [`collapse_whitespace`]):
+/// its only white space is single spaces between words, so one byte count
+/// gives what `split_whitespace().count()` would.
+fn word_count(para: &str) -> usize {
+    if para.is_empty() {
+        0
+    } else {
+        para.bytes().filter(|&b| b == b' ').count() + 1
+    }
+}
+
+/// A collapsed paragraph built around a call to action.
 fn is_promo(para: &str) -> bool {
-    if para.split_whitespace().nth(PROMO_MAX_WORDS).is_some() {
+    if word_count(para) > PROMO_MAX_WORDS {
         return false;
     }
     // The phrases are lowercase ASCII without apostrophes: an ASCII-lowercased
@@ -272,19 +319,20 @@ fn is_title_case_run(s: &str) -> bool {
 }
 
 /// A heading: a short Title Case line with no final punctuation.
+/// (Final punctuation first: it rules out most paragraphs without a scan.)
 fn is_heading(para: &str) -> bool {
-    let words = para.split_whitespace().count();
-    words <= HEADING_MAX_WORDS
-        && !para.ends_with(['.', '!', '?', '"', '”', ','])
+    !para.ends_with(['.', '!', '?', '"', '”', ','])
+        && word_count(para) <= HEADING_MAX_WORDS
         && is_title_case_run(para)
 }
 
-fn collapse_whitespace(line: &str) -> String {
+/// The line's words joined by single spaces (borrowed when it already is).
+fn collapse_whitespace(line: &str) -> Cow<'_, str> {
     // Most lines are already collapsed: one byte scan proves it and saves the
     // char-by-char Unicode whitespace test of `split_whitespace`, which was the
     // largest part of cleaning.
     if !needs_collapse(line.as_bytes()) {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
@@ -293,7 +341,7 @@ fn collapse_whitespace(line: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether `split_whitespace` + single spaces would change the line: whitespace
@@ -305,17 +353,14 @@ fn needs_collapse(b: &[u8]) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return true;
     }
-    let mut prev_space = false;
-    for (i, &c) in b.iter().enumerate() {
-        let odd = match c {
-            b' ' => {
-                if prev_space {
-                    return true;
-                }
-                prev_space = true;
-                continue;
-            }
-            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => true,
+    // Only the bytes in `MAY_COLLAPSE` need a closer look; the scan skips the
+    // others with one table load each (this runs over every byte of every
+    // article).
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&c| MAY_COLLAPSE[usize::from(c)]) {
+        i += p;
+        let odd = match b[i] {
+            b' ' => b.get(i + 1) == Some(&b' '),
             0xC2 => matches!(b.get(i + 1), Some(0x85 | 0xA0)),
             0xE1 => b.get(i + 1..i + 3) == Some(&[0x9A, 0x80]),
             0xE2 => match (b.get(i + 1), b.get(i + 2)) {
@@ -326,19 +371,32 @@ fn needs_collapse(b: &[u8]) -> bool {
                 _ => false,
             },
             0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
-            _ => false,
+            // \t \n \r \x0b \x0c
+            _ => true,
         };
         if odd {
             return true;
         }
-        prev_space = false;
+        i += 1;
     }
     false
 }
 
-fn normalise_apostrophes(s: &str) -> String {
-    s.replace(['’', '‘'], "'")
-}
+/// The bytes [`needs_collapse`] looks at: a space (a second one may follow),
+/// ASCII white space other than a space, and the lead bytes of the non-ASCII
+/// white space characters.
+const MAY_COLLAPSE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let bytes = [
+        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -412,6 +470,29 @@ mod tests {
         let c = clean(raw);
         assert_eq!(c.text, "Real news here.\n\nMore news.");
         assert_eq!(c.removed.len(), 3, "{:?}", c.removed);
+    }
+
+    #[test]
+    fn prefixes_match_in_any_case_with_any_apostrophe() {
+        for (para, prefix, hit) in [
+            ("ADVERTISEMENT", "advertisement", true),
+            ("Advert", "advertisement", false),
+            (
+                "YOUR BROWSER DOESN’T SUPPORT video",
+                "your browser doesn't support",
+                true,
+            ),
+            ("© 2024 The Post", "© ", true),
+            ("Copyright © 2024", "copyright ©", true),
+            ("Ädvertisement", "advertisement", false),
+            ("See Also: elsewhere", "see also:", true),
+        ] {
+            assert_eq!(FoldedHead::new(para).starts_with(prefix), hit, "{para:?}");
+        }
+        // The head holds enough characters for every prefix.
+        for p in LINK_MARKERS.iter().chain(BOILERPLATE_PREFIXES) {
+            assert!(p.chars().count() <= HEAD_CHARS, "{p}");
+        }
     }
 
     #[test]

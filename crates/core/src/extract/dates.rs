@@ -124,7 +124,8 @@ pub fn find_in(
         let k = keys[i];
         let cap = toks[i].text.starts_with(char::is_uppercase);
         // Month-based dates.
-        if let Some(m) = month(k).filter(|_| cap) {
+        // (Capitalisation first: it rules out most words without a look-up.)
+        if let Some(m) = cap.then(|| month(k)).flatten() {
             // "May" alone is too often a name or a verb: only with a number.
             let mut start = toks[i].start;
             let mut end = toks[i].end;
@@ -182,7 +183,7 @@ pub fn find_in(
             i = j.max(i + 1);
             continue;
         }
-        if let Some(wd) = WEEKDAYS.iter().position(|w| *w == k).filter(|_| cap) {
+        if let Some(wd) = cap.then(|| WEEKDAYS.iter().position(|w| *w == k)).flatten() {
             raws.push(Raw {
                 start: toks[i].start,
                 end: toks[i].end,

@@ -40,12 +40,12 @@
 //! its organisation, and "the ministry" to the last organisation named with that
 //! word. Every mention is a byte span into the clean text.
 
-use std::collections::HashMap;
+use crate::search::index::{FxHasher, FxMap};
 
 use super::gazetteer::{self as gaz, key};
 use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Mention};
-use crate::search::tokenize::{fold, tokens, Token};
+use crate::search::tokenize::{fold_append, tokens, Token};
 
 /// Words that make a run of capitalised words an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -1161,32 +1161,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// The kind of a one-word name with no evidence anywhere in the article.
 const DEFAULT_SINGLE: EntityKind = EntityKind::Org;
 
-/// FNV-1a: word-list look-ups hash short ASCII keys, where SipHash's DoS
-/// resistance buys nothing and costs most of the time.
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A set of words with the fast hasher.
+/// A set of words with the crate's fast hasher ([`FxHasher`]: word-list
+/// look-ups hash short folded keys on every word, where SipHash's resistance to
+/// crafted collisions buys nothing and costs most of the time).
 pub(crate) type WordSet<'a> =
-    std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<Fnv>>;
+    std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Defines `fn $name(word) -> bool`, a constant-time look-up in a word list.
 macro_rules! word_set {
@@ -1284,14 +1263,11 @@ pub fn find_in<'a>(
     sentence_starts: &[usize],
 ) -> Vec<ArticleEntity> {
     let words = words(text, toks, keys, sentence_starts);
-    let lower_seen: WordSet = words
-        .iter()
-        .filter(|w| w.text.starts_with(char::is_lowercase))
-        .map(|w| w.key)
-        .collect();
-    let mut cands = Vec::new();
     let headings = headings(text);
-    // Headings and words are both in text order: one cursor, no rescans.
+    // The capitalised runs first (classifying a run never moves where the next
+    // one starts). Headings and words are both in text order: one cursor, no
+    // rescans.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut h = 0;
     let mut i = 0;
     while i < words.len() {
@@ -1307,10 +1283,43 @@ pub fn find_in<'a>(
             continue;
         }
         let end = run_end(text, &words, i);
-        classify_run(text, &words, i, end, &lower_seen, &mut cands);
+        runs.push((i, end));
         i = end;
     }
+    // The keys written in lowercase somewhere. It is only ever asked about
+    // words inside runs, so only lowercase words that may share a key with
+    // one of those are hashed in: a 1024-bit filter of the run words' keys
+    // (by length and first and last byte) passes few of the article's
+    // lowercase words, and the answers are those of the full set.
+    let mut filter = [0u64; 16];
+    for &(s, e) in &runs {
+        for w in &words[s..e] {
+            let b = key_signature(w.key);
+            filter[b / 64] |= 1 << (b % 64);
+        }
+    }
+    let mut lower_seen = WordSet::default();
+    for w in &words {
+        let b = key_signature(w.key);
+        if filter[b / 64] & (1 << (b % 64)) != 0 && w.text.starts_with(char::is_lowercase) {
+            lower_seen.insert(w.key);
+        }
+    }
+    let mut cands = Vec::new();
+    for (s, e) in runs {
+        classify_run(text, &words, s, e, &lower_seen, &mut cands);
+    }
     resolve(text, &words, cands)
+}
+
+/// A bit (0..1024) for a key in `find_in`'s filter of run keys.
+fn key_signature(key: &str) -> usize {
+    let b = key.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    (b.len() * 61 + usize::from(first) * 31 + usize::from(last)) % 1024
 }
 
 /// Headline paragraphs ("Storm Batters West Coast As Thousands Lose Power"): in
@@ -1354,7 +1363,21 @@ fn words<'a>(
         while s + 1 < starts.len() && starts[s + 1] <= t.start {
             s += 1;
         }
-        let before = text[..t.start].trim_end_matches([' ', '\u{a0}']);
+        // `text[..t.start]` without trailing spaces and no-break spaces
+        // (U+00A0, bytes C2 A0), stepped back over byte by byte: this runs for
+        // every word, and a character-pattern trim decodes each character.
+        let bytes = text.as_bytes();
+        let mut cut = t.start;
+        loop {
+            if cut >= 1 && bytes[cut - 1] == b' ' {
+                cut -= 1;
+            } else if cut >= 2 && bytes[cut - 2..cut] == [0xC2, 0xA0] {
+                cut -= 2;
+            } else {
+                break;
+            }
+        }
+        let before = &text[..cut];
         let opener = before.chars().next_back().is_none_or(|c| {
             matches!(
                 c,
@@ -1380,7 +1403,7 @@ fn words<'a>(
             name_end = t.start + apos;
         }
         // "@MattBevin", "#Election": handles and hashtags are not written names.
-        let handle = text[..t.start].ends_with(['@', '#']);
+        let handle = t.start > 0 && matches!(bytes[t.start - 1], b'@' | b'#');
         // "C-section", "T-shirt", "X-ray": one capital letter hyphened to a
         // lowercase word is part of an ordinary word.
         let letter_compound = t.text.len() == 1
@@ -1406,10 +1429,13 @@ fn words<'a>(
 /// A name written with a leading digit and capitals ("6PR", "3M", "7UP"), but
 /// not a number with a unit ("10PM", "5KG", "4GB").
 fn digit_acronym(t: &str) -> bool {
+    // Asked of every word that is not capitalised: the leading digit first.
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let letters = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let upper = letters.chars().filter(char::is_ascii_uppercase).count();
-    t.starts_with(|c: char| c.is_ascii_digit())
-        && upper >= 2
+    upper >= 2
         && t.chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
         && !matches!(
@@ -2417,17 +2443,18 @@ fn set(c: &mut Cand, kind: EntityKind, strength: Strength) {
 }
 
 fn key_of(words: &[Word], s: usize, e: usize) -> String {
-    words[s..e]
-        .iter()
-        .map(|w| {
-            if w.possessive {
-                fold(&w.text[..w.name_end - w.start])
-            } else {
-                w.key.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for (n, w) in words[s..e].iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        if w.possessive {
+            fold_append(&w.text[..w.name_end - w.start], &mut out);
+        } else {
+            out.push_str(w.key);
+        }
+    }
+    out
 }
 
 /// A candidate covering `words[s..e]` with no kind yet. A final "U.S"-style
@@ -2459,12 +2486,16 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
         }
     }
     // Strongest kind per key.
-    let mut kind_of: HashMap<String, (EntityKind, Strength)> = HashMap::new();
+    let mut kind_of: FxMap<String, (EntityKind, Strength)> = FxMap::default();
     for c in &cands {
         if let Some(k) = c.kind {
-            let e = kind_of.entry(c.key.clone()).or_insert((k, c.strength));
-            if c.strength > e.1 {
-                *e = (k, c.strength);
+            // (The key is copied only the first time it is seen.)
+            match kind_of.get_mut(&c.key) {
+                Some(e) if c.strength > e.1 => *e = (k, c.strength),
+                Some(_) => {}
+                None => {
+                    kind_of.insert(c.key.clone(), (k, c.strength));
+                }
             }
         }
     }
@@ -2483,7 +2514,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
     }
     // Surnames of multi-word people ("Putin" → "Vladimir Putin"). A surname shared
     // by two different people resolves to neither.
-    let mut surname: HashMap<String, Option<String>> = HashMap::new();
+    let mut surname: FxMap<String, Option<String>> = FxMap::default();
     for c in &cands {
         if c.words >= 2
             && kind_of
@@ -2498,7 +2529,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
         }
     }
     // Acronyms defined in brackets after a name: "Security Service of Ukraine (SBU)".
-    let mut acronym_of: HashMap<String, String> = HashMap::new();
+    let mut acronym_of: FxMap<String, String> = FxMap::default();
     for c in &cands {
         let after = &text[c.end..];
         if let Some(rest) = after.strip_prefix(" (") {
@@ -2559,18 +2590,20 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
     };
     let mut keep = keep.into_iter();
     cands.retain(|_| keep.next().unwrap_or(true));
-    // Group by key.
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<Cand>> = HashMap::new();
+    // Group by key, in order of first appearance.
+    let mut group_of: FxMap<String, usize> = FxMap::default();
+    let mut groups: Vec<(String, Vec<Cand>)> = Vec::new();
     for c in cands {
-        if !groups.contains_key(&c.key) {
-            order.push(c.key.clone());
+        match group_of.get(&c.key) {
+            Some(&g) => groups[g].1.push(c),
+            None => {
+                group_of.insert(c.key.clone(), groups.len());
+                groups.push((c.key.clone(), vec![c]));
+            }
         }
-        groups.entry(c.key.clone()).or_default().push(c);
     }
     let mut out = Vec::new();
-    for k in order {
-        let group = &groups[&k];
+    for (k, group) in groups {
         let kind = kind_of.get(&k).map(|x| x.0).or_else(|| {
             // A name with no evidence anywhere: a multi-word name is most often a
             // person, a single word most often a place.
@@ -2611,7 +2644,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
             })
             .unwrap_or_default();
         out.push(ArticleEntity {
-            id: k.clone(),
+            id: k,
             kind,
             name,
             mentions,

@@ -17,9 +17,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::entities::Fnv;
-
-use crate::search::tokenize::{fold, tokens};
+use crate::search::index::FxHasher;
+use crate::search::tokenize::{fold_append, tokens};
 
 const CITIES: &str = include_str!("../../data/cities.txt");
 const COUNTRIES: &str = include_str!("../../data/countries.txt");
@@ -33,14 +32,15 @@ pub fn key(phrase: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&fold(t.text));
+        fold_append(t.text, &mut out);
     }
     out
 }
 
-/// Look-ups hash short folded keys on every candidate name: FNV, not SipHash.
-type Map = HashMap<String, String, BuildHasherDefault<Fnv>>;
-type Set = HashSet<String, BuildHasherDefault<Fnv>>;
+/// Look-ups hash short folded keys on every candidate name: the crate's fast
+/// [`FxHasher`], not SipHash.
+type Map = HashMap<String, String, BuildHasherDefault<FxHasher>>;
+type Set = HashSet<String, BuildHasherDefault<FxHasher>>;
 
 struct Tables {
     cities: Set,

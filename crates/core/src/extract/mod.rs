@@ -101,14 +101,12 @@ impl Folded {
     }
 }
 
-/// Folds every token with [`tokenize::fold_into`].
+/// Folds every token with [`tokenize::fold`], straight into one buffer.
 pub(crate) fn fold_all(toks: &[tokenize::Token]) -> Folded {
     let mut buf = String::with_capacity(toks.iter().map(|t| t.text.len()).sum());
     let mut ends = Vec::with_capacity(toks.len());
-    let mut scratch = String::new();
     for t in toks {
-        tokenize::fold_into(t.text, &mut scratch);
-        buf.push_str(&scratch);
+        tokenize::fold_append(t.text, &mut buf);
         ends.push(buf.len());
     }
     Folded { buf, ends }

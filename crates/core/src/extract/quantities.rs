@@ -110,6 +110,22 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("millions", 1e6),
 ];
 
+/// The shortest and longest [`NUMBER_WORDS`], in bytes.
+const NUMBER_WORD_LENGTHS: std::ops::RangeInclusive<usize> = {
+    let (mut lo, mut hi, mut i) = (usize::MAX, 0, 0);
+    while i < NUMBER_WORDS.len() {
+        let n = NUMBER_WORDS[i].0.len();
+        if n < lo {
+            lo = n;
+        }
+        if n > hi {
+            hi = n;
+        }
+        i += 1;
+    }
+    lo..=hi
+};
+
 /// Finds the quantities of `text`.
 pub fn find(text: &str) -> Vec<Quantity> {
     let toks: Vec<Token> = tokens(text).collect();
@@ -270,6 +286,10 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[&str]) -> Vec<Quantity> {
 /// words count too (the flag says so).
 fn parse_number(tok: &str) -> Option<(f64, &str, bool)> {
     if tok.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        // Most words are longer or shorter than any number word: no look-up.
+        if !NUMBER_WORD_LENGTHS.contains(&tok.len()) {
+            return None;
+        }
         return NUMBER_WORDS
             .iter()
             .find(|(w, _)| w.eq_ignore_ascii_case(tok))

@@ -200,7 +200,20 @@ struct Span {
 fn quote_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Only newlines and quotation marks matter: jump between their bytes ('\n',
+    // '"', and 0xE2, the lead byte of '“' and '”') and decode just those
+    // characters, rather than every character of the article.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'\n' | b'"' | 0xE2))
+    {
+        let i = from + p;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        from = i + c.len_utf8();
         match (c, open) {
             ('\n', _) => open = None,
             ('“', _) => open = Some((i, c)),

@@ -36,41 +36,47 @@ pub fn split(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 fn split_paragraph(para: &str, base: usize, out: &mut Vec<Range<usize>>) {
+    // Byte offsets throughout, decoding a character only where one is looked
+    // at: the scan jumps from one possible terminator to the next ('.', '!',
+    // '?', or the lead byte 0xE2 of '…'), so most of the text is skipped by
+    // one byte comparison each, with no per-paragraph buffer of characters.
+    let bytes = para.as_bytes();
+    let char_at = |i: usize| para[i..].chars().next();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len()
-                && (is_closer(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?'))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map(|&(p, _)| p).unwrap_or(para.len());
-            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
-            if followed_by_space && c == '.' && is_abbreviation(&para[..pos]) {
-                i = j;
-                continue;
-            }
-            if followed_by_space {
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                if k < chars.len() && starts_sentence(chars[k].1) {
-                    push_trimmed(para, base, start, end, out);
-                    start = chars[k].0;
-                    i = k;
-                    continue;
-                }
-            }
+    while let Some(p) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let pos = i + p;
+        let Some(c) = char_at(pos) else { break };
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i = pos + c.len_utf8();
+            continue;
+        }
+        let mut j = pos + c.len_utf8();
+        while let Some(n) = char_at(j).filter(|&n| is_closer(n) || matches!(n, '.' | '!' | '?')) {
+            j += n.len_utf8();
+        }
+        let end = j;
+        let followed_by_space = char_at(j).is_some_and(char::is_whitespace);
+        if followed_by_space && c == '.' && is_abbreviation(&para[..pos]) {
             i = j;
             continue;
         }
-        let _ = pos;
-        i += 1;
+        if followed_by_space {
+            let mut k = j;
+            while let Some(n) = char_at(k).filter(|n| n.is_whitespace()) {
+                k += n.len_utf8();
+            }
+            if char_at(k).is_some_and(starts_sentence) {
+                push_trimmed(para, base, start, end, out);
+                start = k;
+                i = k;
+                continue;
+            }
+        }
+        i = j;
     }
     push_trimmed(para, base, start, para.len(), out);
 }

@@ -1671,11 +1671,24 @@ impl Hasher for FxHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
         }
+        // The last 1–7 bytes as one zero-padded little-endian word, read in
+        // at most three loads rather than through a copy into a buffer (whose
+        // variable length costs a `memcpy` call per hashed word).
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            let (mut w, mut i) = (0u64, 0);
+            if let Some(four) = rest.first_chunk::<4>() {
+                w = u64::from(u32::from_le_bytes(*four));
+                i = 4;
+            }
+            if let Some(two) = rest[i..].first_chunk::<2>() {
+                w |= u64::from(u16::from_le_bytes(*two)) << (8 * i);
+                i += 2;
+            }
+            if let Some(&one) = rest.get(i) {
+                w |= u64::from(one) << (8 * i);
+            }
+            self.add(w);
         }
     }
 

@@ -258,11 +258,18 @@ pub fn fold(word: &str) -> String {
 /// per document rather than once per word.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    fold_append(word, out);
+}
+
+/// [`fold`] appended to `out`, so that the keys of many words can share one
+/// buffer (see `extract::fold_all`) without a copy through a scratch string.
+pub(crate) fn fold_append(word: &str, out: &mut String) {
+    let base = out.len();
     // Fast path: most words of English text are plain ASCII letters and digits,
     // for which folding is lowercasing (no decomposition, no apostrophes).
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
         out.push_str(word);
-        out.make_ascii_lowercase();
+        out[base..].make_ascii_lowercase();
         return;
     }
     // Character by character rather than through `nfd()` on the whole word: the
@@ -295,7 +302,7 @@ pub fn fold_into(word: &str, out: &mut String) {
         .nth(1)
         .is_some_and(|(_, c)| is_apostrophe(c))
         && word.ends_with(['s', 'S']);
-    if possessive && out.len() > 1 {
+    if possessive && out.len() - base > 1 {
         out.pop();
     }
 }

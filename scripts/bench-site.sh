@@ -14,10 +14,11 @@ if [ ! -f "$work/articles/gen-$(printf %06d $((n - 1))).txt" ]; then
   rm -rf "$work/articles"
   python3 scripts/make-corpus-100k.py "$n" --dir "$work/articles"
 fi
-cargo build -q --release -p folio-cli -p folio-e2e
+cargo build -q --profile fast -p folio-cli
+cargo build -q --release -p folio-e2e
 rm -rf "$work/site"
-/usr/bin/time -v target/release/folio build "$work/articles" --out "$work/site" 2> "$work/build.log" || { cat "$work/build.log"; exit 1; }
+/usr/bin/time -v target/fast/folio build "$work/articles" --out "$work/site" 2> "$work/build.log" || { cat "$work/build.log"; exit 1; }
 grep -E "^folio:|Elapsed|Maximum resident|User time|System time|Percent of CPU" "$work/build.log"
-echo "text: $(find "$work/articles" -name "*.txt" -print0 | xargs -0 cat | wc -c) bytes"
+echo "text: $(find -L "$work/articles" -name "*.txt" -print0 | xargs -0 cat | wc -c) bytes"
 echo "site: $(du -sb "$work/site" | cut -f1) bytes on disk, $(find "$work/site" -type f | wc -l) files"
 target/release/site-bench "$work/site" --runs 3

@@ -40,6 +40,31 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Whether a capitalised "May" with no day or year beside it is the month:
+/// after a word that introduces a time ("in May", "since May", "early May"),
+/// unless possessive ("in May's cabinet" is Theresa May's). Otherwise it is
+/// too often a name or the verb. One rule for dates and for entity recognition.
+pub(crate) fn bare_may_is_month(prev: Option<&str>, possessive: bool) -> bool {
+    !possessive
+        && prev.is_some_and(|p| {
+            matches!(
+                p,
+                "in" | "during"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "since"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "throughout"
+            )
+        })
+}
+
 fn month(k: &str) -> Option<u32> {
     if let Some(i) = MONTHS.iter().position(|m| *m == k) {
         return Some(i as u32 + 1);
@@ -168,7 +193,17 @@ pub fn find_in(
             {
                 start = toks[i - 1].start;
             }
-            if k == "may" && day.is_none() && year.is_none() {
+            let word = toks[i].text;
+            let rest = &text[end..];
+            let possessive = word.ends_with("'s")
+                || word.ends_with("’s")
+                || rest.starts_with("'s")
+                || rest.starts_with("’s");
+            if k == "may"
+                && day.is_none()
+                && year.is_none()
+                && !bare_may_is_month(i.checked_sub(1).map(|p| keys[p]), possessive)
+            {
                 i += 1;
                 continue;
             }
@@ -358,6 +393,25 @@ mod tests {
             .into_iter()
             .map(|d| (d.text, d.value))
             .collect()
+    }
+
+    /// Guards "in May": the month, not a place or a person; while "May" the
+    /// name or the verb stays no date.
+    #[test]
+    fn may_after_a_time_word_is_the_month_and_otherwise_not() {
+        assert_eq!(
+            dates("The dam burst in May, officials said.", Some("2024-06-02")),
+            [("May".to_string(), Some("2024-05".to_string()))]
+        );
+        assert!(dates("May said the plan would pass.", None).is_empty());
+        assert!(dates("Ministers in May's cabinet resigned.", None).is_empty());
+        let a = crate::extract::extract(
+            "a.txt",
+            "The dam burst in May, officials said. Theresa May said the plan would pass.",
+            &Default::default(),
+        );
+        let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Theresa May"], "{names:?}");
     }
 
     #[test]

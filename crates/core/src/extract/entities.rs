@@ -1470,7 +1470,8 @@ fn digit_acronym(t: &str) -> bool {
 }
 
 /// Whether word `i` can be part of a name: capitalised and not a calendar or
-/// function word ("May" counts as a month only before or after a number).
+/// function word ("May" counts as a month before or after a number, or after
+/// a word that introduces a time: [`super::dates::bare_may_is_month`]).
 fn is_name_word(words: &[Word], i: usize) -> bool {
     let w = &words[i];
     if !w.cap {
@@ -1481,7 +1482,9 @@ fn is_name_word(words: &[Word], i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
         let prev_num = i > 0 && words[i - 1].text.starts_with(|c: char| c.is_ascii_digit());
-        return !(next_num || prev_num);
+        let month =
+            super::dates::bare_may_is_month(i.checked_sub(1).map(|p| words[p].key), w.possessive);
+        return !(next_num || prev_num || month);
     }
     if w.key.len() == 1 && w.text == "I" {
         return false;

@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
                 Page::Article => view! { <ArticlePage/> }.into_any(),
                 Page::Entities => view! { <EntitiesPage/> }.into_any(),
                 Page::Entity => view! { <EntityPage/> }.into_any(),
-                Page::Quotes | Page::Timeline | Page::Map | Page::Compare if sharded => {
+                Page::Quotes | Page::Timeline | Page::Map if sharded => {
                     view! { <WholeCorpusOnly/> }.into_any()
                 }
                 Page::Quotes => view! { <QuotesPage/> }.into_any(),
@@ -113,8 +113,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// What the views that read every article at once (quotes, timeline, map,
-/// compare) show on a sharded site, whose articles load one by one.
+/// What the views that read every article at once (quotes, timeline, map)
+/// show on a sharded site, whose articles load one by one.
 #[component]
 fn WholeCorpusOnly() -> impl IntoView {
     view! {
@@ -122,8 +122,8 @@ fn WholeCorpusOnly() -> impl IntoView {
             <h1>"Not for a corpus this large"</h1>
             <p>
                 "This view reads every article at once, and this site's corpus is too large to load whole: "
-                "its articles load as you search or open them. Search, the reader, the entity list and "
-                "each entity's page (with its mentions in context and what it said) all work. "
+                "its articles load as you search or open them. Search, the reader, comparing two articles, "
+                "the entity list and each entity's page (with its mentions in context and what it said) all work. "
                 <a href="#/">"Back to the library"</a>
             </p>
         </section>

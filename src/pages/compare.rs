@@ -4,13 +4,16 @@
 
 use folio_core::explore::{compare, format_number};
 use folio_core::{EntityKind, Quantity};
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::entity_chip::EntityChip;
-use crate::state::corpus::CorpusCtx;
+use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
+use crate::state::shards::{is_sharded, ShardCtx};
 
 /// The compare view.
 #[component]
@@ -20,6 +23,28 @@ pub fn ComparePage() -> impl IntoView {
     let ids = Memo::new(move |_| match nav.route.get() {
         Route::Compare(a, b) => (a, b),
         _ => (None, None),
+    });
+    // On a sharded site the two articles are records, fetched into the corpus
+    // in context (as the reader does) when the route names them; the pickers
+    // offer the articles opened so far.
+    let shards = ShardCtx::expect();
+    let missing = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let (a, b) = ids.get();
+        if !is_sharded() || corpus.1.get() != Load::Ready {
+            return;
+        }
+        for id in [a, b].into_iter().flatten() {
+            if corpus.0.with_untracked(|c| c.article(&id).is_some()) {
+                continue;
+            }
+            leptos::task::spawn_local(async move {
+                match shards.article(&id).await {
+                    Ok(article) => corpus.0.update(|c| Arc::make_mut(c).insert_record(article)),
+                    Err(e) => missing.set(Some(format!("“{id}” could not be loaded: {e}."))),
+                }
+            });
+        }
     });
     let choose = move |which: usize, value: String| {
         let (a, b) = ids.get_untracked();
@@ -63,12 +88,25 @@ pub fn ComparePage() -> impl IntoView {
             // Re-drawn when the corpus changes (it arrives after the first paint,
             // and imports add to it).
             <div class="pickers">{move || picker(0, "First ")}{move || picker(1, "Second ")}</div>
+            {is_sharded()
+                .then(|| {
+                    view! {
+                        <p class="muted small">
+                            "This corpus is large: the lists hold the articles you have opened. "
+                            "Open one from search, then “Compare with…”."
+                        </p>
+                    }
+                })}
             {move || {
                 let (Some(a), Some(b)) = ids.get() else {
                     return view! { <p class="empty">"Choose two articles."</p> }.into_any();
                 };
                 corpus.with(|c| {
                     let (Some(aa), Some(ab)) = (c.article(&a), c.article(&b)) else {
+                        if is_sharded() {
+                            let text = missing.get().unwrap_or_else(|| "Loading…".to_string());
+                            return view! { <p class="empty" role="status">{text}</p> }.into_any();
+                        }
                         return view! { <p class="empty">"One of these articles does not exist."</p> }.into_any();
                     };
                     let Some(cmp) = compare(c, &a, &b) else {

@@ -84,6 +84,15 @@ async fn a_sharded_site_searches_reads_and_shows_entities_fetching_only_what_it_
         !after.iter().any(|p| p.contains("/shards/pos/")),
         "positions load for phrases only"
     );
+    let hits: Vec<String> = serde_json::from_value(
+        c.execute(
+            "return Array.from(document.querySelectorAll('.result-link')).map(a => a.getAttribute('href').replace('#/article/', ''));",
+            vec![],
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
 
     // A romanisation the text does not use finds the one it does.
     c.goto(&format!("{base}#/search?q=Kupiansk")).await.unwrap();
@@ -157,6 +166,21 @@ async fn a_sharded_site_searches_reads_and_shows_entities_fetching_only_what_it_
     assert!(note.contains("Shown below"), "{note}");
     assert!(fetched(&c).await.iter().any(|p| p.contains("/shards/ent/")));
     shot(&c, "sharded-entity.png").await;
+
+    // Two hits side by side, both records fetched from a deep link.
+    c.goto(&format!("{base}#/")).await.unwrap();
+    c.goto(&format!("{base}#/compare/{}/{}", hits[0], hits[1]))
+        .await
+        .unwrap();
+    c.refresh().await.unwrap();
+    wait_until(
+        &c,
+        "document.querySelectorAll('.compare .pair.heads h2').length === 2",
+        20,
+    )
+    .await;
+    let heads = text_of(&c, ".compare .pair.heads").await;
+    assert!(!heads.trim().is_empty());
 
     // Views that need every article say so instead of showing a part as the whole.
     c.goto(&format!("{base}#/timeline")).await.unwrap();

@@ -13,10 +13,6 @@ use leptos::prelude::*;
 
 use super::corpus::{parse_extraction, read_bytes, start_fetch, CorpusCtx, Load};
 
-/// The page's marker of a sharded site (written by `folio build`): a `<meta>`
-/// of this name whose content is the manifest's path.
-pub const META_NAME: &str = "folio-shards";
-
 /// The sharded index and the records fetched so far; `None` on a site with
 /// one `corpus.json`.
 #[derive(Clone, Copy)]
@@ -35,7 +31,7 @@ pub fn is_sharded() -> bool {
 fn manifest_url() -> Option<String> {
     let doc = web_sys::window()?.document()?;
     let meta = doc
-        .query_selector(&format!("meta[name=\"{META_NAME}\"]"))
+        .query_selector(&format!("meta[name=\"{}\"]", shard::META_NAME))
         .ok()??;
     meta.get_attribute("content")
 }

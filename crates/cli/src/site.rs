@@ -23,10 +23,6 @@ pub enum Shards {
     Never,
 }
 
-/// The marker `folio build` puts in a sharded site's page: the app reads its
-/// corpus from the shards it names instead of `corpus.json`.
-pub const SHARDS_META: &str = "folio-shards";
-
 /// What `folio build` may be told besides its folders.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<'a> {
@@ -92,12 +88,13 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         index = index.replacen(
             preload,
             &format!(
-                "<meta name=\"{SHARDS_META}\" content=\"{}\" />",
+                "<meta name=\"{}\" content=\"{}\" />",
+                folio_core::search::shard::META_NAME,
                 folio_core::search::shard::MANIFEST
             ),
             1,
         );
-        if !index.contains(SHARDS_META) {
+        if !index.contains(folio_core::search::shard::META_NAME) {
             bail!(
                 "{}: the app's page has no corpus preload to replace; is it a Folio build?",
                 app.display()

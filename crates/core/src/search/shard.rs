@@ -56,6 +56,11 @@ pub const DIR: &str = "shards";
 /// The manifest's path, relative to the site.
 pub const MANIFEST: &str = "shards/manifest.json";
 
+/// The name of the `<meta>` whose content is [`MANIFEST`]: `folio build` puts it
+/// in a sharded site's page, and it tells the app to open the shards instead of
+/// `corpus.json` (the service worker, `web/sw.js`, looks for it too).
+pub const META_NAME: &str = "folio-shards";
+
 /// The format version, bumped on any incompatible change.
 pub const FORMAT: u32 = 1;
 

@@ -36,7 +36,7 @@ usage:
   folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE] [--outlet NAME]
               [--shards auto|always|never]              a static site of those articles: the built app
                                                         (DIST, default dist/), corpus.json, folio.html;
-                                                        above 5,000 articles (auto) a sharded index
+                                                        above 2,000 articles (auto) a sharded index
                                                         under shards/ instead, loaded as queries need it
   folio bundle PATH... --out FILE                       extract articles into a Folio bundle (the
                                                         app's corpus.json; importable in the app)

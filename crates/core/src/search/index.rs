@@ -1277,17 +1277,7 @@ impl Index {
         write_varint(&mut out, live.len() as u64);
         let mut prev: &str = "";
         for t in live {
-            let shared = prev
-                .bytes()
-                .zip(t.text.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
-            let shared = (0..=shared)
-                .rev()
-                .find(|&s| t.text.is_char_boundary(s))
-                .unwrap_or(0);
-            write_varint(&mut out, shared as u64);
-            write_str(&mut out, &t.text[shared..]);
+            write_front_coded(&mut out, prev, &t.text);
             prev = &t.text;
             let p = &t.postings;
             write_varint(&mut out, p.len() as u64);
@@ -1372,9 +1362,7 @@ impl Index {
         let nterms = read_varint(&mut r)? as usize;
         let mut prev = String::new();
         for _ in 0..nterms {
-            let shared = read_varint(&mut r)? as usize;
-            let mut text = prev.get(..shared)?.to_string();
-            text.push_str(read_str(&mut r)?);
+            let text = read_front_coded(&mut r, &prev)?;
             // Terms are written sorted and once each; anything else is corrupt
             // (and would break the lookup tables' one-term-one-id rule).
             if text <= prev {
@@ -1800,6 +1788,30 @@ pub(super) fn read_varint(r: &mut &[u8]) -> Option<u64> {
         }
     }
     None
+}
+
+/// Writes `text` front-coded against the `prev` of a sorted list: the length
+/// of their shared prefix (cut back to a character boundary), then the rest.
+pub(super) fn write_front_coded(out: &mut Vec<u8>, prev: &str, text: &str) {
+    let shared = prev
+        .bytes()
+        .zip(text.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shared = (0..=shared)
+        .rev()
+        .find(|&s| text.is_char_boundary(s))
+        .unwrap_or(0);
+    write_varint(out, shared as u64);
+    write_str(out, &text[shared..]);
+}
+
+/// Reads what [`write_front_coded`] wrote after `prev`.
+pub(super) fn read_front_coded(r: &mut &[u8], prev: &str) -> Option<String> {
+    let shared = read_varint(r)? as usize;
+    let mut text = prev.get(..shared)?.to_string();
+    text.push_str(read_str(r)?);
+    Some(text)
 }
 
 pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {

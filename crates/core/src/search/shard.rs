@@ -39,7 +39,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::index::{read_str, read_varint, write_str, write_varint, Index, Ranked, Scored};
+use super::index::{
+    read_front_coded, read_str, read_varint, write_front_coded, write_str, write_varint, Index,
+    Ranked, Scored,
+};
 use super::query::{Filter, Query};
 use super::tokenize::{fold, tokens, variant_key};
 use crate::model::{Article, CorpusEntity, EntityKind, Extraction};
@@ -235,8 +238,9 @@ fn buckets_of(word: &str) -> Vec<String> {
 }
 
 /// Writes a corpus as shards through `sink(path, bytes)` (paths relative to the
-/// site, under [`DIR`]; the sink gzips the bytes of every path ending in `.gz`). The manifest is written last, so a site whose build was
-/// cut short has no manifest rather than one pointing at missing files.
+/// site, under [`DIR`]; the sink gzips the bytes of every path ending in
+/// `.gz`). The manifest is written last, so a site whose build was cut short
+/// has no manifest rather than one pointing at missing files.
 pub fn write(
     corpus: &Corpus,
     sink: &mut dyn FnMut(&str, &[u8]) -> std::io::Result<()>,
@@ -317,9 +321,7 @@ pub fn write(
         let mut prev = "";
         for &(id, df, shard) in entries {
             let text = index.term_text(id);
-            let shared = common_prefix(prev, text);
-            write_varint(&mut out, shared as u64);
-            write_str(&mut out, &text[shared..]);
+            write_front_coded(&mut out, prev, text);
             write_varint(&mut out, u64::from(df));
             write_varint(&mut out, u64::from(shard));
             prev = text;
@@ -392,7 +394,7 @@ pub fn write(
                 let s = sentences_of
                     .entry(doc)
                     .or_insert_with(|| crate::extract::sentences::split(&a.text).collect());
-                Some(excerpt_in(a, &e.id, s))
+                Some(excerpt(a, &e.id, s))
             })
             .collect();
         let mut present: Vec<CorpusEntity> = Vec::new();
@@ -438,25 +440,13 @@ pub fn write(
     Ok(stats)
 }
 
-fn common_prefix(a: &str, b: &str) -> usize {
-    let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    (0..=n).rev().find(|&s| b.is_char_boundary(s)).unwrap_or(0)
-}
-
-/// The sentences of `article` that mention entity `id` or quote it, as an
+/// The sentences of `article` (split as `sentences`: a build excerpts one
+/// article for many entities) that mention entity `id` or quote it, as an
 /// article of their own (each run of them a paragraph): every span inside
 /// them moved to the new offsets, every other dropped. An entity page shows
 /// mentions in context, not whole articles, and scraped paragraphs can be
 /// whole articles long.
-pub fn excerpt(article: &Article, id: &str) -> Article {
-    let sentences: Vec<std::ops::Range<usize>> =
-        crate::extract::sentences::split(&article.text).collect();
-    excerpt_in(article, id, &sentences)
-}
-
-/// [`excerpt`] with the article's sentences split already (a build excerpts
-/// one article for many entities).
-fn excerpt_in(article: &Article, id: &str, sentences: &[std::ops::Range<usize>]) -> Article {
+fn excerpt(article: &Article, id: &str, sentences: &[std::ops::Range<usize>]) -> Article {
     let spans = article
         .entities
         .iter()
@@ -636,16 +626,6 @@ impl Sharded {
         })
     }
 
-    /// Number of articles.
-    pub fn len(&self) -> usize {
-        self.index.len()
-    }
-
-    /// Whether there are no articles.
-    pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
-    }
-
     /// The files (site paths) a query still needs, in the order it needs them:
     /// first the lexicon buckets of its words; once those are in, the postings
     /// (and for phrases positions) of the terms they expand to, and the article
@@ -726,9 +706,7 @@ impl Sharded {
         let n = read_varint(&mut r)? as usize;
         let mut prev = String::new();
         for _ in 0..n {
-            let shared = read_varint(&mut r)? as usize;
-            let mut text = prev.get(..shared)?.to_string();
-            text.push_str(read_str(&mut r)?);
+            let text = read_front_coded(&mut r, &prev)?;
             let df = u32::try_from(read_varint(&mut r)?).ok()?;
             let shard = u32::try_from(read_varint(&mut r)?).ok()?;
             if shard >= self.manifest.postings || text.is_empty() {

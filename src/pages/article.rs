@@ -1,8 +1,6 @@
 //! `#/article/ID`: the reader — clean text with entities, quotes, dates and
 //! quantities marked, the article's metadata, and the debris that was removed.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::components::article_card::meta_line;
@@ -37,11 +35,8 @@ pub fn ArticlePage() -> impl IntoView {
         }
         fetching.set(Some(Ok(id.clone())));
         leptos::task::spawn_local(async move {
-            match shards.article(&id).await {
-                Ok(a) => {
-                    corpus.0.update(|c| Arc::make_mut(c).insert_record(a));
-                    fetching.set(None);
-                }
+            match shards.open_article(corpus, &id).await {
+                Ok(()) => fetching.set(None),
                 Err(e) => fetching.set(Some(Err(e))),
             }
         });

@@ -4,8 +4,6 @@
 
 use folio_core::explore::{compare, format_number};
 use folio_core::{EntityKind, Quantity};
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::components::entity_chip::EntityChip;
@@ -39,9 +37,8 @@ pub fn ComparePage() -> impl IntoView {
                 continue;
             }
             leptos::task::spawn_local(async move {
-                match shards.article(&id).await {
-                    Ok(article) => corpus.0.update(|c| Arc::make_mut(c).insert_record(article)),
-                    Err(e) => missing.set(Some(format!("“{id}” could not be loaded: {e}."))),
+                if let Err(e) = shards.open_article(corpus, &id).await {
+                    missing.set(Some(format!("“{id}” could not be loaded: {e}.")));
                 }
             });
         }

@@ -154,9 +154,18 @@ impl ShardCtx {
         Ok(())
     }
 
+    /// Puts the article with this id into the corpus in context (where the
+    /// reader and compare views read it), fetching its id bucket and record if
+    /// need be.
+    pub async fn open_article(&self, corpus: CorpusCtx, id: &str) -> Result<(), String> {
+        let article = self.article(id).await?;
+        corpus.0.update(|c| Arc::make_mut(c).insert_record(article));
+        Ok(())
+    }
+
     /// The article with this id, fetched (its id bucket, then its record) if
     /// need be.
-    pub async fn article(&self, id: &str) -> Result<Article, String> {
+    async fn article(&self, id: &str) -> Result<Article, String> {
         let known = self.ids.with_value(|ids| ids.get(id).copied());
         let doc = match known {
             Some(doc) => doc,

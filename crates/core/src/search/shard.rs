@@ -589,6 +589,8 @@ pub struct Sharded {
     with_positions: HashSet<u32>,
     /// Per listed entity id: the articles that mention it, once loaded.
     entity_docs: HashMap<String, Vec<u32>>,
+    /// See [`Sharded::entity_keys`].
+    entity_keys: std::sync::OnceLock<Vec<Vec<String>>>,
 }
 
 /// Why shards could not be read.
@@ -623,6 +625,7 @@ impl Sharded {
             with_postings: HashSet::new(),
             with_positions: HashSet::new(),
             entity_docs: HashMap::new(),
+            entity_keys: std::sync::OnceLock::new(),
         })
     }
 
@@ -746,6 +749,23 @@ impl Sharded {
     }
 
     /// Per entity filter of the query, the listed entities it can stand for.
+    /// Per listed entity, the variant keys of every word of its name and
+    /// aliases; made at the first entity filter, not for every query.
+    fn entity_keys(&self) -> &[Vec<String>] {
+        self.entity_keys.get_or_init(|| {
+            self.manifest
+                .entities
+                .iter()
+                .map(|e| {
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .flat_map(|n| tokens(n).map(|t| variant_key(&fold(t.text))))
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
     fn filter_entities<'a>(&'a self, query: &Query) -> Vec<Vec<&'a str>> {
         query
             .filters
@@ -755,14 +775,11 @@ impl Sharded {
                     self.manifest
                         .entities
                         .iter()
-                        .filter(|e| e.kind == *kind)
-                        .filter(|e| {
-                            let words: Vec<String> = std::iter::once(&e.name)
-                                .chain(&e.aliases)
-                                .flat_map(|n| tokens(n).map(|t| variant_key(&fold(t.text))))
-                                .collect();
-                            keys.iter().all(|k| words.contains(k))
+                        .zip(self.entity_keys())
+                        .filter(|(e, words)| {
+                            e.kind == *kind && keys.iter().all(|k| words.contains(k))
                         })
+                        .map(|(e, _)| e)
                         .take(FILTER_ENTITIES)
                         .map(|e| e.id.as_str())
                         .collect(),

@@ -139,19 +139,22 @@ pub async fn serve_logged(
                     k.eq_ignore_ascii_case("if-none-match")
                         .then(|| v.trim().to_string())
                 });
-                let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
+                let found = file.and_then(|f| {
+                    let body = std::fs::read(&f).ok()?;
+                    let tag = etag(&f, &body);
+                    Some((f, body, tag))
+                });
+                let response = match found {
                     // As GitHub Pages does: an ETag and ten minutes of
                     // freshness, so a revalidation (the service worker's
                     // `no-cache` fetches) costs a 304, not the file again.
-                    Some((f, body)) if if_none_match.as_deref() == Some(etag(&f, &body).as_str()) => {
+                    Some((_, _, tag)) if if_none_match.as_deref() == Some(tag.as_str()) => {
                         format!(
-                            "HTTP/1.1 304 Not Modified\r\nETag: {}\r\nCache-Control: max-age=600\r\nConnection: close\r\n\r\n",
-                            etag(&f, &body)
+                            "HTTP/1.1 304 Not Modified\r\nETag: {tag}\r\nCache-Control: max-age=600\r\nConnection: close\r\n\r\n"
                         )
                         .into_bytes()
                     }
-                    Some((f, body)) => {
-                        let tag = etag(&f, &body);
+                    Some((f, body, tag)) => {
                         // As GitHub Pages does: text, JSON, JS and wasm are
                         // compressed on the fly, anything else (a `.gz` file
                         // included) is sent as it is.

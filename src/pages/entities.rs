@@ -11,16 +11,9 @@ use crate::state::format::plural;
 use crate::state::route::Route;
 use crate::state::shards::{is_sharded, ShardCtx};
 
-/// One row of the table.
-#[derive(Debug, Clone, PartialEq)]
-struct Row {
-    id: String,
-    kind: EntityKind,
-    name: String,
-    aliases: Vec<String>,
-    mentions: usize,
-    articles: usize,
-}
+/// One row of the table: an entity as a sharded site's manifest lists it,
+/// which is what the table shows of a whole corpus's entities too.
+type Row = folio_core::search::shard::ListedEntity;
 
 /// The entities view.
 #[component]
@@ -32,21 +25,7 @@ pub fn EntitiesPage() -> impl IntoView {
     let all = Memo::new(move |_| {
         if is_sharded() {
             corpus.1.track();
-            return shards
-                .manifest(|m| {
-                    m.entities
-                        .iter()
-                        .map(|e| Row {
-                            id: e.id.clone(),
-                            kind: e.kind,
-                            name: e.name.clone(),
-                            aliases: e.aliases.clone(),
-                            mentions: e.mentions,
-                            articles: e.articles,
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default();
+            return shards.manifest(|m| m.entities.clone()).unwrap_or_default();
         }
         corpus
             .with(entity_summaries)

@@ -193,10 +193,9 @@ impl ShardCtx {
     pub async fn entity_page(&self, id: &str) -> Result<Arc<Corpus>, String> {
         let path = shard::entity_path(id, "json");
         let files = fetch_all(std::slice::from_ref(&path)).await?;
-        let json =
-            String::from_utf8(files[0].1.clone()).map_err(|_| format!("{path} is corrupt"))?;
+        let json = std::str::from_utf8(&files[0].1).map_err(|_| format!("{path} is corrupt"))?;
         let x: Extraction =
-            parse_extraction(&json, &path).ok_or_else(|| format!("{path} is corrupt"))?;
+            parse_extraction(json, &path).ok_or_else(|| format!("{path} is corrupt"))?;
         Ok(Arc::new(Corpus::from_extraction(x)))
     }
 }

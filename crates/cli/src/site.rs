@@ -131,6 +131,9 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         (indexed_at - extracted_at).as_secs_f64(),
         secs - indexed_at.as_secs_f64(),
     );
+    // The process ends here: freeing a corpus of 100,000 articles piece by
+    // piece took 3% of a build, for nothing.
+    std::mem::forget(corpus);
     Ok(if failed {
         ExitCode::FAILURE
     } else {
@@ -176,7 +179,7 @@ fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard
                         if dest.extension().is_some_and(|e| e == "gz") {
                             let file = std::io::BufWriter::new(std::fs::File::create(&dest)?);
                             let mut gz =
-                                flate2::write::GzEncoder::new(file, flate2::Compression::default());
+                                flate2::write::GzEncoder::new(file, flate2::Compression::new(2));
                             gz.write_all(&bytes)?;
                             gz.finish()?.flush()?;
                         } else {

@@ -403,13 +403,18 @@ pub fn write(
             for ae in &a.entities {
                 if seen.insert(&ae.id) {
                     if let Some(ce) = entities.get(ae.id.as_str()) {
+                        // Field by field: the corpus entity's own article
+                        // list can be thousands long, and is replaced.
                         present.push(CorpusEntity {
+                            id: ce.id.clone(),
+                            kind: ce.kind,
+                            name: ce.name.clone(),
+                            aliases: ce.aliases.clone(),
                             articles: articles
                                 .iter()
                                 .filter(|x| x.entities.iter().any(|y| y.id == ce.id))
                                 .map(|x| x.id.clone())
                                 .collect(),
-                            ..(*ce).clone()
                         });
                     }
                 }
@@ -527,8 +532,10 @@ fn excerpt(article: &Article, id: &str, sentences: &[std::ops::Range<usize>]) ->
             .collect();
         if !mentions.is_empty() {
             out.entities.push(crate::model::ArticleEntity {
+                id: e.id.clone(),
+                kind: e.kind,
+                name: e.name.clone(),
                 mentions,
-                ..e.clone()
             });
         }
     }

@@ -141,11 +141,13 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
     })
 }
 
+/// libdeflate's compression level for the shards (see `write_shards`).
+const LEVEL: i32 = 1;
+
 /// Writes the sharded index under `out`: the core serialises the files one by
 /// one, and threads on the other cores gzip (the paths ending in `.gz`) and
 /// write them, which is most of the work.
 fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard::ShardStats> {
-    use std::io::Write;
     let dir = out.join(folio_core::search::shard::DIR);
     if dir.exists() {
         std::fs::remove_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
@@ -158,6 +160,10 @@ fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let (rx, made) = (&rx, &made);
+                let mut gzip = libdeflater::Compressor::new(
+                    libdeflater::CompressionLvl::new(LEVEL).expect("a valid level"),
+                );
+                let mut packed = Vec::new();
                 scope.spawn(move || -> std::io::Result<()> {
                     loop {
                         let next = rx
@@ -177,11 +183,12 @@ fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard
                             }
                         }
                         if dest.extension().is_some_and(|e| e == "gz") {
-                            let file = std::io::BufWriter::new(std::fs::File::create(&dest)?);
-                            let mut gz =
-                                flate2::write::GzEncoder::new(file, flate2::Compression::new(2));
-                            gz.write_all(&bytes)?;
-                            gz.finish()?.flush()?;
+                            let bound = gzip.gzip_compress_bound(bytes.len());
+                            packed.resize(bound, 0);
+                            let n = gzip
+                                .gzip_compress(&bytes, &mut packed)
+                                .map_err(|e| std::io::Error::other(format!("gzip: {e:?}")))?;
+                            std::fs::write(&dest, &packed[..n])?;
                         } else {
                             std::fs::write(&dest, &bytes)?;
                         }

@@ -126,6 +126,18 @@ fn an_area_that_is_no_town_is_one_place_with_or_without_its_descriptor() {
 }
 
 #[test]
+fn an_article_lists_each_entity_once_though_it_uses_two_of_its_names() {
+    let c = corpus();
+    for a in &c.articles {
+        let mut ids: Vec<&str> = a.entities.iter().map(|e| e.id.as_str()).collect();
+        ids.sort_unstable();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), before, "{}: an entity listed twice", a.id);
+    }
+}
+
+#[test]
 fn short_forms_resolve_to_the_full_name() {
     let c = corpus();
     assert_eq!(one(&c, "Putin").id, one(&c, "Vladimir Putin").id);

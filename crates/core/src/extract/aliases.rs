@@ -25,7 +25,7 @@
 //! share a skeleton.
 
 use super::gazetteer::{self as gaz, key};
-use crate::model::{Article, CorpusEntity, EntityKind};
+use crate::model::{Article, ArticleEntity, CorpusEntity, EntityKind};
 use crate::search::index::FxMap;
 use crate::search::tokenize::variant_key;
 
@@ -271,7 +271,50 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
             }
         }
     }
+    for a in articles.iter_mut() {
+        fold_same_ids(&mut a.entities);
+    }
     out
+}
+
+/// Makes one entry per entity id in an article's list. Two names of one
+/// thing in one article ("Donbas" and "the Donbas region", "Kiev" and "Kyiv")
+/// were two entries with the same id after the merge, so the article counted
+/// twice among the entity's articles, and an entity page showed it twice. The
+/// first entry stays in place, with every mention in text order, named by its
+/// fullest name (the most words; the first on a tie).
+fn fold_same_ids(entities: &mut Vec<ArticleEntity>) {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&i, &j| entities[i].id.cmp(&entities[j].id).then(i.cmp(&j)));
+    if !order
+        .windows(2)
+        .any(|w| entities[w[0]].id == entities[w[1]].id)
+    {
+        return;
+    }
+    let runs: Vec<&[usize]> = order
+        .chunk_by(|&i, &j| entities[i].id == entities[j].id)
+        .filter(|run| run.len() > 1)
+        .collect();
+    let mut gone = vec![false; entities.len()];
+    for run in runs {
+        let (&keep, rest) = run.split_first().expect("chunks are never empty");
+        for &other in rest {
+            let mentions = std::mem::take(&mut entities[other].mentions);
+            let words = |n: &str| n.split_whitespace().count();
+            if words(&entities[other].name) > words(&entities[keep].name) {
+                entities[keep].name = std::mem::take(&mut entities[other].name);
+            }
+            entities[keep].mentions.extend(mentions);
+            gone[other] = true;
+        }
+        entities[keep].mentions.sort_by_key(|m| (m.start, m.end));
+    }
+    let mut i = 0;
+    entities.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
 }
 
 #[cfg(test)]
@@ -309,6 +352,34 @@ mod tests {
             o("Russian Defense Ministry"),
             o("Ukraine's Defense Ministry")
         );
+    }
+
+    #[test]
+    fn two_names_of_one_place_in_one_article_are_one_entry_there() {
+        let texts = [
+            "Drought spread across the Karoo region this year, officials said. \
+             Farmers in Karoo lost their harvest, officials said.",
+            "Farmers in Karoo lost their harvest, officials said.",
+        ];
+        let mut arts: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::extract::extract(&format!("{i}.txt"), t, &Default::default()))
+            .collect();
+        let e = merge(&mut arts);
+        let karoo: Vec<_> = e.iter().filter(|x| x.name.contains("Karoo")).collect();
+        assert_eq!(karoo.len(), 1, "{e:?}");
+        assert_eq!(karoo[0].articles, vec!["0", "1"]);
+        let entries: Vec<_> = arts[0]
+            .entities
+            .iter()
+            .filter(|x| x.id == karoo[0].id)
+            .collect();
+        assert_eq!(entries.len(), 1, "{:?}", arts[0].entities);
+        assert_eq!(entries[0].name, "Karoo region");
+        let starts: Vec<_> = entries[0].mentions.iter().map(|m| m.start).collect();
+        assert_eq!(starts.len(), 2);
+        assert!(starts[0] < starts[1], "{starts:?}");
     }
 
     #[test]

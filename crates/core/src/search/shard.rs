@@ -397,12 +397,20 @@ pub fn write(
                 Some(excerpt(a, &e.id, s))
             })
             .collect();
+        // Every entity the excerpts mention, in first-seen order, each with
+        // the excerpts that mention it (one pass: the page's entity list was
+        // found by scanning every excerpt per entity).
         let mut present: Vec<CorpusEntity> = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut slot: HashMap<&str, usize> = HashMap::new();
         for a in &articles {
             for ae in &a.entities {
-                if seen.insert(&ae.id) {
-                    if let Some(ce) = entities.get(ae.id.as_str()) {
+                let i = match slot.get(ae.id.as_str()) {
+                    Some(&i) => i,
+                    None => {
+                        let Some(ce) = entities.get(ae.id.as_str()) else {
+                            continue;
+                        };
+                        slot.insert(&ae.id, present.len());
                         // Field by field: the corpus entity's own article
                         // list can be thousands long, and is replaced.
                         present.push(CorpusEntity {
@@ -410,13 +418,13 @@ pub fn write(
                             kind: ce.kind,
                             name: ce.name.clone(),
                             aliases: ce.aliases.clone(),
-                            articles: articles
-                                .iter()
-                                .filter(|x| x.entities.iter().any(|y| y.id == ce.id))
-                                .map(|x| x.id.clone())
-                                .collect(),
+                            articles: Vec::new(),
                         });
+                        present.len() - 1
                     }
+                };
+                if present[i].articles.last() != Some(&a.id) {
+                    present[i].articles.push(a.id.clone());
                 }
             }
         }
@@ -466,7 +474,10 @@ fn excerpt(article: &Article, id: &str, sentences: &[std::ops::Range<usize>]) ->
         );
     let mut ranges: Vec<(usize, usize)> = spans
         .map(|(s, e)| {
-            let over = sentences.iter().filter(|r| r.end > s && r.start < e);
+            // The sentences overlapping s..e: they are in text order and do
+            // not overlap, so they start at the first that ends after s.
+            let first = sentences.partition_point(|r| r.end <= s);
+            let over = sentences[first..].iter().take_while(|r| r.start < e);
             let lo = over.clone().map(|r| r.start).min().unwrap_or(s).min(s);
             let hi = over.map(|r| r.end).max().unwrap_or(e).max(e);
             (lo, hi)

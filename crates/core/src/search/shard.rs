@@ -458,7 +458,10 @@ pub fn write(
 /// article of their own (each run of them a paragraph): every span inside
 /// them moved to the new offsets, every other dropped. An entity page shows
 /// mentions in context, not whole articles, and scraped paragraphs can be
-/// whole articles long.
+/// whole articles long. Only what the entity view reads is kept: the
+/// entities (for its mentions and those sharing its sentences) and its own
+/// quotes; other speakers' quotes, dates and quantities are dropped, as a
+/// third of a build's output was entity pages.
 fn excerpt(article: &Article, id: &str, sentences: &[std::ops::Range<usize>]) -> Article {
     let spans = article
         .entities
@@ -550,45 +553,21 @@ fn excerpt(article: &Article, id: &str, sentences: &[std::ops::Range<usize>]) ->
             });
         }
     }
-    out.quotes = moved_all(
-        &article.quotes,
-        &moved,
-        |q| (q.start, q.end),
-        |q, s, e| (q.start, q.end) = (s, e),
-    );
-    out.dates = moved_all(
-        &article.dates,
-        &moved,
-        |d| (d.start, d.end),
-        |d, s, e| (d.start, d.end) = (s, e),
-    );
-    out.quantities = moved_all(
-        &article.quantities,
-        &moved,
-        |q| (q.start, q.end),
-        |q, s, e| (q.start, q.end) = (s, e),
-    );
+    out.quotes = article
+        .quotes
+        .iter()
+        .filter(|q| q.speaker_id.as_deref() == Some(id))
+        .filter_map(|q| {
+            let (start, end) = moved(q.start, q.end)?;
+            Some(crate::model::Quote {
+                start,
+                end,
+                ..q.clone()
+            })
+        })
+        .collect();
     out.text = text;
     out
-}
-
-/// The items whose span `moved` maps, with their spans moved.
-fn moved_all<T: Clone>(
-    items: &[T],
-    moved: &impl Fn(usize, usize) -> Option<(usize, usize)>,
-    span: impl Fn(&T) -> (usize, usize),
-    set: impl Fn(&mut T, usize, usize),
-) -> Vec<T> {
-    items
-        .iter()
-        .filter_map(|item| {
-            let (start, end) = span(item);
-            let (start, end) = moved(start, end)?;
-            let mut item = item.clone();
-            set(&mut item, start, end);
-            Some(item)
-        })
-        .collect()
 }
 
 /// The client side: the manifest and document table, plus whatever lexicon

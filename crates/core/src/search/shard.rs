@@ -435,7 +435,11 @@ pub fn write(
             articles,
             entities: present,
         };
-        put(&entity_path(&e.id, "json"), to_json(&mut buf, &page)?, &mut stats)?;
+        put(
+            &entity_path(&e.id, "json"),
+            to_json(&mut buf, &page)?,
+            &mut stats,
+        )?;
     }
     listed.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     let entity_count = listed.len();

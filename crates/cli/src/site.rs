@@ -153,7 +153,11 @@ fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard
         std::fs::remove_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(std::path::PathBuf, Vec<u8>)>(256);
+    // Files go to the writers in batches: one hand-over per file made the
+    // threads wake and sleep 100,000 times.
+    const BATCH: usize = 32;
+    type Batch = Vec<(std::path::PathBuf, Vec<u8>)>;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(8);
     let rx = std::sync::Mutex::new(rx);
     let made = std::sync::Mutex::new(std::collections::HashSet::<std::path::PathBuf>::new());
     std::thread::scope(|scope| {
@@ -170,36 +174,45 @@ fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard
                             .lock()
                             .map_err(|_| std::io::Error::other("poisoned"))?
                             .recv();
-                        let Ok((dest, bytes)) = next else {
+                        let Ok(batch) = next else {
                             return Ok(());
                         };
-                        if let Some(parent) = dest.parent() {
-                            // Made under the lock, so no thread writes into a
-                            // folder another is still making.
-                            let mut made =
-                                made.lock().map_err(|_| std::io::Error::other("poisoned"))?;
-                            if made.insert(parent.to_path_buf()) {
-                                std::fs::create_dir_all(parent)?;
+                        for (dest, bytes) in batch {
+                            if let Some(parent) = dest.parent() {
+                                // Made under the lock, so no thread writes into a
+                                // folder another is still making.
+                                let mut made =
+                                    made.lock().map_err(|_| std::io::Error::other("poisoned"))?;
+                                if made.insert(parent.to_path_buf()) {
+                                    std::fs::create_dir_all(parent)?;
+                                }
                             }
-                        }
-                        if dest.extension().is_some_and(|e| e == "gz") {
-                            let bound = gzip.gzip_compress_bound(bytes.len());
-                            packed.resize(bound, 0);
-                            let n = gzip
-                                .gzip_compress(&bytes, &mut packed)
-                                .map_err(|e| std::io::Error::other(format!("gzip: {e:?}")))?;
-                            std::fs::write(&dest, &packed[..n])?;
-                        } else {
-                            std::fs::write(&dest, &bytes)?;
+                            if dest.extension().is_some_and(|e| e == "gz") {
+                                let bound = gzip.gzip_compress_bound(bytes.len());
+                                packed.resize(bound, 0);
+                                let n = gzip
+                                    .gzip_compress(&bytes, &mut packed)
+                                    .map_err(|e| std::io::Error::other(format!("gzip: {e:?}")))?;
+                                std::fs::write(&dest, &packed[..n])?;
+                            } else {
+                                std::fs::write(&dest, &bytes)?;
+                            }
                         }
                     }
                 })
             })
             .collect();
+        let stopped = |_| std::io::Error::other("a writer thread stopped");
+        let mut batch: Batch = Vec::with_capacity(BATCH);
         let stats = folio_core::search::shard::write(corpus, &mut |path, bytes| {
-            tx.send((out.join(path), bytes.to_vec()))
-                .map_err(|_| std::io::Error::other("a writer thread stopped"))
-        });
+            batch.push((out.join(path), bytes.to_vec()));
+            if batch.len() == BATCH {
+                tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                    .map_err(stopped)?;
+            }
+            Ok(())
+        })
+        .and_then(|stats| tx.send(batch).map(|()| stats).map_err(stopped));
         drop(tx);
         for w in workers {
             w.join().expect("a writer thread panicked")?;

@@ -45,7 +45,7 @@ use crate::search::index::{FxHasher, FxMap};
 use super::gazetteer::{self as gaz, key};
 use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Mention};
-use crate::search::tokenize::{fold_append, tokens, Token};
+use crate::search::tokenize::{fold_append, Token};
 
 /// Words that make a run of capitalised words an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -1246,8 +1246,7 @@ struct Cand {
 /// Each returned entity's `id` is its article-level key (the folded full name);
 /// [`super::aliases`] replaces it with the corpus id.
 pub fn find(text: &str) -> Vec<ArticleEntity> {
-    let toks: Vec<Token> = tokens(text).collect();
-    let folded = super::fold_all(&toks);
+    let (toks, folded) = super::tokenize_fold(text);
     let keys = folded.keys();
     let starts: Vec<usize> = sentences::split(text).map(|r| r.start).collect();
     find_in(text, &toks, &keys, &starts)
@@ -2446,7 +2445,8 @@ fn set(c: &mut Cand, kind: EntityKind, strength: Strength) {
 }
 
 fn key_of(words: &[Word], s: usize, e: usize) -> String {
-    let mut out = String::new();
+    // Sized once: a key is built for every candidate name.
+    let mut out = String::with_capacity(words[s..e].iter().map(|w| w.key.len() + 1).sum());
     for (n, w) in words[s..e].iter().enumerate() {
         if n > 0 {
             out.push(' ');

@@ -51,8 +51,7 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| derive_title(&text));
     // One tokenization and one fold for every stage.
-    let toks: Vec<tokenize::Token> = tokenize::tokens(&text).collect();
-    let folded = fold_all(&toks);
+    let (toks, folded) = tokenize_fold(&text);
     let keys = folded.keys();
     let sents: Vec<std::ops::Range<usize>> = sentences::split(&text).collect();
     let starts: Vec<usize> = sents.iter().map(|r| r.start).collect();
@@ -101,15 +100,41 @@ impl Folded {
     }
 }
 
-/// Folds every token with [`tokenize::fold`], straight into one buffer.
-pub(crate) fn fold_all(toks: &[tokenize::Token]) -> Folded {
-    let mut buf = String::with_capacity(toks.iter().map(|t| t.text.len()).sum());
-    let mut ends = Vec::with_capacity(toks.len());
-    for t in toks {
-        tokenize::fold_append(t.text, &mut buf);
+/// Every token of `text` ([`tokenize::tokens`]) with its key ([`tokenize::fold`]),
+/// the keys straight into one buffer, in one pass over the text.
+///
+/// A plain ASCII token (most of English text) comes from
+/// [`tokenize::Tokens::next_step`] as offsets, and its key is its lowercase
+/// copy, which is what folding makes of it: no character decoding and no
+/// second look at its bytes. Any other token is folded in full.
+pub(crate) fn tokenize_fold(text: &str) -> (Vec<tokenize::Token<'_>>, Folded) {
+    // About one token per six bytes of news text: sized so that the vectors
+    // seldom grow (each growth copies everything so far).
+    let mut toks = Vec::with_capacity(text.len() / 5 + 8);
+    let mut ends = Vec::with_capacity(text.len() / 5 + 8);
+    let mut buf = String::with_capacity(text.len());
+    let mut it = tokenize::tokens(text);
+    while let Some(step) = it.next_step() {
+        match step {
+            tokenize::Step::Ascii(start, end) => {
+                let word = &text[start..end];
+                let base = buf.len();
+                buf.push_str(word);
+                buf[base..].make_ascii_lowercase();
+                toks.push(tokenize::Token {
+                    text: word,
+                    start,
+                    end,
+                });
+            }
+            tokenize::Step::Other(t) => {
+                tokenize::fold_append(t.text, &mut buf);
+                toks.push(t);
+            }
+        }
         ends.push(buf.len());
     }
-    Folded { buf, ends }
+    (toks, Folded { buf, ends })
 }
 
 /// Runs the pipeline on a file of any supported kind: a saved web page (a file

@@ -1777,8 +1777,9 @@ fn classify_run(
     // Demonyms are not places ("Ukrainian", "South Korean", "Ukrainians"), and
     // parties' adjectives and members are not names ("Republican", "House
     // Democrats"); before a name they are a label ("Republican Phil Bryant").
-    let singular = c.key.strip_suffix('s').unwrap_or(&c.key);
-    if gaz::demonym(&c.key).is_some() || gaz::demonym(singular).is_some() {
+    // (The singular is looked up only when it differs from the key.)
+    let singular = c.key.strip_suffix('s');
+    if gaz::demonym(&c.key).is_some() || singular.is_some_and(|k| gaz::demonym(k).is_some()) {
         return;
     }
     let last_key = words[e - 1].key;
@@ -2433,9 +2434,15 @@ fn suffix_kind(k: &str) -> Option<EntityKind> {
         "pool", "chester", "mouth", "berg", "dorf", "hausen", "abad", "pur", "ovo", "evo", "ino",
         "ivka", "ivka", "yansk", "insk", "ovsk", "ivsk", "ets", "ka",
     ];
+    // Compared from the last byte back, which rules out most endings at once
+    // (`ends_with` compares through `memcmp`, a call per ending).
+    let k = k.as_bytes();
     PLACE_ENDINGS
         .iter()
-        .any(|e| k.ends_with(e) && k.len() > e.len() + 2)
+        .any(|e| {
+            let e = e.as_bytes();
+            k.len() > e.len() + 2 && k.iter().rev().zip(e.iter().rev()).all(|(a, b)| a == b)
+        })
         .then_some(EntityKind::Place)
 }
 

@@ -1376,8 +1376,13 @@ fn words<'a>(
                 break;
             }
         }
-        let before = &text[..cut];
-        let opener = before.chars().next_back().is_none_or(|c| {
+        // The character before, decoded only when it is not ASCII.
+        let before = match bytes[..cut].last() {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => text[..cut].chars().next_back(),
+            None => None,
+        };
+        let opener = before.is_none_or(|c| {
             matches!(
                 c,
                 '"' | '“' | '‘' | '\'' | '(' | '[' | ':' | '\n' | '—' | '–'

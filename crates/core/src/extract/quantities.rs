@@ -313,8 +313,9 @@ fn parse_number(tok: &str) -> Option<(f64, &str, bool)> {
 }
 
 fn unit_of(w1: &str, w2: &str) -> Option<(&'static str, usize)> {
-    let two = format!("{w1} {w2}");
-    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| *w == two) {
+    // "w1 w2" compared piece by piece, without building it.
+    let two = |w: &str| w.strip_prefix(w1).and_then(|r| r.strip_prefix(' ')) == Some(w2);
+    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| two(w)) {
         return Some((u, 2));
     }
     UNITS.iter().find(|(w, _)| *w == w1).map(|&(_, u)| (u, 1))

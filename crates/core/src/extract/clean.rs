@@ -426,6 +426,29 @@ mod tests {
     }
 
     #[test]
+    fn the_collapse_test_agrees_with_split_whitespace_at_every_offset() {
+        // `needs_collapse` reads eight bytes at a time: every kind of white
+        // space (and bytes that only look like it) at every offset of a line,
+        // across word boundaries and in the tail.
+        let base = "Kyiv said on Monday that troops had entered the city";
+        for piece in [
+            " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}",
+            "\u{2009}", "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{2019}", "\u{2014}",
+            "\u{201c}", "é", "\u{1}", "\u{1f}",
+        ] {
+            for k in 0..=base.len() {
+                let line = format!("{}{piece}{}", &base[..k], &base[k..]);
+                let collapsed: Vec<&str> = line.split_whitespace().collect();
+                assert_eq!(
+                    needs_collapse(&line),
+                    collapsed.join(" ") != line,
+                    "{line:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn promo_phrases_match_in_any_case() {
         assert!(is_promo("CLICK HERE for more stories"));
         assert!(is_promo("Sign Up to our Newsletter"));

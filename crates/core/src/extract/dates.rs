@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::model::DateMention;
-use crate::search::tokenize::{tokens, Token};
+use crate::search::tokenize::Token;
 
 /// Month names, folded, January first (shared with the quantity stage, which
 /// must not read "May 5" as five of something).
@@ -127,8 +127,7 @@ enum Rel {
 /// Finds the dates of `text`; `published` (`YYYY-MM-DD`) anchors years and
 /// weekdays when known.
 pub fn find(text: &str, published: Option<&str>) -> Vec<DateMention> {
-    let toks: Vec<Token> = tokens(text).collect();
-    let folded = super::fold_all(&toks);
+    let (toks, folded) = super::tokenize_fold(text);
     let keys = folded.keys();
     find_in(text, &toks, &keys, published)
 }

@@ -45,7 +45,7 @@ use crate::search::index::{FxHasher, FxMap};
 use super::gazetteer::{self as gaz, key};
 use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Mention};
-use crate::search::tokenize::{fold_append, tokens, Token};
+use crate::search::tokenize::{fold_append, Token};
 
 /// Words that make a run of capitalised words an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -1246,8 +1246,7 @@ struct Cand {
 /// Each returned entity's `id` is its article-level key (the folded full name);
 /// [`super::aliases`] replaces it with the corpus id.
 pub fn find(text: &str) -> Vec<ArticleEntity> {
-    let toks: Vec<Token> = tokens(text).collect();
-    let folded = super::fold_all(&toks);
+    let (toks, folded) = super::tokenize_fold(text);
     let keys = folded.keys();
     let starts: Vec<usize> = sentences::split(text).map(|r| r.start).collect();
     find_in(text, &toks, &keys, &starts)
@@ -1377,8 +1376,13 @@ fn words<'a>(
                 break;
             }
         }
-        let before = &text[..cut];
-        let opener = before.chars().next_back().is_none_or(|c| {
+        // The character before, decoded only when it is not ASCII.
+        let before = match bytes[..cut].last() {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => text[..cut].chars().next_back(),
+            None => None,
+        };
+        let opener = before.is_none_or(|c| {
             matches!(
                 c,
                 '"' | '“' | '‘' | '\'' | '(' | '[' | ':' | '\n' | '—' | '–'
@@ -1778,8 +1782,9 @@ fn classify_run(
     // Demonyms are not places ("Ukrainian", "South Korean", "Ukrainians"), and
     // parties' adjectives and members are not names ("Republican", "House
     // Democrats"); before a name they are a label ("Republican Phil Bryant").
-    let singular = c.key.strip_suffix('s').unwrap_or(&c.key);
-    if gaz::demonym(&c.key).is_some() || gaz::demonym(singular).is_some() {
+    // (The singular is looked up only when it differs from the key.)
+    let singular = c.key.strip_suffix('s');
+    if gaz::demonym(&c.key).is_some() || singular.is_some_and(|k| gaz::demonym(k).is_some()) {
         return;
     }
     let last_key = words[e - 1].key;
@@ -2434,9 +2439,15 @@ fn suffix_kind(k: &str) -> Option<EntityKind> {
         "pool", "chester", "mouth", "berg", "dorf", "hausen", "abad", "pur", "ovo", "evo", "ino",
         "ivka", "ivka", "yansk", "insk", "ovsk", "ivsk", "ets", "ka",
     ];
+    // Compared from the last byte back, which rules out most endings at once
+    // (`ends_with` compares through `memcmp`, a call per ending).
+    let k = k.as_bytes();
     PLACE_ENDINGS
         .iter()
-        .any(|e| k.ends_with(e) && k.len() > e.len() + 2)
+        .any(|e| {
+            let e = e.as_bytes();
+            k.len() > e.len() + 2 && k.iter().rev().zip(e.iter().rev()).all(|(a, b)| a == b)
+        })
         .then_some(EntityKind::Place)
 }
 
@@ -2446,7 +2457,8 @@ fn set(c: &mut Cand, kind: EntityKind, strength: Strength) {
 }
 
 fn key_of(words: &[Word], s: usize, e: usize) -> String {
-    let mut out = String::new();
+    // Sized once: a key is built for every candidate name.
+    let mut out = String::with_capacity(words[s..e].iter().map(|w| w.key.len() + 1).sum());
     for (n, w) in words[s..e].iter().enumerate() {
         if n > 0 {
             out.push(' ');

@@ -18,7 +18,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::search::index::FxHasher;
-use crate::search::tokenize::{fold_append, tokens};
+use crate::search::tokenize::{fold_append, tokens, Step};
 
 const CITIES: &str = include_str!("../../data/cities.txt");
 const COUNTRIES: &str = include_str!("../../data/countries.txt");
@@ -28,11 +28,17 @@ const EXONYMS: &str = include_str!("../../data/exonyms.txt");
 /// Folds a phrase word by word: "Kyiv’s  Oblast" → "kyiv oblast".
 pub fn key(phrase: &str) -> String {
     let mut out = String::with_capacity(phrase.len());
-    for t in tokens(phrase) {
+    // `next_step`: plain ASCII words (most names) without the general loop.
+    let mut words = tokens(phrase);
+    while let Some(step) = words.next_step() {
+        let word = match step {
+            Step::Ascii(start, end) => &phrase[start..end],
+            Step::Other(t) => t.text,
+        };
         if !out.is_empty() {
             out.push(' ');
         }
-        fold_append(t.text, &mut out);
+        fold_append(word, &mut out);
     }
     out
 }

@@ -51,8 +51,7 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| derive_title(&text));
     // One tokenization and one fold for every stage.
-    let toks: Vec<tokenize::Token> = tokenize::tokens(&text).collect();
-    let folded = fold_all(&toks);
+    let (toks, folded) = tokenize_fold(&text);
     let keys = folded.keys();
     let sents: Vec<std::ops::Range<usize>> = sentences::split(&text).collect();
     let starts: Vec<usize> = sents.iter().map(|r| r.start).collect();
@@ -79,37 +78,80 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
     }
 }
 
-/// Folded keys of every token in one buffer: one allocation per article instead
-/// of one per word.
+/// Folded keys of every token, without an allocation per word.
+///
+/// The key of a plain ASCII token (most words of English text) is its
+/// lowercase form, which is the same span of the text with ASCII letters
+/// lowercased: one lowercase copy of the whole text serves all of them. Keys of
+/// the other tokens are folded one after another into one buffer.
 pub(crate) struct Folded {
-    buf: String,
-    ends: Vec<usize>,
+    /// The text with its ASCII letters lowercased (the same byte offsets).
+    lower: String,
+    /// The keys of the tokens that are not plain ASCII, back to back.
+    other: String,
+    /// Where each token's key lies, in order.
+    spans: Vec<KeySpan>,
+}
+
+/// Where one key of [`Folded`] lies.
+enum KeySpan {
+    /// A span of [`Folded::lower`].
+    Lower(usize, usize),
+    /// A span of [`Folded::other`].
+    Other(usize, usize),
 }
 
 impl Folded {
     /// The key of each token, in order.
     pub(crate) fn keys(&self) -> Vec<&str> {
-        let mut start = 0;
-        self.ends
+        self.spans
             .iter()
-            .map(|&end| {
-                let k = &self.buf[start..end];
-                start = end;
-                k
+            .map(|s| match *s {
+                KeySpan::Lower(a, b) => &self.lower[a..b],
+                KeySpan::Other(a, b) => &self.other[a..b],
             })
             .collect()
     }
 }
 
-/// Folds every token with [`tokenize::fold`], straight into one buffer.
-pub(crate) fn fold_all(toks: &[tokenize::Token]) -> Folded {
-    let mut buf = String::with_capacity(toks.iter().map(|t| t.text.len()).sum());
-    let mut ends = Vec::with_capacity(toks.len());
-    for t in toks {
-        tokenize::fold_append(t.text, &mut buf);
-        ends.push(buf.len());
+/// Every token of `text` ([`tokenize::tokens`]) with its key ([`tokenize::fold`]),
+/// in one pass over the text.
+///
+/// A plain ASCII token (most of English text) comes from
+/// [`tokenize::Tokens::next_step`] as offsets, and its key is its span of the
+/// lowercased text (see [`Folded`]): no character decoding and no copy per
+/// word. Any other token is folded in full.
+pub(crate) fn tokenize_fold(text: &str) -> (Vec<tokenize::Token<'_>>, Folded) {
+    // About one token per six bytes of news text: sized so that the vectors
+    // seldom grow (each growth copies everything so far).
+    let mut toks = Vec::with_capacity(text.len() / 5 + 8);
+    let mut spans = Vec::with_capacity(text.len() / 5 + 8);
+    let mut other = String::new();
+    let mut it = tokenize::tokens(text);
+    while let Some(step) = it.next_step() {
+        match step {
+            tokenize::Step::Ascii(start, end) => {
+                toks.push(tokenize::Token {
+                    text: &text[start..end],
+                    start,
+                    end,
+                });
+                spans.push(KeySpan::Lower(start, end));
+            }
+            tokenize::Step::Other(t) => {
+                let base = other.len();
+                tokenize::fold_append(t.text, &mut other);
+                toks.push(t);
+                spans.push(KeySpan::Other(base, other.len()));
+            }
+        }
     }
-    Folded { buf, ends }
+    let folded = Folded {
+        lower: text.to_ascii_lowercase(),
+        other,
+        spans,
+    };
+    (toks, folded)
 }
 
 /// Runs the pipeline on a file of any supported kind: a saved web page (a file

@@ -9,7 +9,7 @@
 //! 5,000"), where its unit is "count".
 
 use crate::model::Quantity;
-use crate::search::tokenize::{tokens, Token};
+use crate::search::tokenize::Token;
 
 /// Words before a number that make it approximate; they join the quantity's text.
 const HEDGES: &[&[&str]] = &[
@@ -110,26 +110,23 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("millions", 1e6),
 ];
 
-/// The shortest and longest [`NUMBER_WORDS`], in bytes.
-const NUMBER_WORD_LENGTHS: std::ops::RangeInclusive<usize> = {
-    let (mut lo, mut hi, mut i) = (usize::MAX, 0, 0);
+/// For each length in bytes, the first letters of the [`NUMBER_WORDS`] of that
+/// length (bit 0 = `a`): [`parse_number`] meets every word of the text, and
+/// this turns away nearly all of them ("said", "troops") without a look-up.
+const NUMBER_WORD_STARTS: [u32; 16] = {
+    let mut starts = [0u32; 16];
+    let mut i = 0;
     while i < NUMBER_WORDS.len() {
-        let n = NUMBER_WORDS[i].0.len();
-        if n < lo {
-            lo = n;
-        }
-        if n > hi {
-            hi = n;
-        }
+        let w = NUMBER_WORDS[i].0.as_bytes();
+        starts[w.len()] |= 1 << (w[0] - b'a');
         i += 1;
     }
-    lo..=hi
+    starts
 };
 
 /// Finds the quantities of `text`.
 pub fn find(text: &str) -> Vec<Quantity> {
-    let toks: Vec<Token> = tokens(text).collect();
-    let folded = super::fold_all(&toks);
+    let (toks, folded) = super::tokenize_fold(text);
     let keys = folded.keys();
     find_in(text, &toks, &keys)
 }
@@ -285,9 +282,11 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[&str]) -> Vec<Quantity> {
 /// The number at the start of a token and any letters glued after it; number
 /// words count too (the flag says so).
 fn parse_number(tok: &str) -> Option<(f64, &str, bool)> {
-    if tok.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        // Most words are longer or shorter than any number word: no look-up.
-        if !NUMBER_WORD_LENGTHS.contains(&tok.len()) {
+    let b = tok.as_bytes();
+    let &first = b.first()?;
+    if first.is_ascii_alphabetic() {
+        let starts = NUMBER_WORD_STARTS.get(b.len()).copied().unwrap_or(0);
+        if starts & (1 << (first.to_ascii_lowercase() - b'a')) == 0 {
             return None;
         }
         return NUMBER_WORDS
@@ -295,20 +294,28 @@ fn parse_number(tok: &str) -> Option<(f64, &str, bool)> {
             .find(|(w, _)| w.eq_ignore_ascii_case(tok))
             .map(|&(_, v)| (v, "", true));
     }
-    let digits_end = tok
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .unwrap_or(tok.len());
-    if digits_end == 0 || !tok.starts_with(|c: char| c.is_ascii_digit()) {
+    if !first.is_ascii_digit() {
         return None;
     }
-    let num: String = tok[..digits_end].chars().filter(|&c| c != ',').collect();
-    let v: f64 = num.parse().ok()?;
+    // Bytes, not chars: every byte before the end is ASCII.
+    let digits_end = b
+        .iter()
+        .position(|&c| !(c.is_ascii_digit() || c == b',' || c == b'.'))
+        .unwrap_or(b.len());
+    let digits = &tok[..digits_end];
+    // Thousands separators out; most numbers have none, and are parsed in place.
+    let v: f64 = if digits.contains(',') {
+        digits.replace(',', "").parse().ok()?
+    } else {
+        digits.parse().ok()?
+    };
     Some((v, &tok[digits_end..], false))
 }
 
 fn unit_of(w1: &str, w2: &str) -> Option<(&'static str, usize)> {
-    let two = format!("{w1} {w2}");
-    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| *w == two) {
+    // "w1 w2" compared piece by piece, without building it.
+    let two = |w: &str| w.strip_prefix(w1).and_then(|r| r.strip_prefix(' ')) == Some(w2);
+    if let Some(&(_, u)) = UNITS.iter().find(|(w, _)| two(w)) {
         return Some((u, 2));
     }
     UNITS.iter().find(|(w, _)| *w == w1).map(|&(_, u)| (u, 1))

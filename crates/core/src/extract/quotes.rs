@@ -225,8 +225,9 @@ fn quote_spans(text: &str) -> Vec<Span> {
                 let raw = &text[inner_raw.clone()];
                 let lead = raw.len() - raw.trim_start().len();
                 let inner = inner_raw.start + lead..inner_raw.start + lead + raw.trim().len();
-                let words = tokens(&text[inner.clone()]).count();
-                if words > SCARE_QUOTE_MAX_WORDS {
+                // More words than a scare quote has: counted only that far.
+                let words = tokens(&text[inner.clone()]).nth(SCARE_QUOTE_MAX_WORDS);
+                if words.is_some() {
                     out.push(Span {
                         outer: s..i + c.len_utf8(),
                         inner,

@@ -125,12 +125,14 @@ impl<'a> Tokens<'a> {
     /// its bytes once more to build its key, and skips the `&str` slicing (two
     /// character-boundary checks) and the general loop's joiner handling.
     ///
-    /// A run of ASCII letters and digits is a whole token when the byte after
-    /// it can neither join it nor continue it: the end of the text or an ASCII
-    /// byte other than `'` (and other than `,` or `.` after a digit). Anything
-    /// else — a non-ASCII byte near the token, an apostrophe, a digit separator
-    /// — is left to [`Iterator::next`] from the token's start, so both always
-    /// agree (`next_step_agrees_with_next` checks it).
+    /// A run of ASCII letters and digits is a whole token when the character
+    /// after it can neither join it nor continue it: the end of the text, an
+    /// ASCII byte other than `'` (and other than `,` or `.` after a digit), or
+    /// a non-ASCII character that is neither a word character nor an
+    /// apostrophe. Anything else — a word character that is not ASCII, before
+    /// or after the run, an apostrophe, a digit separator — is left to
+    /// [`Iterator::next`] from the token's start, so both always agree
+    /// (`next_step_agrees_with_next` checks it).
     #[inline]
     pub(crate) fn next_step(&mut self) -> Option<Step<'a>> {
         let bytes = self.text.as_bytes();
@@ -141,24 +143,35 @@ impl<'a> Tokens<'a> {
                 break i;
             }
             if b >= 0x80 {
-                self.pos = i;
-                return self.next().map(Step::Other);
+                // A curly quote or a dash before a word is skipped here, as
+                // the general loop skips it; a letter starts a token there.
+                let c = char_at(self.text, i);
+                if is_word_char(c) {
+                    self.pos = i;
+                    return self.next().map(Step::Other);
+                }
+                i += c.len_utf8();
+                continue;
             }
             i += 1;
         };
         i += 1;
-        // Indexing, not `get(i).is_some_and(..)`: at opt-level "z" that is a
-        // call per byte.
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
+        // A slice scan, without a bounds check per byte (nor, at opt-level
+        // "z", the call per byte of `get(i).is_some_and(..)`).
+        i += bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - i);
         let whole = match bytes.get(i) {
             None => true,
-            Some(&b) => {
-                b < 0x80
-                    && b != b'\''
-                    && !((b == b',' || b == b'.') && bytes[i - 1].is_ascii_digit())
+            // A character that is neither a letter nor an apostrophe (a curly
+            // quote, a dash) ends the word as a space does: news text has one
+            // after many words, and the general loop would decode it again.
+            Some(&b) if b >= 0x80 => {
+                let c = char_at(self.text, i);
+                !is_word_char(c) && !is_apostrophe(c)
             }
+            Some(&b) => b != b'\'' && !((b == b',' || b == b'.') && bytes[i - 1].is_ascii_digit()),
         };
         if whole {
             self.pos = i;
@@ -281,6 +294,9 @@ pub(crate) fn fold_append(word: &str, out: &mut String) {
             if c != '\'' && c != ',' {
                 out.push(c.to_ascii_lowercase());
             }
+        } else if is_apostrophe(c) {
+            // Dropped (as `fold_char` would drop it), without the look-up in
+            // the decomposition tables: "Russia’s" is common in news text.
         } else if ('А'..='я').contains(&c) && c != 'Й' && c != 'й' {
             // The basic Russian and Ukrainian alphabet (common in the sources)
             // has no decompositions but "й", and its capitals sit 0x20 below the

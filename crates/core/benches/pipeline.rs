@@ -4,6 +4,13 @@
 
 use std::path::Path;
 
+/// The native CLI's allocator (see `crates/cli/src/main.rs`), so these are
+/// the figures of the extraction that ships natively. For the system
+/// allocator's: `RUSTFLAGS="--cfg folio_system_alloc" cargo bench ...`.
+#[cfg(all(not(folio_system_alloc), not(target_arch = "wasm32")))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use folio_core::{Corpus, Source};
 

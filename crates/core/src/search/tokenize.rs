@@ -276,7 +276,38 @@ pub(crate) fn fold_append(word: &str, out: &mut String) {
     // same letters come out (canonical reordering only moves combining marks,
     // and every mark is dropped), without the iterator's buffering, and ASCII
     // (most of a word that merely holds an apostrophe) needs no table at all.
-    for c in word.chars() {
+    //
+    // Runs of characters that fold to themselves (ASCII but capitals,
+    // apostrophes and commas; the small Russian and Ukrainian letters but "й")
+    // are copied whole: words of Cyrillic sources are mostly one such run, and
+    // a character at a time costs several calls each at opt-level "z".
+    let bytes = word.as_bytes();
+    let (mut i, mut run) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !(b.is_ascii_uppercase() || b == b'\'' || b == b',') {
+                i += 1;
+                continue;
+            }
+        } else if b == 0xD0 || b == 0xD1 {
+            // а–п (U+0430–U+043F) but й (U+0439), and р–я (U+0440–U+044F).
+            // `matches!` rather than `contains`, which is a call at "z".
+            let next = if i + 1 < bytes.len() { bytes[i + 1] } else { 0 };
+            let small = if b == 0xD0 {
+                matches!(next, 0xB0..=0xB8 | 0xBA..=0xBF)
+            } else {
+                matches!(next, 0x80..=0x8F)
+            };
+            if small {
+                i += 2;
+                continue;
+            }
+        }
+        out.push_str(&word[run..i]);
+        let c = char_at(word, i);
+        i += c.len_utf8();
+        run = i;
         if c.is_ascii() {
             if c != '\'' && c != ',' {
                 out.push(c.to_ascii_lowercase());
@@ -294,6 +325,7 @@ pub(crate) fn fold_append(word: &str, out: &mut String) {
             decompose_canonical(c, |c| fold_char(c, out));
         }
     }
+    out.push_str(&word[run..]);
     // Possessive: "russia's" and "russia’s" fold like "russia" (the apostrophe is
     // gone by now, so look at the original).
     let possessive = word

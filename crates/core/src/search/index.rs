@@ -256,6 +256,10 @@ struct DocTerms {
     occurrences: Vec<Occurrence>,
     /// The folded texts of long words, one after another.
     long: String,
+    /// Scratch for one term's encoded positions (see [`put_varint`]).
+    encoded: Vec<u8>,
+    /// Scratch for a token's folded form.
+    folded: String,
 }
 
 impl PartialEq for DocTerms {
@@ -294,9 +298,14 @@ impl DocTerms {
     }
 
     /// The key `l` was entered under.
+    #[inline]
     fn key<'a>(&'a self, l: &Local) -> TermKey<'a> {
         TermKey {
-            text: self.long_text(l),
+            text: if l.long.1 > l.long.0 {
+                self.long_text(l)
+            } else {
+                ""
+            },
             hash: l.hash,
             prefix: l.prefix,
         }
@@ -342,6 +351,61 @@ impl DocTerms {
         }
         self.slots[s] = i as u32 + 1;
         self.terms[i].slot = s as u32;
+    }
+
+    /// Enters the tokens of one field, `text`, the first at position `pos`;
+    /// returns the position after the last.
+    ///
+    /// Out of line, so that profiles show reading a document apart from
+    /// visiting the index (one call per field).
+    #[inline(never)]
+    fn read(&mut self, field: Field, text: &str, mut pos: u32) -> u32 {
+        let f = field as usize;
+        // Out of `self` while the loop runs: a token's key borrows it.
+        let mut folded = std::mem::take(&mut self.folded);
+        let mut words = tokens(text);
+        while let Some(step) = words.next_step() {
+            // Most tokens are short runs of ASCII letters and digits, whose
+            // folded form is their lowercase: their key is built straight from
+            // the token, and the folded text only made for a new term. Tokens
+            // the fast path leaves to the general one (next to curly quotes or
+            // dashes, say) are often plain ASCII too.
+            let (start, end, plain) = match step {
+                Step::Ascii(s, e) => (s, e, true),
+                Step::Other(t) => (t.start, t.end, is_plain(t.text)),
+            };
+            let ascii = if plain {
+                TermKey::ascii_run(&text.as_bytes()[start..end])
+            } else {
+                None
+            };
+            let key = match ascii {
+                Some(k) => k,
+                None => {
+                    fold_into(&text[start..end], &mut folded);
+                    if folded.is_empty() {
+                        continue;
+                    }
+                    TermKey::new(&folded)
+                }
+            };
+            let at = self.occurrences.len() as u32;
+            self.occurrences.push(Occurrence { pos, next: NO_NEXT });
+            let i = match self.find(&key) {
+                Some(i) => {
+                    let last = self.terms[i].last as usize;
+                    self.occurrences[last].next = at;
+                    self.terms[i].last = at;
+                    i
+                }
+                None => self.insert(&key, (f as u8, start as u32, end as u32), at),
+            };
+            let l = &mut self.terms[i];
+            l.tf[f] = l.tf[f].saturating_add(1);
+            pos += 1;
+        }
+        self.folded = folded;
+        pos
     }
 
     /// Empties the table for the next document.
@@ -814,60 +878,15 @@ impl Index {
         // document's terms ([`DocTerms`]); the index is visited afterwards,
         // once per distinct term.
         let mut local = std::mem::take(&mut self.doc_terms);
-        let mut folded = String::new();
         let texts = [title, body, names];
         // Positions run on across fields with a gap of one, so a phrase never
         // spans the end of the title and the start of the body, and the numbers
         // stay small (one varint byte per delta, mostly).
         let mut pos = 0u32;
-        for (field, text) in [
-            (Field::Title, title),
-            (Field::Body, body),
-            (Field::Names, names),
-        ] {
+        for field in [Field::Title, Field::Body, Field::Names] {
             let f = field as usize;
             let start = pos;
-            let mut words = tokens(text);
-            while let Some(step) = words.next_step() {
-                // Most tokens are short runs of ASCII letters and digits, whose
-                // folded form is their lowercase: their key is built straight
-                // from the token, and the folded text only made for a new term.
-                // Tokens the fast path leaves to the general one (next to curly
-                // quotes or dashes, say) are often plain ASCII too.
-                let (start, end, plain) = match step {
-                    Step::Ascii(s, e) => (s, e, true),
-                    Step::Other(t) => (t.start, t.end, is_plain(t.text)),
-                };
-                let ascii = if plain {
-                    TermKey::ascii_run(&text.as_bytes()[start..end])
-                } else {
-                    None
-                };
-                let key = match ascii {
-                    Some(k) => k,
-                    None => {
-                        fold_into(&text[start..end], &mut folded);
-                        if folded.is_empty() {
-                            continue;
-                        }
-                        TermKey::new(&folded)
-                    }
-                };
-                let at = local.occurrences.len() as u32;
-                local.occurrences.push(Occurrence { pos, next: NO_NEXT });
-                let i = match local.find(&key) {
-                    Some(i) => {
-                        let last = local.terms[i].last as usize;
-                        local.occurrences[last].next = at;
-                        local.terms[i].last = at;
-                        i
-                    }
-                    None => local.insert(&key, (f as u8, start as u32, end as u32), at),
-                };
-                let l = &mut local.terms[i];
-                l.tf[f] = l.tf[f].saturating_add(1);
-                pos += 1;
-            }
+            pos = local.read(field, texts[f], pos);
             doc.lens[f] = pos - start;
             pos += 1;
         }
@@ -897,20 +916,27 @@ impl Index {
             }
         }
         std::hint::black_box(touched);
-        // Each term's positions, delta-coded from 0, appended to its position
-        // bytes, then its posting.
+        // Each term's positions, delta-coded from 0, are encoded into
+        // `encoded` (long enough for every position at its longest, so there
+        // is no capacity check per byte) and appended to its position bytes in
+        // one copy; then its posting.
+        let need = MAX_VARINT_U32 * local.occurrences.len();
+        if local.encoded.len() < need {
+            local.encoded.resize(need, 0);
+        }
         for l in &local.terms {
             let p = &mut self.terms[l.term as usize].postings;
-            let (mut at, mut last) = (l.first as usize, 0);
+            let (mut at, mut last, mut end) = (l.first as usize, 0, 0);
             loop {
                 let o = local.occurrences[at];
-                write_varint(&mut p.positions, u64::from(o.pos - last));
+                end = put_varint(&mut local.encoded, end, o.pos - last);
                 last = o.pos;
                 if o.next == NO_NEXT {
                     break;
                 }
                 at = o.next as usize;
             }
+            p.positions.extend_from_slice(&local.encoded[..end]);
             p.list.push(Posting {
                 doc: n,
                 pos_end: p.positions.len() as u32,
@@ -1988,6 +2014,24 @@ pub(super) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// Bytes of the longest varint of a `u32`.
+const MAX_VARINT_U32: usize = 5;
+
+/// Writes `v` as [`write_varint`] does, into `out` at `at` (which has room for
+/// [`MAX_VARINT_U32`] bytes); returns the offset after it. For indexing, where
+/// a byte at a time into a `Vec` is a call and a capacity check per byte at
+/// opt-level "z".
+#[inline]
+fn put_varint(out: &mut [u8], mut at: usize, mut v: u32) -> usize {
+    while v >= 0x80 {
+        out[at] = (v as u8) | 0x80;
+        v >>= 7;
+        at += 1;
+    }
+    out[at] = v as u8;
+    at + 1
+}
+
 #[inline]
 pub(super) fn read_varint(r: &mut &[u8]) -> Option<u64> {
     let mut v = 0u64;
@@ -2184,6 +2228,17 @@ mod tests {
         let too_long = format!("{long}x");
         for w in ["", "Russia's", "Łódź", "5,000", "a-b", too_long.as_str()] {
             assert!(TermKey::ascii(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn put_varint_writes_what_write_varint_writes() {
+        let mut buf = [0u8; MAX_VARINT_U32];
+        for v in (0..70_000).chain([u32::MAX / 2, u32::MAX - 1, u32::MAX]) {
+            let mut want = Vec::new();
+            write_varint(&mut want, u64::from(v));
+            let end = put_varint(&mut buf, 0, v);
+            assert_eq!(&buf[..end], &want[..], "{v}");
         }
     }
 

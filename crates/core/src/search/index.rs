@@ -375,7 +375,7 @@ impl DocTerms {
                 Step::Other(t) => (t.start, t.end, is_plain(t.text)),
             };
             let ascii = if plain {
-                TermKey::ascii_run(&text.as_bytes()[start..end])
+                TermKey::ascii_run(text.as_bytes(), start, end)
             } else {
                 None
             };
@@ -474,31 +474,65 @@ impl<'a> TermKey<'a> {
     }
 
     /// [`TermKey::ascii_run`] of any token: `None` unless it is plain ASCII.
+    /// Tried at every place in a longer text too, since the run's bytes are
+    /// read eight at a time, past its end where the text goes on.
     #[cfg(test)]
     fn ascii(token: &str) -> Option<TermKey<'static>> {
         if !is_plain(token) {
             return None;
         }
-        TermKey::ascii_run(token.as_bytes())
+        let alone = TermKey::ascii_run(token.as_bytes(), 0, token.len());
+        for (before, after) in [("", "Xy9 z"), ("Ab ", ""), ("ab, ", " CD efghijklmnopq")] {
+            let text = format!("{before}{token}{after}");
+            let start = before.len();
+            let within = TermKey::ascii_run(text.as_bytes(), start, start + token.len());
+            assert_eq!(
+                within.as_ref().map(|k| (k.hash, k.prefix)),
+                alone.as_ref().map(|k| (k.hash, k.prefix)),
+                "{text:?}"
+            );
+        }
+        alone
     }
 
-    /// The key of the folded form of a token that is a run of ASCII letters and
-    /// digits (the caller has checked), whose folded form is simply its
-    /// lowercase: `None` unless it is non-empty and shorter than
+    /// The key of the folded form of the token `text[start..end]`, a run of
+    /// ASCII letters and digits (the caller has checked), whose folded form is
+    /// simply its lowercase: `None` unless it is non-empty and shorter than
     /// [`TermKey::INLINE`] (so that its text is never compared, and is left
     /// empty here). Equal to [`TermKey::new`] of [`fold`]`(token)`, whose hash
     /// and prefix it computes without making the folded string.
     #[inline]
-    fn ascii_run(bytes: &[u8]) -> Option<TermKey<'static>> {
-        if bytes.is_empty() || bytes.len() >= TermKey::INLINE {
+    fn ascii_run(text: &[u8], start: usize, end: usize) -> Option<TermKey<'static>> {
+        let n = end.checked_sub(start)?;
+        if n == 0 || n >= TermKey::INLINE {
             return None;
         }
-        // Shifted into the words rather than stored byte by byte and reloaded
-        // as words: that reload stalls the CPU (no store-to-load forwarding).
+        // Eight bytes at a time, as one load, where the text has eight bytes
+        // from there (the bytes past the token are masked off): a loop a byte
+        // at a time costs several instructions per byte. Shifted into the
+        // words, not stored byte by byte and reloaded as words, near the end
+        // of the text: that reload stalls the CPU (no store-to-load forwarding).
         let mut prefix = [0u64; 3];
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < n {
+            let at = start + i;
+            let mut word = 0u64;
+            if let Some(s) = text.get(at..at + 8) {
+                word = u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]);
+            } else {
+                for (k, &b) in text.get(at..end).unwrap_or_default().iter().enumerate() {
+                    word |= u64::from(b) << (8 * k);
+                }
+            }
+            let left = n - i;
+            let mask = if left >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * left)) - 1
+            };
             // Setting 0x20 lowercases an ASCII letter and leaves a digit as it is.
-            prefix[i / 8] |= u64::from(b | 0x20) << (8 * (i % 8));
+            prefix[i / 8] = (word | 0x2020_2020_2020_2020) & mask;
+            i += 8;
         }
         Some(TermKey::from_prefix("", prefix))
     }

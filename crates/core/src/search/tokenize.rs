@@ -105,6 +105,17 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
+/// Whether the bytes at `i` encode a letter of the basic Cyrillic block,
+/// U+0400–U+045F (every one a letter, as [`is_word_char`] says): `D0 80`–`D0 BF`
+/// and `D1 80`–`D1 9F` in UTF-8.
+#[inline]
+fn is_cyrillic_letter_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        (bytes.get(i), bytes.get(i + 1)),
+        (Some(0xD0), Some(0x80..=0xBF)) | (Some(0xD1), Some(0x80..=0x9F))
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
@@ -205,6 +216,17 @@ impl<'a> Iterator for Tokens<'a> {
                 }
                 end = i;
                 prev = Some(char::from(bytes[i - 1]));
+                continue;
+            }
+            if is_cyrillic_letter_at(bytes, i) {
+                // A run of basic Cyrillic letters, decoding only the last (a
+                // call per character at opt-level "z" otherwise).
+                i += 2;
+                while is_cyrillic_letter_at(bytes, i) {
+                    i += 2;
+                }
+                end = i;
+                prev = Some(char_at(text, i - 2));
                 continue;
             }
             let c = if b < 0x80 {
@@ -585,6 +607,37 @@ mod tests {
                 c as u32
             );
         }
+    }
+
+    #[test]
+    fn cyrillic_fast_path_agrees_with_is_word_char() {
+        for c in '\u{0}'..=char::MAX {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if is_cyrillic_letter_at(bytes, 0) {
+                assert!(bytes.len() == 2 && is_word_char(c), "U+{:04X}", c as u32);
+            } else {
+                assert!(
+                    !('\u{0400}'..='\u{045F}').contains(&c),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert_eq!(
+            words("Київ’s «Харків» та Zaporizhzhia-Запоріжжя, й ї ґ ѝ"),
+            [
+                "Київ’s",
+                "Харків",
+                "та",
+                "Zaporizhzhia",
+                "Запоріжжя",
+                "й",
+                "ї",
+                "ґ",
+                "ѝ"
+            ]
+        );
     }
 
     #[test]

@@ -227,7 +227,8 @@ struct Occurrence {
     next: u32,
 }
 
-/// [`Occurrence::next`] of a term's last occurrence.
+/// [`Occurrence::next`] of a term's last occurrence: past the end of any
+/// document's occurrences, so following it finds none.
 const NO_NEXT: u32 = u32::MAX;
 
 /// The distinct terms of the document being added, found by their key.
@@ -344,13 +345,19 @@ impl DocTerms {
 
     /// Puts `terms[i]` in a free slot.
     fn place(&mut self, i: usize) {
+        let Some(l) = self.terms.get_mut(i) else {
+            return;
+        };
         let mask = self.slots.len() - 1;
-        let mut s = self.terms[i].hash as usize & mask;
-        while self.slots[s] != 0 {
+        let mut s = l.hash as usize & mask;
+        while let Some(slot) = self.slots.get_mut(s) {
+            if *slot == 0 {
+                *slot = i as u32 + 1;
+                l.slot = s as u32;
+                return;
+            }
             s = (s + 1) & mask;
         }
-        self.slots[s] = i as u32 + 1;
-        self.terms[i].slot = s as u32;
     }
 
     /// Enters the tokens of one field, `text`, the first at position `pos`;
@@ -391,17 +398,24 @@ impl DocTerms {
             };
             let at = self.occurrences.len() as u32;
             self.occurrences.push(Occurrence { pos, next: NO_NEXT });
-            let i = match self.find(&key) {
-                Some(i) => {
-                    let last = self.terms[i].last as usize;
-                    self.occurrences[last].next = at;
-                    self.terms[i].last = at;
-                    i
-                }
-                None => self.insert(&key, (f as u8, start as u32, end as u32), at),
+            // `get_mut` rather than indexing the vectors, which at opt-level
+            // "z" is a call each.
+            let (i, repeat) = match self.find(&key) {
+                Some(i) => (i, true),
+                None => (
+                    self.insert(&key, (f as u8, start as u32, end as u32), at),
+                    false,
+                ),
             };
-            let l = &mut self.terms[i];
-            l.tf[f] = l.tf[f].saturating_add(1);
+            if let Some(l) = self.terms.get_mut(i) {
+                if repeat {
+                    if let Some(o) = self.occurrences.get_mut(l.last as usize) {
+                        o.next = at;
+                    }
+                    l.last = at;
+                }
+                l.tf[f] = l.tf[f].saturating_add(1);
+            }
             pos += 1;
         }
         self.folded = folded;
@@ -959,15 +973,14 @@ impl Index {
             local.encoded.resize(need, 0);
         }
         for l in &local.terms {
-            let p = &mut self.terms[l.term as usize].postings;
+            let Some(t) = self.terms.get_mut(l.term as usize) else {
+                continue;
+            };
+            let p = &mut t.postings;
             let (mut at, mut last, mut end) = (l.first as usize, 0, 0);
-            loop {
-                let o = local.occurrences[at];
+            while let Some(&o) = local.occurrences.get(at) {
                 end = put_varint(&mut local.encoded, end, o.pos - last);
                 last = o.pos;
-                if o.next == NO_NEXT {
-                    break;
-                }
                 at = o.next as usize;
             }
             p.positions.extend_from_slice(&local.encoded[..end]);

@@ -523,9 +523,10 @@ impl<'a> TermKey<'a> {
         }
         // Eight bytes at a time, as one load, where the text has eight bytes
         // from there (the bytes past the token are masked off): a loop a byte
-        // at a time costs several instructions per byte. Shifted into the
-        // words, not stored byte by byte and reloaded as words, near the end
-        // of the text: that reload stalls the CPU (no store-to-load forwarding).
+        // at a time costs several instructions per byte. Within the text's
+        // last eight bytes, byte by byte, shifted into the word (not stored
+        // into a buffer and reloaded as a word: that reload stalls the CPU,
+        // with no store-to-load forwarding).
         let mut prefix = [0u64; 3];
         let mut i = 0;
         while i < n {
@@ -922,9 +923,9 @@ impl Index {
     fn add_document(&mut self, mut doc: Doc, title: &str, body: &str, names: &str) {
         self.remove(&doc.id);
         let n = self.docs.len() as u32;
-        // This is the hot loop of indexing. Each token is found among the
-        // document's terms ([`DocTerms`]); the index is visited afterwards,
-        // once per distinct term.
+        // Indexing's hot path: each token is found among the document's terms
+        // ([`DocTerms::read`]); the index is visited afterwards, once per
+        // distinct term.
         let mut local = std::mem::take(&mut self.doc_terms);
         let texts = [title, body, names];
         // Positions run on across fields with a gap of one, so a phrase never
@@ -946,7 +947,9 @@ impl Index {
             touched ^= self.lookup.touch(l.hash);
         }
         for i in 0..local.terms.len() {
-            let l = &local.terms[i];
+            let Some(l) = local.terms.get(i) else {
+                break;
+            };
             let term = match self.lookup.get(&local.key(l), &self.terms) {
                 Some(id) => id,
                 // A new term: its text is made only now.
@@ -956,7 +959,9 @@ impl Index {
                     self.term_id(&fold(token.unwrap_or("")))
                 }
             };
-            local.terms[i].term = term;
+            if let Some(l) = local.terms.get_mut(i) {
+                l.term = term;
+            }
         }
         for l in &local.terms {
             if let Some(t) = self.terms.get(l.term as usize) {

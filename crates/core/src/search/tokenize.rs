@@ -108,7 +108,7 @@ fn char_at(text: &str, i: usize) -> char {
 /// Whether the bytes at `i` encode a letter of the basic Cyrillic block,
 /// U+0400–U+045F (every one a letter, as [`is_word_char`] says): `D0 80`–`D0 BF`
 /// and `D1 80`–`D1 9F` in UTF-8.
-#[inline]
+#[inline(always)]
 fn is_cyrillic_letter_at(bytes: &[u8], i: usize) -> bool {
     matches!(
         (bytes.get(i), bytes.get(i + 1)),

@@ -257,8 +257,6 @@ struct DocTerms {
     occurrences: Vec<Occurrence>,
     /// The folded texts of long words, one after another.
     long: String,
-    /// Scratch for one term's encoded positions (see [`put_varint`]).
-    encoded: Vec<u8>,
     /// Scratch for a token's folded form.
     folded: String,
 }
@@ -969,26 +967,21 @@ impl Index {
             }
         }
         std::hint::black_box(touched);
-        // Each term's positions, delta-coded from 0, are encoded into
-        // `encoded` (long enough for every position at its longest, so there
-        // is no capacity check per byte) and appended to its position bytes in
-        // one copy; then its posting.
-        let need = MAX_VARINT_U32 * local.occurrences.len();
-        if local.encoded.len() < need {
-            local.encoded.resize(need, 0);
-        }
+        // Each term's positions, delta-coded from 0, appended to its position
+        // bytes (a varint byte pushed at a time: most terms occur once or twice
+        // in a document, and copying from a scratch buffer, a `memory.copy` in
+        // WebAssembly, cost more), then its posting.
         for l in &local.terms {
             let Some(t) = self.terms.get_mut(l.term as usize) else {
                 continue;
             };
             let p = &mut t.postings;
-            let (mut at, mut last, mut end) = (l.first as usize, 0, 0);
+            let (mut at, mut last) = (l.first as usize, 0);
             while let Some(&o) = local.occurrences.get(at) {
-                end = put_varint(&mut local.encoded, end, o.pos - last);
+                write_varint(&mut p.positions, u64::from(o.pos - last));
                 last = o.pos;
                 at = o.next as usize;
             }
-            p.positions.extend_from_slice(&local.encoded[..end]);
             p.list.push(Posting {
                 doc: n,
                 pos_end: p.positions.len() as u32,
@@ -2066,24 +2059,6 @@ pub(super) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// Bytes of the longest varint of a `u32`.
-const MAX_VARINT_U32: usize = 5;
-
-/// Writes `v` as [`write_varint`] does, into `out` at `at` (which has room for
-/// [`MAX_VARINT_U32`] bytes); returns the offset after it. For indexing, where
-/// a byte at a time into a `Vec` is a call and a capacity check per byte at
-/// opt-level "z".
-#[inline]
-fn put_varint(out: &mut [u8], mut at: usize, mut v: u32) -> usize {
-    while v >= 0x80 {
-        out[at] = (v as u8) | 0x80;
-        v >>= 7;
-        at += 1;
-    }
-    out[at] = v as u8;
-    at + 1
-}
-
 #[inline]
 pub(super) fn read_varint(r: &mut &[u8]) -> Option<u64> {
     let mut v = 0u64;
@@ -2280,17 +2255,6 @@ mod tests {
         let too_long = format!("{long}x");
         for w in ["", "Russia's", "Łódź", "5,000", "a-b", too_long.as_str()] {
             assert!(TermKey::ascii(w).is_none(), "{w}");
-        }
-    }
-
-    #[test]
-    fn put_varint_writes_what_write_varint_writes() {
-        let mut buf = [0u8; MAX_VARINT_U32];
-        for v in (0..70_000).chain([u32::MAX / 2, u32::MAX - 1, u32::MAX]) {
-            let mut want = Vec::new();
-            write_varint(&mut want, u64::from(v));
-            let end = put_varint(&mut buf, 0, v);
-            assert_eq!(&buf[..end], &want[..], "{v}");
         }
     }
 

@@ -159,6 +159,15 @@ impl Postings {
         out
     }
 
+    /// Reads the ends of the postings and positions, where the next document's
+    /// are appended, and returns a few of their bits: called only to bring
+    /// them into cache ahead of the appends (see [`DocTerms`]).
+    #[inline]
+    fn touch(&self) -> u32 {
+        u32::from(self.positions.last().copied().unwrap_or(0))
+            ^ self.list.last().map_or(0, |p| p.pos_end)
+    }
+
     fn remove(&mut self, doc: u32) -> bool {
         let Some(i) = self.find(doc) else {
             return false;
@@ -187,10 +196,241 @@ struct Term {
 /// What [`Index::add_document`] keeps per distinct term of the document being added.
 #[derive(Debug, Clone, PartialEq)]
 struct Local {
+    /// The term's [`TermKey`] hash and prefix, compared as [`TermTable`] does.
+    hash: u32,
+    prefix: [u64; 3],
+    /// For a long word ([`TermKey::is_long`]), its folded text's range in
+    /// [`DocTerms::long`]; empty otherwise.
+    long: (u32, u32),
+    /// Where the term sits in [`DocTerms::slots`] (to empty it afterwards).
+    slot: u32,
+    /// Its first token, as field and byte range (the text of a new term is
+    /// made from it).
+    token: (u8, u32, u32),
+    /// The index's term id, once looked up ([`NO_TERM`] until then).
     term: u32,
     tf: [u16; FIELDS],
-    /// The term's last position so far (positions are delta-coded).
+    /// The term's first and last occurrences so far, as indexes into
+    /// [`DocTerms::occurrences`].
+    first: u32,
     last: u32,
+}
+
+/// [`Local::term`] before the term is looked up in the index.
+const NO_TERM: u32 = u32::MAX;
+
+/// One token of the document being added: its position, and the next
+/// occurrence of the same term ([`NO_NEXT`] for none yet).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Occurrence {
+    pos: u32,
+    next: u32,
+}
+
+/// [`Occurrence::next`] of a term's last occurrence: past the end of any
+/// document's occurrences, so following it finds none.
+const NO_NEXT: u32 = u32::MAX;
+
+/// The distinct terms of the document being added, found by their key.
+///
+/// Why: the index-wide [`TermTable`], term list and postings are large, and
+/// reading or writing a term's entry there is a likely cache miss, which
+/// waits for memory when the next instructions depend on it. A document's
+/// words repeat (each distinct word twice on average in the benchmark's
+/// articles); here a repeated word costs a probe of this small table, which
+/// stays in cache, and its occurrence is chained to the term's previous one.
+/// The index is then visited once per distinct term, after the whole document
+/// is read, in passes that first only touch what the next pass will need
+/// ([`TermTable::touch`], [`Postings::touch`]): those reads are independent,
+/// so the processor overlaps their misses.
+///
+/// Scratch: empty between calls (its slots all zero), so it never makes two
+/// indexes unequal.
+#[derive(Debug, Clone, Default)]
+struct DocTerms {
+    /// Index into `terms` + 1 per slot; 0 = empty. Length a power of two (or
+    /// zero), at most half full.
+    slots: Vec<u32>,
+    /// In order of first occurrence.
+    terms: Vec<Local>,
+    /// Every occurrence, in order.
+    occurrences: Vec<Occurrence>,
+    /// The folded texts of long words, one after another.
+    long: String,
+    /// Scratch for a token's folded form.
+    folded: String,
+}
+
+impl PartialEq for DocTerms {
+    fn eq(&self, _: &DocTerms) -> bool {
+        true
+    }
+}
+
+impl DocTerms {
+    /// The index in `terms` of the term with `key`, if the document has had it.
+    #[inline]
+    fn find(&self, key: &TermKey) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = key.hash as usize & mask;
+        loop {
+            let at = (*self.slots.get(i)?).checked_sub(1)? as usize;
+            let l = self.terms.get(at)?;
+            // Element by element: comparing the arrays whole calls `memcmp`.
+            if l.hash == key.hash
+                && l.prefix[0] == key.prefix[0]
+                && l.prefix[1] == key.prefix[1]
+                && l.prefix[2] == key.prefix[2]
+                && (!key.is_long() || self.long_text(l) == key.text)
+            {
+                return Some(at);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The folded text of a long word; empty for others.
+    fn long_text(&self, l: &Local) -> &str {
+        self.long
+            .get(l.long.0 as usize..l.long.1 as usize)
+            .unwrap_or("")
+    }
+
+    /// The key `l` was entered under.
+    #[inline]
+    fn key<'a>(&'a self, l: &Local) -> TermKey<'a> {
+        TermKey {
+            text: if l.long.1 > l.long.0 {
+                self.long_text(l)
+            } else {
+                ""
+            },
+            hash: l.hash,
+            prefix: l.prefix,
+        }
+    }
+
+    /// Enters the term with `key`, first met as `token` at occurrence `at`
+    /// (known not to be here yet); returns its index in `terms`.
+    fn insert(&mut self, key: &TermKey, token: (u8, u32, u32), at: u32) -> usize {
+        if 2 * (self.terms.len() + 1) > self.slots.len() {
+            self.slots = vec![0; (self.slots.len() * 2).max(1024)];
+            for i in 0..self.terms.len() {
+                self.place(i);
+            }
+        }
+        let mut long = (0, 0);
+        if key.is_long() {
+            long.0 = self.long.len() as u32;
+            self.long.push_str(key.text);
+            long.1 = self.long.len() as u32;
+        }
+        self.terms.push(Local {
+            hash: key.hash,
+            prefix: key.prefix,
+            long,
+            slot: 0,
+            token,
+            term: NO_TERM,
+            tf: [0; FIELDS],
+            first: at,
+            last: at,
+        });
+        let i = self.terms.len() - 1;
+        self.place(i);
+        i
+    }
+
+    /// Puts `terms[i]` in a free slot.
+    fn place(&mut self, i: usize) {
+        let Some(l) = self.terms.get_mut(i) else {
+            return;
+        };
+        let mask = self.slots.len() - 1;
+        let mut s = l.hash as usize & mask;
+        while let Some(slot) = self.slots.get_mut(s) {
+            if *slot == 0 {
+                *slot = i as u32 + 1;
+                l.slot = s as u32;
+                return;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Enters the tokens of one field, `text`, the first at position `pos`;
+    /// returns the position after the last.
+    ///
+    /// Out of line, so that profiles show reading a document apart from
+    /// visiting the index (one call per field).
+    #[inline(never)]
+    fn read(&mut self, field: Field, text: &str, mut pos: u32) -> u32 {
+        let f = field as usize;
+        // Out of `self` while the loop runs: a token's key borrows it.
+        let mut folded = std::mem::take(&mut self.folded);
+        let mut words = tokens(text);
+        while let Some(step) = words.next_step() {
+            // Most tokens are short runs of ASCII letters and digits, whose
+            // folded form is their lowercase: their key is built straight from
+            // the token, and the folded text only made for a new term. Tokens
+            // the fast path leaves to the general one (next to curly quotes or
+            // dashes, say) are often plain ASCII too.
+            let (start, end, plain) = match step {
+                Step::Ascii(s, e) => (s, e, true),
+                Step::Other(t) => (t.start, t.end, is_plain(t.text)),
+            };
+            let ascii = if plain {
+                TermKey::ascii_run(text.as_bytes(), start, end)
+            } else {
+                None
+            };
+            let key = match ascii {
+                Some(k) => k,
+                None => {
+                    fold_into(&text[start..end], &mut folded);
+                    if folded.is_empty() {
+                        continue;
+                    }
+                    TermKey::new(&folded)
+                }
+            };
+            let at = self.occurrences.len() as u32;
+            self.occurrences.push(Occurrence { pos, next: NO_NEXT });
+            // `get_mut` rather than indexing the vectors, which at opt-level
+            // "z" is a call each.
+            let (i, repeat) = match self.find(&key) {
+                Some(i) => (i, true),
+                None => (
+                    self.insert(&key, (f as u8, start as u32, end as u32), at),
+                    false,
+                ),
+            };
+            if let Some(l) = self.terms.get_mut(i) {
+                if repeat {
+                    if let Some(o) = self.occurrences.get_mut(l.last as usize) {
+                        o.next = at;
+                    }
+                    l.last = at;
+                }
+                l.tf[f] = l.tf[f].saturating_add(1);
+            }
+            pos += 1;
+        }
+        self.folded = folded;
+        pos
+    }
+
+    /// Empties the table for the next document.
+    fn clear(&mut self) {
+        for l in &self.terms {
+            if let Some(s) = self.slots.get_mut(l.slot as usize) {
+                *s = 0;
+            }
+        }
+        self.terms.clear();
+        self.occurrences.clear();
+        self.long.clear();
+    }
 }
 
 /// Term text → term id, for interning every token while indexing.
@@ -246,31 +486,66 @@ impl<'a> TermKey<'a> {
     }
 
     /// [`TermKey::ascii_run`] of any token: `None` unless it is plain ASCII.
+    /// Tried at every place in a longer text too, since the run's bytes are
+    /// read eight at a time, past its end where the text goes on.
     #[cfg(test)]
     fn ascii(token: &str) -> Option<TermKey<'static>> {
         if !is_plain(token) {
             return None;
         }
-        TermKey::ascii_run(token.as_bytes())
+        let alone = TermKey::ascii_run(token.as_bytes(), 0, token.len());
+        for (before, after) in [("", "Xy9 z"), ("Ab ", ""), ("ab, ", " CD efghijklmnopq")] {
+            let text = format!("{before}{token}{after}");
+            let start = before.len();
+            let within = TermKey::ascii_run(text.as_bytes(), start, start + token.len());
+            assert_eq!(
+                within.as_ref().map(|k| (k.hash, k.prefix)),
+                alone.as_ref().map(|k| (k.hash, k.prefix)),
+                "{text:?}"
+            );
+        }
+        alone
     }
 
-    /// The key of the folded form of a token that is a run of ASCII letters and
-    /// digits (the caller has checked), whose folded form is simply its
-    /// lowercase: `None` unless it is non-empty and shorter than
+    /// The key of the folded form of the token `text[start..end]`, a run of
+    /// ASCII letters and digits (the caller has checked), whose folded form is
+    /// simply its lowercase: `None` unless it is non-empty and shorter than
     /// [`TermKey::INLINE`] (so that its text is never compared, and is left
     /// empty here). Equal to [`TermKey::new`] of [`fold`]`(token)`, whose hash
     /// and prefix it computes without making the folded string.
     #[inline]
-    fn ascii_run(bytes: &[u8]) -> Option<TermKey<'static>> {
-        if bytes.is_empty() || bytes.len() >= TermKey::INLINE {
+    fn ascii_run(text: &[u8], start: usize, end: usize) -> Option<TermKey<'static>> {
+        let n = end.checked_sub(start)?;
+        if n == 0 || n >= TermKey::INLINE {
             return None;
         }
-        // Shifted into the words rather than stored byte by byte and reloaded
-        // as words: that reload stalls the CPU (no store-to-load forwarding).
+        // Eight bytes at a time, as one load, where the text has eight bytes
+        // from there (the bytes past the token are masked off): a loop a byte
+        // at a time costs several instructions per byte. Within the text's
+        // last eight bytes, byte by byte, shifted into the word (not stored
+        // into a buffer and reloaded as a word: that reload stalls the CPU,
+        // with no store-to-load forwarding).
         let mut prefix = [0u64; 3];
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < n {
+            let at = start + i;
+            let mut word = 0u64;
+            if let Some(s) = text.get(at..at + 8) {
+                word = u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]);
+            } else {
+                for (k, &b) in text.get(at..end).unwrap_or_default().iter().enumerate() {
+                    word |= u64::from(b) << (8 * k);
+                }
+            }
+            let left = n - i;
+            let mask = if left >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * left)) - 1
+            };
             // Setting 0x20 lowercases an ASCII letter and leaves a digit as it is.
-            prefix[i / 8] |= u64::from(b | 0x20) << (8 * (i % 8));
+            prefix[i / 8] = (word | 0x2020_2020_2020_2020) & mask;
+            i += 8;
         }
         Some(TermKey::from_prefix("", prefix))
     }
@@ -332,6 +607,24 @@ impl TermTable {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Reads the slot a lookup of `hash` starts at and the prefix of the term
+    /// there, and returns a few of their bits: called only to bring them into
+    /// cache ahead of [`TermTable::get`] (see [`DocTerms`]).
+    #[inline]
+    fn touch(&self, hash: u32) -> u64 {
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return 0;
+        };
+        let Some(&(_, id1)) = self.slots.get(hash as usize & mask) else {
+            return 0;
+        };
+        let prefix = id1
+            .checked_sub(1)
+            .and_then(|id| self.prefixes.get(id as usize))
+            .map_or(0, |p| p[0]);
+        prefix ^ u64::from(id1)
     }
 
     /// Enters a term known not to be in the table, under the next id.
@@ -396,13 +689,9 @@ pub struct Index {
     /// The tables queries find terms through, made on first use: see
     /// [`Index::lookups`].
     lookups: LazyLookups,
-    /// Scratch for [`Index::add`]: per term, its index among the terms of the
-    /// document being added, or `u32::MAX` (always, between calls).
-    doc_slot: Vec<u32>,
     /// Scratch for [`Index::add`]: the distinct terms of the document being
-    /// added (empty between calls), kept so that each document does not grow
-    /// a vector of its own from nothing.
-    doc_terms: Vec<Local>,
+    /// added, kept so that each document does not grow its tables from nothing.
+    doc_terms: DocTerms,
     len_sums: [u64; FIELDS],
     live_docs: u32,
 }
@@ -632,72 +921,67 @@ impl Index {
     fn add_document(&mut self, mut doc: Doc, title: &str, body: &str, names: &str) {
         self.remove(&doc.id);
         let n = self.docs.len() as u32;
-        // This is the hot loop of indexing. A term's positions in this document
-        // are the tail of its position bytes (documents are added one at a time),
-        // so each token's delta is written straight there; per distinct term of
-        // the document only its field frequencies and last position are kept.
+        // Indexing's hot path: each token is found among the document's terms
+        // ([`DocTerms::read`]); the index is visited afterwards, once per
+        // distinct term.
         let mut local = std::mem::take(&mut self.doc_terms);
-        let mut key = String::new();
+        let texts = [title, body, names];
         // Positions run on across fields with a gap of one, so a phrase never
         // spans the end of the title and the start of the body, and the numbers
         // stay small (one varint byte per delta, mostly).
         let mut pos = 0u32;
-        for (field, text) in [
-            (Field::Title, title),
-            (Field::Body, body),
-            (Field::Names, names),
-        ] {
+        for field in [Field::Title, Field::Body, Field::Names] {
             let f = field as usize;
             let start = pos;
-            let mut words = tokens(text);
-            while let Some(step) = words.next_step() {
-                // Most tokens are short runs of ASCII letters and digits, whose
-                // folded form is their lowercase: their key is built straight
-                // from the token, and the folded text only made for a new term.
-                // Tokens the fast path leaves to the general one (next to curly
-                // quotes or dashes, say) are often plain ASCII too.
-                let (start, end, plain) = match step {
-                    Step::Ascii(s, e) => (s, e, true),
-                    Step::Other(t) => (t.start, t.end, is_plain(t.text)),
-                };
-                let known = if plain {
-                    TermKey::ascii_run(&text.as_bytes()[start..end])
-                        .and_then(|k| self.lookup.get(&k, &self.terms))
-                } else {
-                    None
-                };
-                let term = match known {
-                    Some(id) => id,
-                    None => {
-                        fold_into(&text[start..end], &mut key);
-                        if key.is_empty() {
-                            continue;
-                        }
-                        self.term_id(&key)
-                    }
-                };
-                let slot = &mut self.doc_slot[term as usize];
-                if *slot == u32::MAX {
-                    *slot = local.len() as u32;
-                    local.push(Local {
-                        term,
-                        tf: [0; FIELDS],
-                        last: 0,
-                    });
-                }
-                let l = &mut local[*slot as usize];
-                l.tf[f] = l.tf[f].saturating_add(1);
-                let positions = &mut self.terms[term as usize].postings.positions;
-                write_varint(positions, u64::from(pos - l.last));
-                l.last = pos;
-                pos += 1;
-            }
+            pos = local.read(field, texts[f], pos);
             doc.lens[f] = pos - start;
             pos += 1;
         }
-        for l in &local {
-            self.doc_slot[l.term as usize] = u32::MAX;
-            let p = &mut self.terms[l.term as usize].postings;
+        // The index's id of each term, in order of first occurrence, so that
+        // new terms get the ids they would get token by token. `touched` only
+        // keeps the touching reads from being optimised away.
+        let mut touched = 0u64;
+        for l in &local.terms {
+            touched ^= self.lookup.touch(l.hash);
+        }
+        for i in 0..local.terms.len() {
+            let Some(l) = local.terms.get(i) else {
+                break;
+            };
+            let term = match self.lookup.get(&local.key(l), &self.terms) {
+                Some(id) => id,
+                // A new term: its text is made only now.
+                None => {
+                    let (f, start, end) = l.token;
+                    let token = texts[usize::from(f)].get(start as usize..end as usize);
+                    self.term_id(&fold(token.unwrap_or("")))
+                }
+            };
+            if let Some(l) = local.terms.get_mut(i) {
+                l.term = term;
+            }
+        }
+        for l in &local.terms {
+            if let Some(t) = self.terms.get(l.term as usize) {
+                touched ^= u64::from(t.postings.touch());
+            }
+        }
+        std::hint::black_box(touched);
+        // Each term's positions, delta-coded from 0, appended to its position
+        // bytes (a varint byte pushed at a time: most terms occur once or twice
+        // in a document, and copying from a scratch buffer, a `memory.copy` in
+        // WebAssembly, cost more), then its posting.
+        for l in &local.terms {
+            let Some(t) = self.terms.get_mut(l.term as usize) else {
+                continue;
+            };
+            let p = &mut t.postings;
+            let (mut at, mut last) = (l.first as usize, 0);
+            while let Some(&o) = local.occurrences.get(at) {
+                write_varint(&mut p.positions, u64::from(o.pos - last));
+                last = o.pos;
+                at = o.next as usize;
+            }
             p.list.push(Posting {
                 doc: n,
                 pos_end: p.positions.len() as u32,
@@ -737,7 +1021,6 @@ impl Index {
         if let Some(l) = self.lookups.0.get_mut() {
             l.add(&text, id);
         }
-        self.doc_slot.push(u32::MAX);
         self.terms.push(Term {
             text,
             postings: Postings::default(),

@@ -105,6 +105,17 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
+/// Whether the bytes at `i` encode a letter of the basic Cyrillic block,
+/// U+0400–U+045F (every one a letter, as [`is_word_char`] says): `D0 80`–`D0 BF`
+/// and `D1 80`–`D1 9F` in UTF-8.
+#[inline(always)]
+fn is_cyrillic_letter_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        (bytes.get(i), bytes.get(i + 1)),
+        (Some(0xD0), Some(0x80..=0xBF)) | (Some(0xD1), Some(0x80..=0x9F))
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
@@ -220,6 +231,17 @@ impl<'a> Iterator for Tokens<'a> {
                 prev = Some(char::from(bytes[i - 1]));
                 continue;
             }
+            if is_cyrillic_letter_at(bytes, i) {
+                // A run of basic Cyrillic letters, decoding only the last (a
+                // call per character at opt-level "z" otherwise).
+                i += 2;
+                while is_cyrillic_letter_at(bytes, i) {
+                    i += 2;
+                }
+                end = i;
+                prev = Some(char_at(text, i - 2));
+                continue;
+            }
             let c = if b < 0x80 {
                 char::from(b)
             } else {
@@ -289,7 +311,38 @@ pub(crate) fn fold_append(word: &str, out: &mut String) {
     // same letters come out (canonical reordering only moves combining marks,
     // and every mark is dropped), without the iterator's buffering, and ASCII
     // (most of a word that merely holds an apostrophe) needs no table at all.
-    for c in word.chars() {
+    //
+    // Runs of characters that fold to themselves (ASCII but capitals,
+    // apostrophes and commas; the small Russian and Ukrainian letters but "й")
+    // are copied whole: words of Cyrillic sources are mostly one such run, and
+    // a character at a time costs several calls each at opt-level "z".
+    let bytes = word.as_bytes();
+    let (mut i, mut run) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !(b.is_ascii_uppercase() || b == b'\'' || b == b',') {
+                i += 1;
+                continue;
+            }
+        } else if b == 0xD0 || b == 0xD1 {
+            // а–п (U+0430–U+043F) but й (U+0439), and р–я (U+0440–U+044F).
+            // `matches!` rather than `contains`, which is a call at "z".
+            let next = if i + 1 < bytes.len() { bytes[i + 1] } else { 0 };
+            let small = if b == 0xD0 {
+                matches!(next, 0xB0..=0xB8 | 0xBA..=0xBF)
+            } else {
+                matches!(next, 0x80..=0x8F)
+            };
+            if small {
+                i += 2;
+                continue;
+            }
+        }
+        out.push_str(&word[run..i]);
+        let c = char_at(word, i);
+        i += c.len_utf8();
+        run = i;
         if c.is_ascii() {
             if c != '\'' && c != ',' {
                 out.push(c.to_ascii_lowercase());
@@ -310,6 +363,7 @@ pub(crate) fn fold_append(word: &str, out: &mut String) {
             decompose_canonical(c, |c| fold_char(c, out));
         }
     }
+    out.push_str(&word[run..]);
     // Possessive: "russia's" and "russia’s" fold like "russia" (the apostrophe is
     // gone by now, so look at the original).
     let possessive = word
@@ -569,6 +623,37 @@ mod tests {
                 c as u32
             );
         }
+    }
+
+    #[test]
+    fn cyrillic_fast_path_agrees_with_is_word_char() {
+        for c in '\u{0}'..=char::MAX {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if is_cyrillic_letter_at(bytes, 0) {
+                assert!(bytes.len() == 2 && is_word_char(c), "U+{:04X}", c as u32);
+            } else {
+                assert!(
+                    !('\u{0400}'..='\u{045F}').contains(&c),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert_eq!(
+            words("Київ’s «Харків» та Zaporizhzhia-Запоріжжя, й ї ґ ѝ"),
+            [
+                "Київ’s",
+                "Харків",
+                "та",
+                "Zaporizhzhia",
+                "Запоріжжя",
+                "й",
+                "ї",
+                "ґ",
+                "ѝ"
+            ]
+        );
     }
 
     #[test]

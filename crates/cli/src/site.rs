@@ -68,7 +68,8 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         Shards::Always => true,
         Shards::Never => false,
     };
-    copy_app(app, out)?;
+    forget_previous(out)?;
+    let mut written = copy_app(app, out)?;
     let mut index = std::fs::read_to_string(out.join("index.html"))?;
     if let Some(t) = title {
         let escaped = t
@@ -115,6 +116,13 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         std::fs::write(out.join("corpus.json"), &json).context("write corpus.json")?;
         crate::cmd_onefile(out, &out.join("folio.html"))?;
     }
+    written.extend(if sharded {
+        vec![folio_core::search::shard::DIR.to_string()]
+    } else {
+        vec!["corpus.json".to_string(), "folio.html".to_string()]
+    });
+    std::fs::write(out.join(WRITTEN), written.join("\n") + "\n")
+        .with_context(|| format!("{}", out.join(WRITTEN).display()))?;
     let quotes: usize = corpus.articles.iter().map(|a| a.quotes.len()).sum();
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
@@ -259,8 +267,48 @@ fn extract_all(sources: Vec<folio_core::Source>) -> Vec<Article> {
 }
 
 /// Copies the built app, leaving out its own corpus and one-file copy.
-fn copy_app(app: &Path, out: &Path) -> Result<()> {
+/// The list of what a build wrote into its site folder, one relative path per
+/// line, so the next build into the same folder can remove exactly that: the
+/// app's file names carry a hash that changes with each app build, and a site
+/// that turns sharded (or back) would otherwise keep a stale `corpus.json` and
+/// `folio.html` (or 300 MB of stale shards). Nothing else in the folder is
+/// touched (a `CNAME`, a `.nojekyll`).
+const WRITTEN: &str = ".folio-written";
+
+/// Removes what the previous build into `out` wrote, as its [`WRITTEN`] list
+/// says; only plain relative paths inside `out` are followed.
+fn forget_previous(out: &Path) -> Result<()> {
+    let Ok(list) = std::fs::read_to_string(out.join(WRITTEN)) else {
+        return Ok(());
+    };
+    for line in list.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let rel = Path::new(line);
+        let plain = rel
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain {
+            continue;
+        }
+        let path = out.join(rel);
+        let gone = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        match gone {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(e).with_context(|| format!("remove {}", path.display()));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Copies the built app into `out`; returns the relative paths written.
+fn copy_app(app: &Path, out: &Path) -> Result<Vec<String>> {
     std::fs::create_dir_all(out).with_context(|| format!("{}", out.display()))?;
+    let mut written = Vec::new();
     for entry in walk(app)? {
         let rel = entry.strip_prefix(app)?;
         let name = rel.to_string_lossy();
@@ -272,8 +320,9 @@ fn copy_app(app: &Path, out: &Path) -> Result<()> {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::copy(&entry, &dest).with_context(|| format!("{}", entry.display()))?;
+        written.push(rel.to_string_lossy().replace('\\', "/"));
     }
-    Ok(())
+    Ok(written)
 }
 
 fn walk(dir: &Path) -> Result<Vec<std::path::PathBuf>> {

@@ -185,3 +185,70 @@ fn build_shards_on_request_and_gives_every_article_the_default_outlet() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("auto, always or never"));
 }
+
+#[test]
+fn rebuilding_a_site_removes_what_the_last_build_wrote_and_nothing_else() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, articles, site) = (
+        tmp.path().join("dist"),
+        tmp.path().join("articles"),
+        tmp.path().join("site"),
+    );
+    fake_app(&app);
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(
+        articles.join("one.txt"),
+        "The harbour of Varna reopened on Monday, the port authority said.",
+    )
+    .unwrap();
+    let build = |shards: &str| {
+        let out = folio()
+            .args(["build"])
+            .arg(&articles)
+            .arg("--out")
+            .arg(&site)
+            .arg("--app")
+            .arg(&app)
+            .args(["--shards", shards])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    build("never");
+    std::fs::write(site.join("CNAME"), "news.example.org").unwrap();
+    // A new app build: its files carry another hash.
+    for (old, new) in [
+        ("folio-app-1.js", "folio-app-2.js"),
+        ("folio-app-1_bg.wasm", "folio-app-2_bg.wasm"),
+    ] {
+        std::fs::rename(app.join(old), app.join(new)).unwrap();
+    }
+    let page = std::fs::read_to_string(app.join("index.html"))
+        .unwrap()
+        .replace("folio-app-1", "folio-app-2");
+    std::fs::write(app.join("index.html"), page).unwrap();
+    build("always");
+    assert!(site.join("folio-app-2_bg.wasm").is_file());
+    assert!(
+        !site.join("folio-app-1_bg.wasm").exists() && !site.join("folio-app-1.js").exists(),
+        "the last app build's files are gone"
+    );
+    assert!(
+        !site.join("corpus.json").exists() && !site.join("folio.html").exists(),
+        "a sharded site keeps no stale whole corpus"
+    );
+    assert!(site.join("shards/manifest.json").is_file());
+    assert_eq!(
+        std::fs::read_to_string(site.join("CNAME")).unwrap(),
+        "news.example.org",
+        "a file the build did not write stays"
+    );
+    build("never");
+    assert!(!site.join("shards").exists(), "no stale shards");
+    assert!(site.join("corpus.json").is_file() && site.join("folio.html").is_file());
+    assert!(site.join("CNAME").is_file());
+}

@@ -25,7 +25,7 @@
 //! share a skeleton.
 
 use super::gazetteer::{self as gaz, key};
-use crate::model::{Article, ArticleEntity, CorpusEntity, EntityKind};
+use crate::model::{Article, CorpusEntity, EntityKind};
 use crate::search::index::FxMap;
 use crate::search::tokenize::variant_key;
 
@@ -198,6 +198,8 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
     let mut out = Vec::new();
     let mut used_ids: FxMap<String, usize> = FxMap::default();
     let mut renamed: Vec<(usize, String, String)> = Vec::new();
+    // (article, entry kept, entry folded into it): see `fold`.
+    let mut folds: Vec<(usize, usize, usize)> = Vec::new();
     for g in order {
         let members = &merged[g];
         let (kind, _) = (inst[members[0]].2, ());
@@ -252,6 +254,20 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
                 renamed.push((ai, old, id.clone()));
             }
         }
+        // Two entries of one article in one group: instance indices follow
+        // (article, entry) order, so the first of each article's run stays.
+        let mut in_order = members.clone();
+        in_order.sort_unstable();
+        for w in in_order.windows(2) {
+            let ((a0, e0, _, _), (a1, e1, _, _)) = (inst[w[0]], inst[w[1]]);
+            if a0 == a1 {
+                let kept = folds
+                    .last()
+                    .filter(|f| f.0 == a0 && f.2 == e0)
+                    .map_or(e0, |f| f.1);
+                folds.push((a0, kept, e1));
+            }
+        }
         out.push(CorpusEntity {
             id,
             kind,
@@ -271,35 +287,23 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
             }
         }
     }
-    for a in articles.iter_mut() {
-        fold_same_ids(&mut a.entities);
-    }
+    fold(articles, folds);
     out
 }
 
-/// Makes one entry per entity id in an article's list. Two names of one
-/// thing in one article ("Donbas" and "the Donbas region", "Kiev" and "Kyiv")
-/// were two entries with the same id after the merge, so the article counted
-/// twice among the entity's articles, and an entity page showed it twice. The
-/// first entry stays in place, with every mention in text order, named by its
+/// Makes one entry per entity in an article's list. Two names of one thing
+/// in one article ("Donbas" and "the Donbas region", "Kiev" and "Kyiv") were
+/// two entries with the same id after the merge, so the article counted twice
+/// among the entity's articles, and an entity page showed it twice. `folds`
+/// holds (article, entry kept, entry folded into it), the entries in order:
+/// the kept one stays in place with every mention in text order, named by its
 /// fullest name (the most words; the first on a tie).
-fn fold_same_ids(entities: &mut Vec<ArticleEntity>) {
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&i, &j| entities[i].id.cmp(&entities[j].id).then(i.cmp(&j)));
-    if !order
-        .windows(2)
-        .any(|w| entities[w[0]].id == entities[w[1]].id)
-    {
-        return;
-    }
-    let runs: Vec<&[usize]> = order
-        .chunk_by(|&i, &j| entities[i].id == entities[j].id)
-        .filter(|run| run.len() > 1)
-        .collect();
-    let mut gone = vec![false; entities.len()];
-    for run in runs {
-        let (&keep, rest) = run.split_first().expect("chunks are never empty");
-        for &other in rest {
+fn fold(articles: &mut [Article], mut folds: Vec<(usize, usize, usize)>) {
+    folds.sort_unstable();
+    for run in folds.chunk_by(|x, y| x.0 == y.0) {
+        let entities = &mut articles[run[0].0].entities;
+        let mut gone = vec![false; entities.len()];
+        for &(_, keep, other) in run {
             let mentions = std::mem::take(&mut entities[other].mentions);
             let words = |n: &str| n.split_whitespace().count();
             if words(&entities[other].name) > words(&entities[keep].name) {
@@ -308,13 +312,15 @@ fn fold_same_ids(entities: &mut Vec<ArticleEntity>) {
             entities[keep].mentions.extend(mentions);
             gone[other] = true;
         }
-        entities[keep].mentions.sort_by_key(|m| (m.start, m.end));
+        for &(_, keep, _) in run {
+            entities[keep].mentions.sort_by_key(|m| (m.start, m.end));
+        }
+        let mut i = 0;
+        entities.retain(|_| {
+            i += 1;
+            !gone[i - 1]
+        });
     }
-    let mut i = 0;
-    entities.retain(|_| {
-        i += 1;
-        !gone[i - 1]
-    });
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/.ci/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+# A full run builds each crate once; incremental caches would only take disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 # wasm-bindgen-test-runner starts Chromium through chromedriver; as root it needs
 # --no-sandbox, which the runner passes itself in headless mode.
 
@@ -43,3 +45,6 @@ echo "screenshots: $(ls target/screenshots | tr '\n' ' ')"
 
 step "benches compile"
 cargo bench -p folio-core --no-run
+
+step "disk used by this run"
+du -sh "${CARGO_TARGET_DIR:-target}" 2>/dev/null || true

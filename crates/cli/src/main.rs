@@ -56,7 +56,8 @@ usage:
 
 Articles are .txt or .md files, or saved web pages (.html, .htm), whose
 article body and metadata are extracted first. Optional metadata sits beside each one as
-ID.meta.json: {\"title\", \"outlet\", \"published\": \"YYYY-MM-DD\", \"url\", \"byline\"}.";
+ID.meta.json: {\"title\", \"outlet\", \"published\": \"YYYY-MM-DD\", \"url\", \"byline\"}.
+A .jsonl file holds many articles, one per line, as `extract --jsonl` reads them.";
 
 fn main() -> ExitCode {
     match run() {
@@ -183,7 +184,7 @@ fn run() -> Result<ExitCode> {
 }
 
 /// Expands folders to the article files inside them (sorted, non-recursive).
-fn article_files(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
+pub(crate) fn article_files(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -210,13 +211,43 @@ fn is_article_file(p: &Path) -> bool {
         && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
             matches!(
                 e.to_ascii_lowercase().as_str(),
-                "txt" | "md" | "html" | "htm"
+                "txt" | "md" | "html" | "htm" | "jsonl"
             )
         })
 }
 
+/// Whether a file holds many articles, one JSON object per line, in the form
+/// `folio extract --jsonl` reads (a data team's export, or a generated corpus:
+/// one file instead of 200,000 small ones).
+pub(crate) fn is_jsonl(p: &Path) -> bool {
+    p.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// Calls `each` with every non-blank line of a JSON-lines file and its number
+/// (from 1).
+pub(crate) fn each_line(path: &Path, mut each: impl FnMut(usize, String)) -> Result<()> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("{} line {}", path.display(), n + 1))?;
+        if !line.trim().is_empty() {
+            each(n + 1, line);
+        }
+    }
+    Ok(())
+}
+
+/// One line of a JSON-lines file as a source, or the message that says why not.
+pub(crate) fn line_source(path: &Path, n: usize, line: &str) -> Result<Source> {
+    stream::parse_line(line).map_err(|e| match e.id {
+        Some(id) => anyhow::anyhow!("{} line {n} ({id}): {}", path.display(), e.error),
+        None => anyhow::anyhow!("{} line {n}: {}", path.display(), e.error),
+    })
+}
+
 /// Reads one article and its sidecar metadata.
-fn read_source(path: &Path) -> Result<Source> {
+pub(crate) fn read_source(path: &Path) -> Result<Source> {
     let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
     let file = path
         .file_name()
@@ -246,13 +277,21 @@ fn read_meta(path: &Path) -> Result<Meta> {
 pub(crate) fn read_all(paths: &[PathBuf]) -> (Vec<Source>, bool) {
     let mut sources = Vec::new();
     let mut failed = false;
+    let mut take = |source: Result<Source>| match source {
+        Ok(s) => sources.push(s),
+        Err(e) => {
+            eprintln!("folio: {e:#}");
+            failed = true;
+        }
+    };
     for f in article_files(paths) {
-        match f.and_then(|p| read_source(&p)) {
-            Ok(s) => sources.push(s),
-            Err(e) => {
-                eprintln!("folio: {e:#}");
-                failed = true;
+        match f {
+            Ok(p) if is_jsonl(&p) => {
+                if let Err(e) = each_line(&p, |n, line| take(line_source(&p, n, &line))) {
+                    take(Err(e));
+                }
             }
+            f => take(f.and_then(|p| read_source(&p))),
         }
     }
     (sources, failed)

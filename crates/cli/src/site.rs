@@ -4,13 +4,14 @@
 //! beside it, and every URL in it is relative, so the site works from any host
 //! and sub-path (GitHub Pages project sites included).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use folio_core::{extract_document, Article, Corpus};
+use folio_core::{extract_document, Article, Builder, Corpus, Source};
 
 /// Whether the site's index is sharded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,19 +50,15 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
             app.display()
         );
     }
-    if !articles.is_dir() {
-        bail!("{}: not a folder of articles", articles.display());
+    if !articles.is_dir() && !(articles.is_file() && crate::is_jsonl(articles)) {
+        bail!(
+            "{}: not a folder of articles nor a .jsonl file of them",
+            articles.display()
+        );
     }
-    let (mut sources, failed) = crate::read_all(&[articles.to_path_buf()]);
-    if let Some(outlet) = outlet {
-        for s in &mut sources {
-            s.meta.outlet.get_or_insert_with(|| outlet.to_string());
-        }
-    }
-    let bytes: usize = sources.iter().map(|s| s.raw.len()).sum();
-    let extracted = extract_all(sources);
+    let (builder, bytes, failed) = read_and_extract(articles, outlet);
     let extracted_at = started.elapsed();
-    let corpus = Corpus::from_articles(extracted);
+    let corpus = builder.finish();
     let indexed_at = started.elapsed();
     let sharded = match shards {
         Shards::Auto => corpus.articles.len() > folio_core::search::shard::SHARD_ABOVE,
@@ -127,7 +124,7 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "folio: {} articles ({:.1} MB), {} entities, {} quotes → {} in {:.1} s \
-         (extraction {:.1} s on {} threads, index and merge {:.1} s, writing {:.1} s)",
+         (reading, extraction and index {:.1} s on {} threads, merge {:.1} s, writing {:.1} s)",
         corpus.articles.len(),
         bytes as f64 / 1e6,
         corpus.entities.len(),
@@ -232,50 +229,141 @@ fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard
     .context("write the sharded index")
 }
 
-/// Extracts every source on all cores, with a progress bar on the terminal.
-fn extract_all(sources: Vec<folio_core::Source>) -> Vec<Article> {
-    let total = sources.len();
-    let bar = indicatif::ProgressBar::new(total as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles  {msg}")
-            .expect("a valid template"),
-    );
-    let done = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = total.div_ceil(threads).max(1);
-    // Each thread owns its share and drops each source once extracted, so
-    // the allocator reuses its memory for the articles (a corpus of 100,000
-    // held its 500 MB of sources to the end, each page of it faulted in).
-    let mut rest = sources;
-    let mut parts: Vec<Vec<folio_core::Source>> = Vec::with_capacity(threads);
-    while rest.len() > chunk {
-        let tail = rest.split_off(chunk);
-        parts.push(std::mem::replace(&mut rest, tail));
+/// One article to read: a file (and its sidecar), or one line of a JSON-lines
+/// file.
+enum Item {
+    File(PathBuf),
+    Line(Arc<Path>, usize, String),
+}
+
+impl Item {
+    fn read(self) -> Result<Source> {
+        match self {
+            Item::File(p) => crate::read_source(&p),
+            Item::Line(p, n, line) => crate::line_source(&p, n, &line),
+        }
     }
-    parts.push(rest);
-    let mut out: Vec<Article> = Vec::with_capacity(total);
+}
+
+/// Reads, extracts and indexes every article under `articles` (a folder, or a
+/// `.jsonl` file), with a progress bar on the terminal; returns the unmerged
+/// corpus, the bytes of text read, and whether any article failed (each
+/// failure is one line on stderr, and the batch goes on).
+///
+/// A thread lists the files (and reads JSON-lines files line by line) and
+/// hands them out in numbered batches; threads on every core read and extract
+/// them; this thread indexes the articles in input order as they come back, so
+/// indexing overlaps extraction and no core waits for a static share. Each
+/// source is dropped once extracted, and the hand-over queues are bounded, so
+/// the build holds the articles, never the whole text they came from.
+fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, bool) {
+    const BATCH: usize = 64;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let files = crate::article_files(&[articles.to_path_buf()]);
+    let total: u64 = files
+        .iter()
+        .flatten()
+        .filter_map(|p| p.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} of articles  {eta}",
+        )
+        .expect("a valid template"),
+    );
+    let failed = AtomicBool::new(false);
+    let bytes = AtomicUsize::new(0);
+    let report = |e: anyhow::Error| {
+        bar.suspend(|| eprintln!("folio: {e:#}"));
+        failed.store(true, Ordering::Relaxed);
+    };
+    let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<Item>)>(2 * threads);
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) =
+        std::sync::mpsc::sync_channel::<(usize, Vec<Option<Article>>)>(4 * threads);
+    let mut builder = Builder::default();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|part| {
-                let (bar, done) = (&bar, &done);
-                scope.spawn(move || {
-                    part.into_iter()
-                        .map(|s| {
-                            let a = extract_document(&s.file, &s.raw, &s.meta);
-                            bar.set_position(done.fetch_add(1, Ordering::Relaxed) as u64 + 1);
-                            a
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            out.extend(h.join().expect("an extraction thread panicked"));
+        let report = &report;
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut seq = 0;
+            let mut hand = |item: Item, batch: &mut Vec<Item>| {
+                batch.push(item);
+                if batch.len() == BATCH {
+                    // A closed queue means the workers are gone; their
+                    // panic is reported where they are joined.
+                    let _ = work_tx.send((seq, std::mem::take(batch)));
+                    seq += 1;
+                }
+            };
+            for f in files {
+                match f {
+                    Ok(p) if crate::is_jsonl(&p) => {
+                        let path: Arc<Path> = p.into();
+                        let listed = crate::each_line(&path, |n, line| {
+                            hand(Item::Line(path.clone(), n, line), &mut batch)
+                        });
+                        if let Err(e) = listed {
+                            report(e);
+                        }
+                    }
+                    Ok(p) => hand(Item::File(p), &mut batch),
+                    Err(e) => report(e),
+                }
+            }
+            let _ = work_tx.send((seq, batch));
+        });
+        for _ in 0..threads {
+            let (work_rx, done_tx, bar, bytes) = (&work_rx, done_tx.clone(), &bar, &bytes);
+            scope.spawn(move || loop {
+                let next = match work_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok((seq, items)) = next else {
+                    return;
+                };
+                let extracted = items
+                    .into_iter()
+                    .map(|item| match item.read() {
+                        Ok(mut s) => {
+                            if let Some(outlet) = outlet {
+                                s.meta.outlet.get_or_insert_with(|| outlet.to_string());
+                            }
+                            bytes.fetch_add(s.raw.len(), Ordering::Relaxed);
+                            bar.inc(s.raw.len() as u64);
+                            Some(extract_document(&s.file, &s.raw, &s.meta))
+                        }
+                        Err(e) => {
+                            report(e);
+                            None
+                        }
+                    })
+                    .collect();
+                if done_tx.send((seq, extracted)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+        // Batches come back in any order; articles are indexed in input order,
+        // so a build's ids and files do not depend on thread timing.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (seq, articles) in done_rx {
+            waiting.insert(seq, articles);
+            while let Some(articles) = waiting.remove(&next) {
+                for a in articles.into_iter().flatten() {
+                    builder.push(a);
+                }
+                next += 1;
+            }
         }
     });
     bar.finish_and_clear();
-    out
+    (builder, bytes.into_inner(), failed.into_inner())
 }
 
 /// The list of what a build wrote into its site folder, one relative path per

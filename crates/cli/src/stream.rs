@@ -12,7 +12,7 @@ use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use folio_core::{extract_document, Meta};
+use folio_core::{extract_document, Meta, Source};
 use serde::Deserialize;
 
 /// One input line: `id`, the article as `text` or `html`, and [`Meta`]'s keys.
@@ -38,15 +38,43 @@ struct Line {
 }
 
 impl Line {
-    fn meta(&self) -> Meta {
+    fn meta(self) -> Meta {
         Meta {
-            title: self.title.clone(),
-            outlet: self.outlet.clone(),
-            published: self.published.clone(),
-            url: self.url.clone(),
-            byline: self.byline.clone(),
+            title: self.title,
+            outlet: self.outlet,
+            published: self.published,
+            url: self.url,
+            byline: self.byline,
         }
     }
+}
+
+/// Why a line is not an article, and its id when the line had one.
+pub(crate) struct LineError {
+    pub id: Option<String>,
+    pub error: String,
+}
+
+/// One JSON line as a source: `ID.txt` or `ID.html`, so the extraction treats
+/// it as the file it would have been. `folio build` reads `.jsonl` files with
+/// it too.
+pub(crate) fn parse_line(line: &str) -> Result<Source, LineError> {
+    let mut l = serde_json::from_str::<Line>(line).map_err(|e| LineError {
+        id: None,
+        error: e.to_string(),
+    })?;
+    let (file, raw) = match (l.text.take(), l.html.take()) {
+        (Some(text), None) => (format!("{}.txt", l.id), text),
+        (None, Some(html)) => (format!("{}.html", l.id), html),
+        _ => {
+            return Err(LineError {
+                id: Some(l.id),
+                error: "needs exactly one of \"text\" and \"html\"".to_string(),
+            })
+        }
+    };
+    let meta = l.meta();
+    Ok(Source { file, raw, meta })
 }
 
 /// Runs the stream; the exit status is 1 when any line failed.
@@ -59,29 +87,23 @@ pub fn extract_jsonl() -> Result<ExitCode> {
         if line.trim().is_empty() {
             continue;
         }
-        let written = match serde_json::from_str::<Line>(&line) {
-            Ok(mut l) => match (l.text.take(), l.html.take()) {
-                (Some(text), None) => serde_json::to_writer(
-                    &mut out,
-                    &extract_document(&format!("{}.txt", l.id), &text, &l.meta()),
-                ),
-                (None, Some(html)) => serde_json::to_writer(
-                    &mut out,
-                    &extract_document(&format!("{}.html", l.id), &html, &l.meta()),
-                ),
-                _ => {
-                    failed = true;
-                    serde_json::to_writer(
-                        &mut out,
-                        &serde_json::json!({ "id": l.id, "error": "needs exactly one of \"text\" and \"html\"" }),
-                    )
-                }
-            },
-            Err(e) => {
+        let written = match parse_line(&line) {
+            Ok(source) => serde_json::to_writer(
+                &mut out,
+                &extract_document(&source.file, &source.raw, &source.meta),
+            ),
+            Err(LineError {
+                id: Some(id),
+                error,
+            }) => {
+                failed = true;
+                serde_json::to_writer(&mut out, &serde_json::json!({ "id": id, "error": error }))
+            }
+            Err(LineError { id: None, error }) => {
                 failed = true;
                 serde_json::to_writer(
                     &mut out,
-                    &serde_json::json!({ "id": null, "line": n + 1, "error": e.to_string() }),
+                    &serde_json::json!({ "id": null, "line": n + 1, "error": error }),
                 )
             }
         };

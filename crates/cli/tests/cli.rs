@@ -252,3 +252,81 @@ fn rebuilding_a_site_removes_what_the_last_build_wrote_and_nothing_else() {
     assert!(site.join("corpus.json").is_file() && site.join("folio.html").is_file());
     assert!(site.join("CNAME").is_file());
 }
+
+#[test]
+fn build_reads_jsonl_articles_in_line_order_across_batches_and_names_bad_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, articles, site) = (
+        tmp.path().join("dist"),
+        tmp.path().join("articles"),
+        tmp.path().join("site"),
+    );
+    fake_app(&app);
+    std::fs::create_dir_all(&articles).unwrap();
+    // More lines than one hand-out batch, with ids that sort the other way, so
+    // an order that followed thread timing or sorted ids would show.
+    let mut lines: Vec<String> = (0..150)
+        .rev()
+        .map(|i| {
+            format!(
+                r#"{{"id":"n{i:03}","text":"Ferry {i} left the harbour of Varna on Monday, the port authority said.","published":"2024-03-{:02}"}}"#,
+                1 + i % 28
+            )
+        })
+        .collect();
+    lines.insert(7, "not json".to_string());
+    lines.insert(9, String::new());
+    std::fs::write(articles.join("feed.jsonl"), lines.join("\n")).unwrap();
+    std::fs::write(
+        articles.join("zz.txt"),
+        "The harbour of Burgas reopened on Tuesday.",
+    )
+    .unwrap();
+    let build = |input: &Path| {
+        folio()
+            .args(["build"])
+            .arg(input)
+            .arg("--out")
+            .arg(&site)
+            .arg("--app")
+            .arg(&app)
+            .output()
+            .unwrap()
+    };
+    let ids = || -> Vec<String> {
+        let corpus: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(site.join("corpus.json")).unwrap()).unwrap();
+        corpus["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let want: Vec<String> = (0..150).rev().map(|i| format!("n{i:03}")).collect();
+
+    // The folder: the JSON-lines file's articles, then the text file's.
+    let out = build(&articles);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "a bad line gives exit status 1");
+    assert!(
+        stderr.contains("feed.jsonl line 8:"),
+        "the bad line is named by number: {stderr}"
+    );
+    assert!(stderr.contains("151 articles"), "{stderr}");
+    let mut with_text = want.clone();
+    with_text.push("zz".to_string());
+    assert_eq!(ids(), with_text);
+
+    // The file on its own.
+    let out = build(&articles.join("feed.jsonl"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("150 articles"));
+    assert_eq!(ids(), want);
+    let corpus: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("corpus.json")).unwrap()).unwrap();
+    assert_eq!(corpus["articles"][0]["published"], "2024-03-10");
+
+    // Anything else is refused with a message.
+    let out = build(&articles.join("zz.txt"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nor a .jsonl file"));
+}

@@ -3,6 +3,8 @@
 use crate::extract::{aliases, decode, extract_document};
 use std::collections::HashMap;
 
+use crate::search::index::FxMap;
+
 use crate::model::{Article, CorpusEntity, EntityKind, Extraction, Meta};
 use crate::search::{Facets, Hit, Index, Query, SearchResults};
 
@@ -37,6 +39,50 @@ impl Source {
     }
 }
 
+/// A corpus built one article at a time: each is indexed as it arrives, and the
+/// entities are merged once at the end. `folio build` indexes articles while its
+/// other threads are still extracting the rest.
+#[derive(Debug, Default)]
+pub struct Builder {
+    corpus: Corpus,
+    /// By id, where each article is: a later one with the same id replaces it,
+    /// as [`Corpus::add`] does, without searching the list each time (which
+    /// made a build of 100,000 articles quadratic).
+    at: FxMap<String, usize>,
+}
+
+impl Builder {
+    /// Indexes and keeps an extracted article (replacing one with its id).
+    pub fn push(&mut self, a: Article) {
+        self.corpus.index.add_article(&a);
+        match self.at.get(&a.id) {
+            Some(&i) => self.corpus.articles[i] = a,
+            None => {
+                self.at.insert(a.id.clone(), self.corpus.articles.len());
+                self.corpus.articles.push(a);
+            }
+        }
+    }
+
+    /// How many articles it holds.
+    pub fn len(&self) -> usize {
+        self.corpus.articles.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.corpus.articles.is_empty()
+    }
+
+    /// Merges the entities across the articles: the finished corpus.
+    pub fn finish(self) -> Corpus {
+        let mut corpus = self.corpus;
+        corpus.entities = aliases::merge(&mut corpus.articles);
+        corpus.refresh_preferred();
+        corpus
+    }
+}
+
 /// Extracted articles and the index over them.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
@@ -68,24 +114,11 @@ impl Corpus {
     /// A corpus of articles extracted elsewhere (on several threads, say):
     /// indexed and merged once.
     pub fn from_articles(articles: Vec<Article>) -> Corpus {
-        let mut corpus = Corpus::default();
-        // By id, where each article is: a later one with the same id replaces
-        // it, as [`Corpus::add`] does, without searching the list each time
-        // (which made a build of 100,000 articles quadratic).
-        let mut at: HashMap<String, usize> = HashMap::with_capacity(articles.len());
+        let mut builder = Builder::default();
         for a in articles {
-            corpus.index.add_article(&a);
-            match at.get(&a.id) {
-                Some(&i) => corpus.articles[i] = a,
-                None => {
-                    at.insert(a.id.clone(), corpus.articles.len());
-                    corpus.articles.push(a);
-                }
-            }
+            builder.push(a);
         }
-        corpus.entities = aliases::merge(&mut corpus.articles);
-        corpus.refresh_preferred();
-        corpus
+        builder.finish()
     }
 
     /// Adds (or replaces, by id) an extracted article.

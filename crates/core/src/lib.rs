@@ -61,7 +61,7 @@ pub mod search;
 pub mod share;
 pub mod sort;
 
-pub use corpus::{Corpus, Source};
+pub use corpus::{Builder, Corpus, Source};
 pub use error::Error;
 pub use extract::{extract, extract_document};
 pub use model::{

@@ -64,16 +64,6 @@ impl Builder {
         }
     }
 
-    /// How many articles it holds.
-    pub fn len(&self) -> usize {
-        self.corpus.articles.len()
-    }
-
-    /// Whether it holds none.
-    pub fn is_empty(&self) -> bool {
-        self.corpus.articles.is_empty()
-    }
-
     /// Merges the entities across the articles: the finished corpus.
     pub fn finish(self) -> Corpus {
         let mut corpus = self.corpus;

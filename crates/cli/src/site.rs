@@ -136,9 +136,10 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         .with_context(|| format!("{}", out.join(WRITTEN).display()))?;
     let quotes: usize = corpus.articles.iter().map(|a| a.quotes.len()).sum();
     let secs = started.elapsed().as_secs_f64();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     eprintln!(
         "folio: {} articles ({:.1} MB), {} entities, {} quotes → {} in {:.1} s \
-         (reading, extraction and index {:.1} s on {} threads, merge {:.1} s, writing {:.1} s)",
+         (reading, extraction and index {:.1} s on {threads} thread{}, merge {:.1} s, writing {:.1} s)",
         corpus.articles.len(),
         bytes as f64 / 1e6,
         corpus.entities.len(),
@@ -146,7 +147,7 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         out.display(),
         secs,
         extracted_at.as_secs_f64(),
-        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        if threads == 1 { "" } else { "s" },
         (indexed_at - extracted_at).as_secs_f64(),
         secs - indexed_at.as_secs_f64(),
     );

@@ -31,7 +31,7 @@
 //! | [`FUZZY_WEIGHT`] | 0.5 | 0–1: score fraction for a typo match, per edit |
 //! | [`PHRASE_BOOST`] | 1.5 | ≥ 1: a phrase scores its words' sum times this |
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Bound;
 use std::sync::{Arc, OnceLock};
@@ -125,7 +125,7 @@ struct DocEntity {
     keys: Vec<String>,
 }
 
-/// Every distinct [`DocEntity`] of an index, stored once.
+/// Every distinct [`DocEntity`] of the index's live documents, stored once.
 ///
 /// Why: a place or a person recurs across thousands of articles, and with
 /// each document holding its own copy of name and keys they were 30% of the
@@ -133,7 +133,7 @@ struct DocEntity {
 /// equality goes: two indexes are equal when their documents' entities are,
 /// whichever table they are shared through.
 #[derive(Debug, Clone, Default)]
-struct EntityTable(FxMap<Arc<DocEntity>, ()>);
+struct EntityTable(HashSet<Arc<DocEntity>, BuildHasherDefault<FxHasher>>);
 
 impl PartialEq for EntityTable {
     fn eq(&self, _: &EntityTable) -> bool {
@@ -144,12 +144,23 @@ impl PartialEq for EntityTable {
 impl EntityTable {
     /// The shared copy of `e`, made if it is new.
     fn share(&mut self, e: DocEntity) -> Arc<DocEntity> {
-        if let Some((shared, ())) = self.0.get_key_value(&e) {
+        if let Some(shared) = self.0.get(&e) {
             return Arc::clone(shared);
         }
         let shared = Arc::new(e);
-        self.0.insert(Arc::clone(&shared), ());
+        self.0.insert(Arc::clone(&shared));
         shared
+    }
+
+    /// Lets go of a removed document's entities: those no other document
+    /// has leave the table, so deleting and importing again does not grow it.
+    fn release(&mut self, entities: Vec<Arc<DocEntity>>) {
+        for e in entities {
+            // This document's copy and the table's: no one else's.
+            if Arc::strong_count(&e) == 2 {
+                self.0.remove(&e);
+            }
+        }
     }
 }
 
@@ -1099,7 +1110,7 @@ impl Index {
         };
         let d = &mut self.docs[doc as usize];
         d.live = false;
-        d.entities = Vec::new();
+        self.entity_table.release(std::mem::take(&mut d.entities));
         for (sum, len) in self.len_sums.iter_mut().zip(d.lens) {
             *sum -= u64::from(len);
         }
@@ -2219,6 +2230,12 @@ mod tests {
                 .into_iter()
                 .any(|(k, n)| k == EntityKind::Place && n == "Kharkiv"));
         }
+        // Removing one keeps the other's; removing both empties the table.
+        let shared = index.entity_table.0.len();
+        index.remove("a");
+        assert_eq!(index.entity_table.0.len(), shared);
+        index.remove("b");
+        assert!(index.entity_table.0.is_empty());
     }
 
     #[test]

@@ -922,7 +922,7 @@ impl Index {
     /// query filters and facets need (outlet, date, entities).
     pub fn add_article(&mut self, article: &Article) {
         let mut names = String::new();
-        let mut entities = Vec::with_capacity(article.entities.len());
+        let mut entities: Vec<DocEntity> = Vec::with_capacity(article.entities.len());
         for e in &article.entities {
             let mut keys: Vec<String> = Vec::new();
             // Each distinct form once: the body already counts how often the
@@ -945,22 +945,25 @@ impl Index {
             // One entry per (kind, name): facets count articles, not mentions.
             match entities
                 .iter_mut()
-                .find(|(k, n, _): &&mut (EntityKind, String, Vec<String>)| {
-                    *k == e.kind && *n == e.name
-                }) {
-                Some((_, _, known)) => {
+                .find(|d| d.kind == e.kind && d.name == e.name)
+            {
+                Some(known) => {
                     for k in keys {
-                        if !known.contains(&k) {
-                            known.push(k);
+                        if !known.keys.contains(&k) {
+                            known.keys.push(k);
                         }
                     }
                 }
-                None => entities.push((e.kind, e.name.clone(), keys)),
+                None => entities.push(DocEntity {
+                    kind: e.kind,
+                    name: e.name.clone(),
+                    keys,
+                }),
             }
         }
         let entities = entities
             .into_iter()
-            .map(|(kind, name, keys)| self.entity_table.share(DocEntity { kind, name, keys }))
+            .map(|e| self.entity_table.share(e))
             .collect();
         let doc = Doc {
             id: article.id.clone(),

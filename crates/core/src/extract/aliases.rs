@@ -26,7 +26,7 @@
 
 use super::gazetteer::{self as gaz, key};
 use crate::model::{Article, CorpusEntity, EntityKind};
-use crate::search::index::FxMap;
+use crate::search::index::{FxMap, FxSet};
 use crate::search::tokenize::variant_key;
 
 /// Descriptors that all mean "an administrative area around a place".
@@ -93,77 +93,121 @@ pub fn skeleton(kind: EntityKind, name: &str) -> String {
 /// The result depends only on the articles given, so callers recompute it after
 /// adding or removing an article.
 pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
-    // Instances: (article index, entity index, kind, skeleton).
-    // A skeleton depends only on the kind and name, and the same names recur
-    // across articles ("Ukraine", "Putin"): one skeleton per distinct pair.
-    let mut skeletons: Vec<String> = Vec::new();
-    let mut of_instance: Vec<usize> = Vec::new();
+    // The work is done per distinct (kind, name) pair, a *pair* below: the
+    // same names recur across articles ("Ukraine", "Putin"), and every
+    // instance of a pair lands in the same group. The articles are read in
+    // one pass and written in one pass, both in order: visiting them group by
+    // group (an entity of each of 100,000 articles) was a cache miss per
+    // instance, and most of the merge's time.
+    let mut pairs: Vec<Pair> = Vec::new();
+    // Each instance's pair, instances in (article, entry) order.
+    let mut of_instance: Vec<u32> = Vec::new();
+    // Each quote's speaker as an entry of its article: (article, quote, entry).
+    let mut speakers: Vec<(u32, u32, u32)> = Vec::new();
     {
-        let mut by_name: FxMap<(EntityKind, &str), usize> = FxMap::default();
-        for e in articles.iter().flat_map(|a| &a.entities) {
-            let next = skeletons.len();
-            let id = *by_name.entry((e.kind, e.name.as_str())).or_insert(next);
-            if id == next {
-                skeletons.push(skeleton(e.kind, &e.name));
+        let mut by_name: FxMap<(EntityKind, &str), u32> = FxMap::default();
+        let mut forms: FxSet<(u32, &str)> = FxSet::default();
+        of_instance.reserve(articles.iter().map(|a| a.entities.len()).sum());
+        for (ai, a) in articles.iter().enumerate() {
+            for e in &a.entities {
+                let next = pairs.len() as u32;
+                let p = *by_name.entry((e.kind, e.name.as_str())).or_insert(next);
+                if p == next {
+                    pairs.push(Pair {
+                        kind: e.kind,
+                        name: &e.name,
+                        skeleton: skeleton(e.kind, &e.name),
+                        first: of_instance.len() as u32,
+                        instances: 0,
+                        mentions: 0,
+                        forms: Vec::new(),
+                    });
+                }
+                let pair = &mut pairs[p as usize];
+                pair.instances += 1;
+                pair.mentions += e.mentions.len();
+                for form in std::iter::once(e.name.as_str())
+                    .chain(e.mentions.iter().map(|m| m.text.as_str()))
+                {
+                    if forms.insert((p, form)) {
+                        pair.forms.push(form);
+                    }
+                }
+                of_instance.push(p);
             }
-            of_instance.push(id);
+            for (qi, q) in a.quotes.iter().enumerate() {
+                let speaker = q.speaker_id.as_deref();
+                if let Some(ei) = a
+                    .entities
+                    .iter()
+                    .position(|e| Some(e.id.as_str()) == speaker)
+                {
+                    speakers.push((ai as u32, qi as u32, ei as u32));
+                }
+            }
         }
     }
-    let mut of_instance = of_instance.into_iter();
-    let mut inst: Vec<(usize, usize, EntityKind, &str)> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        for (ei, e) in a.entities.iter().enumerate() {
-            let sk = of_instance.next().map_or("", |id| skeletons[id].as_str());
-            inst.push((ai, ei, e.kind, sk));
-        }
+    // Skeletons are compared as numbers from here on.
+    let mut skeleton_of: FxMap<&str, u32> = FxMap::default();
+    let sk: Vec<u32> = pairs
+        .iter()
+        .map(|p| {
+            let next = skeleton_of.len() as u32;
+            *skeleton_of.entry(p.skeleton.as_str()).or_insert(next)
+        })
+        .collect();
+    let mut sk_text: Vec<&str> = vec![""; skeleton_of.len()];
+    for (&text, &s) in &skeleton_of {
+        sk_text[s as usize] = text;
     }
     // A one-word name of different kinds in different articles is one thing when
     // the kinds disagree only for lack of evidence: the kind most articles give
     // wins, ties going to place, then person (organisation is the recogniser's
     // guess when it has no evidence). Multi-word names keep their kinds.
-    // (The maps below borrow the skeletons rather than copy them.)
-    let voted: Vec<Option<EntityKind>> = {
-        let mut votes: FxMap<&str, [usize; 3]> = FxMap::default();
-        for (_, _, kind, sk) in &inst {
-            if !sk.contains(' ') {
-                votes.entry(sk).or_default()[kind_rank(*kind)] += 1;
-            }
-        }
-        inst.iter()
-            .map(|(_, _, _, sk)| {
-                let v = votes.get(sk)?;
-                let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
-                Some([EntityKind::Place, EntityKind::Person, EntityKind::Org][best])
-            })
-            .collect()
-    };
-    for (slot, kind) in inst.iter_mut().zip(voted) {
-        if let Some(kind) = kind {
-            slot.2 = kind;
+    let mut votes: Vec<[usize; 3]> = vec![[0; 3]; sk_text.len()];
+    for (p, &s) in pairs.iter().zip(&sk) {
+        if !sk_text[s as usize].contains(' ') {
+            votes[s as usize][kind_rank(p.kind)] += p.instances;
         }
     }
-    // Group by (kind, skeleton).
-    let mut group_of: FxMap<(EntityKind, &str), usize> = FxMap::default();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, (_, _, kind, sk)) in inst.iter().enumerate() {
-        let g = *group_of.entry((*kind, sk)).or_insert_with(|| {
-            groups.push(Vec::new());
+    let kind_of = |pair: &Pair, s: u32| -> EntityKind {
+        let s = s as usize;
+        if sk_text[s].contains(' ') {
+            return pair.kind;
+        }
+        let v = votes[s];
+        let best = (0..3).max_by_key(|&i| (v[i], 3 - i)).unwrap_or(0);
+        [EntityKind::Place, EntityKind::Person, EntityKind::Org][best]
+    };
+    // Group by (kind, skeleton); pairs come in order of first instance, and so
+    // do the groups.
+    let mut group_of: FxMap<(EntityKind, u32), usize> = FxMap::default();
+    let mut group_of_pair: Vec<usize> = Vec::with_capacity(pairs.len());
+    // Each group's kind, skeleton and pairs.
+    let mut groups: Vec<(EntityKind, u32, Vec<u32>)> = Vec::new();
+    for (p, (pair, &s)) in pairs.iter().zip(&sk).enumerate() {
+        let key = (kind_of(pair, s), s);
+        let g = *group_of.entry(key).or_insert_with(|| {
+            groups.push((key.0, key.1, Vec::new()));
             groups.len() - 1
         });
-        groups[g].push(i);
+        groups[g].2.push(p as u32);
+        group_of_pair.push(g);
     }
     // One-word people join the one multi-word person with that surname.
     let mut by_surname: FxMap<&str, Vec<usize>> = FxMap::default();
-    for (&(kind, sk), &g) in &group_of {
-        if kind == EntityKind::Person && sk.contains(' ') {
-            let last = sk.rsplit(' ').next().unwrap_or("");
+    for (g, &(kind, s, _)) in groups.iter().enumerate() {
+        let text = sk_text[s as usize];
+        if kind == EntityKind::Person && text.contains(' ') {
+            let last = text.rsplit(' ').next().unwrap_or("");
             by_surname.entry(last).or_default().push(g);
         }
     }
     let mut target: Vec<usize> = (0..groups.len()).collect();
-    for (&(kind, sk), &g) in &group_of {
-        if kind == EntityKind::Person && !sk.contains(' ') {
-            if let Some(full) = by_surname.get(sk) {
+    for (g, &(kind, s, _)) in groups.iter().enumerate() {
+        let text = sk_text[s as usize];
+        if kind == EntityKind::Person && !text.contains(' ') {
+            if let Some(full) = by_surname.get(text) {
                 if full.len() == 1 {
                     target[g] = full[0];
                 }
@@ -172,67 +216,62 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
     }
     // "X region" is X itself when X is an area rather than a town ("the Sahel
     // region" is the Sahel; "the Kharkiv region" is not the city of Kharkiv).
-    for ((kind, sk), &g) in &group_of {
-        let Some(area) = sk.strip_suffix(" region") else {
+    for g in 0..groups.len() {
+        let (kind, s, _) = groups[g];
+        let Some(area) = sk_text[s as usize].strip_suffix(" region") else {
             continue;
         };
-        if *kind != EntityKind::Place || target[g] != g {
+        if kind != EntityKind::Place || target[g] != g {
             continue;
         }
-        if let Some(&plain) = group_of.get(&(EntityKind::Place, area)) {
-            let (ai, ei, _, _) = &inst[groups[plain][0]];
-            if !gaz::is_city(&key(&articles[*ai].entities[*ei].name)) {
+        let plain = skeleton_of
+            .get(area)
+            .and_then(|&a| group_of.get(&(EntityKind::Place, a)));
+        if let Some(&plain) = plain {
+            if !gaz::is_city(&key(pairs[groups[plain].2[0] as usize].name)) {
                 target[g] = plain;
             }
         }
     }
-    let mut merged: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (g, members) in groups.into_iter().enumerate() {
+    // Each merged group's pairs, in the order of its groups (ascending), then
+    // of first instance within each.
+    let mut merged: Vec<Vec<u32>> = vec![Vec::new(); groups.len()];
+    for (g, (_, _, members)) in groups.iter().enumerate() {
         merged[target[g]].extend(members);
     }
-    // Build corpus entities in order of first appearance.
+    // Corpus entities in order of first appearance.
     let mut order: Vec<usize> = (0..merged.len())
         .filter(|&g| !merged[g].is_empty())
         .collect();
-    order.sort_by_key(|&g| merged[g].iter().min().copied().unwrap_or(usize::MAX));
-    let mut out = Vec::new();
+    order.sort_by_key(|&g| merged[g].iter().map(|&p| pairs[p as usize].first).min());
+    let mut entity_of_group: Vec<u32> = vec![u32::MAX; merged.len()];
+    let mut out = Vec::with_capacity(order.len());
     let mut used_ids: FxMap<String, usize> = FxMap::default();
-    let mut renamed: Vec<(usize, String, String)> = Vec::new();
-    // (article, entry kept, entry folded into it): see `fold`.
-    let mut folds: Vec<(usize, usize, usize)> = Vec::new();
     for g in order {
         let members = &merged[g];
-        let (kind, _) = (inst[members[0]].2, ());
+        let kind = groups[g].0;
         // Preferred name: the most words, then the most mentions, then first seen.
-        let mut counts: FxMap<&str, usize> = FxMap::default();
-        // Borrowed until sorted and deduplicated: most mentions repeat a name.
-        let mut aliases: Vec<&str> = Vec::new();
-        for &i in members {
-            let (ai, ei, _, _) = &inst[i];
-            let e = &articles[*ai].entities[*ei];
-            *counts.entry(e.name.as_str()).or_default() += e.mentions.len();
-            aliases.push(e.name.as_str());
-            aliases.extend(e.mentions.iter().map(|m| m.text.as_str()));
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for &p in members {
+            let p = &pairs[p as usize];
+            match counts.iter_mut().find(|(n, _)| *n == p.name) {
+                Some((_, c)) => *c += p.mentions,
+                None => counts.push((p.name, p.mentions)),
+            }
         }
-        let name = members
+        let name = counts
             .iter()
-            .map(|&i| articles[inst[i].0].entities[inst[i].1].name.as_str())
-            .enumerate()
-            .max_by_key(|&(pos, n)| {
-                (
-                    n.split_whitespace().count(),
-                    counts.get(n).copied().unwrap_or(0),
-                    usize::MAX - pos,
-                )
-            })
-            .map(|(_, n)| n.to_string())
+            .rev()
+            .max_by_key(|(n, c)| (n.split_whitespace().count(), *c))
+            .map(|(n, _)| n.to_string())
             .unwrap_or_default();
+        let mut aliases: Vec<&str> = members
+            .iter()
+            .flat_map(|&p| pairs[p as usize].forms.iter().copied())
+            .collect();
         aliases.sort_unstable();
         aliases.dedup();
         let aliases: Vec<String> = aliases.into_iter().map(str::to_string).collect();
-        let mut article_ids: Vec<usize> = members.iter().map(|&i| inst[i].0).collect();
-        article_ids.sort();
-        article_ids.dedup();
         let base = format!(
             "{}-{}",
             match kind {
@@ -245,50 +284,61 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
         let n = used_ids.entry(base.clone()).or_default();
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        for &i in members {
-            let (ai, ei, _, _) = inst[i];
-            articles[ai].entities[ei].kind = kind;
-            let old = std::mem::replace(&mut articles[ai].entities[ei].id, id.clone());
-            // Only articles with quotes have speaker ids to follow.
-            if !articles[ai].quotes.is_empty() {
-                renamed.push((ai, old, id.clone()));
-            }
-        }
-        // Two entries of one article in one group: instance indices follow
-        // (article, entry) order, so the first of each article's run stays.
-        let mut in_order = members.clone();
-        in_order.sort_unstable();
-        for w in in_order.windows(2) {
-            let ((a0, e0, _, _), (a1, e1, _, _)) = (inst[w[0]], inst[w[1]]);
-            if a0 == a1 {
-                let kept = folds
-                    .last()
-                    .filter(|f| f.0 == a0 && f.2 == e0)
-                    .map_or(e0, |f| f.1);
-                folds.push((a0, kept, e1));
-            }
-        }
+        entity_of_group[g] = out.len() as u32;
         out.push(CorpusEntity {
             id,
             kind,
             name,
             aliases,
-            articles: article_ids
-                .into_iter()
-                .map(|ai| articles[ai].id.clone())
-                .collect(),
+            articles: Vec::new(),
         });
     }
-    // Quotes point at their speaker by entity id: follow the renaming.
-    for (ai, old, new) in renamed {
-        for q in &mut articles[ai].quotes {
-            if q.speaker_id.as_deref() == Some(old.as_str()) {
-                q.speaker_id = Some(new.clone());
+    // The articles, in order: every entry takes its corpus entity's kind and
+    // id, and each corpus entity its articles. Two entries of one article in
+    // one entity are folded into one (see `fold`).
+    let mut folds: Vec<(usize, usize, usize)> = Vec::new();
+    let mut last_in: Vec<(u32, u32)> = vec![(u32::MAX, 0); out.len()];
+    let mut instance = of_instance.into_iter();
+    for (ai, a) in articles.iter_mut().enumerate() {
+        for (ei, e) in a.entities.iter_mut().enumerate() {
+            let Some(p) = instance.next() else { break };
+            let c = entity_of_group[target[group_of_pair[p as usize]]] as usize;
+            let Some(ce) = out.get_mut(c) else { continue };
+            e.kind = ce.kind;
+            e.id.clone_from(&ce.id);
+            // The entity's first entry in this article keeps the others.
+            let (last_article, kept) = last_in[c];
+            if last_article == ai as u32 {
+                folds.push((ai, kept as usize, ei));
+            } else {
+                ce.articles.push(a.id.clone());
+                last_in[c] = (ai as u32, ei as u32);
             }
+        }
+    }
+    // Quotes point at their speaker by entity id: follow the renaming.
+    for (ai, qi, ei) in speakers {
+        let a = &mut articles[ai as usize];
+        if let Some(id) = a.entities.get(ei as usize).map(|e| e.id.clone()) {
+            a.quotes[qi as usize].speaker_id = Some(id);
         }
     }
     fold(articles, folds);
     out
+}
+
+/// A distinct (kind, name) of an article entity, in [`merge`].
+struct Pair<'a> {
+    kind: EntityKind,
+    name: &'a str,
+    skeleton: String,
+    /// Its first instance.
+    first: u32,
+    /// How many article entries have it, and how often they are mentioned.
+    instances: usize,
+    mentions: usize,
+    /// Its name and every mention's text, each once.
+    forms: Vec<&'a str>,
 }
 
 /// Makes one entry per entity in an article's list. Two names of one thing
@@ -405,6 +455,36 @@ mod tests {
             .filter(|x| x.name.contains("Kharkiv"))
             .collect();
         assert_eq!(kharkiv.len(), 2, "{places:?}");
+    }
+
+    /// Guards the speaker ids against being renamed twice. They were renamed
+    /// one (old id, new id) pair at a time, so a quote whose speaker's new id
+    /// was another entity's old id in the same article passed on to that
+    /// other entity.
+    #[test]
+    fn a_quote_keeps_its_own_speaker_when_ids_are_renamed() {
+        let text = "\"We will rebuild,\" said Anna Berg. \"It will take years,\" said Peter Lee.";
+        let mut a = crate::extract::extract("0.txt", text, &Default::default());
+        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Anna Berg".to_string()), Some("Peter Lee".to_string())]
+        );
+        // Local ids as an imported bundle may have them: Peter Lee's old id is
+        // the corpus id Anna Berg is about to get.
+        for (e, id) in a.entities.iter_mut().zip(["x-old", "person-anna-berg"]) {
+            e.id = id.to_string();
+        }
+        a.quotes[0].speaker_id = Some("x-old".to_string());
+        a.quotes[1].speaker_id = Some("person-anna-berg".to_string());
+        let mut arts = vec![a];
+        merge(&mut arts);
+        let ids: Vec<_> = arts[0]
+            .quotes
+            .iter()
+            .map(|q| q.speaker_id.as_deref())
+            .collect();
+        assert_eq!(ids, [Some("person-anna-berg"), Some("person-peter-lee")]);
     }
 
     fn merged(texts: &[&str]) -> Vec<CorpusEntity> {

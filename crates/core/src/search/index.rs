@@ -1973,6 +1973,8 @@ impl Index {
 const MAGIC: &[u8] = b"FOLIX3";
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A set with [`FxHasher`].
+pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Whether a token is a non-empty run of ASCII letters and digits (whose folded
 /// form is its lowercase).

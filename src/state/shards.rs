@@ -143,7 +143,9 @@ impl ShardCtx {
         let files = fetch_all(&paths).await?;
         let mut parsed = Vec::with_capacity(files.len());
         for ((path, bytes), doc) in files.into_iter().zip(missing) {
-            parsed.push((doc, json::<Article>(&path, &bytes)?));
+            let article =
+                shard::parse_record(&bytes).ok_or_else(|| format!("{path} is corrupt"))?;
+            parsed.push((doc, article));
         }
         self.ids.update_value(|ids| {
             for (doc, a) in &parsed {

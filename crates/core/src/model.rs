@@ -104,6 +104,9 @@ pub struct Mention {
     /// Byte offset one past the last byte.
     pub end: usize,
     /// The text at `start..end`.
+    /// (Absent from a shard record when it is its span: see
+    /// [`crate::search::shard::write_record`].)
+    #[serde(default)]
     pub text: String,
 }
 
@@ -124,6 +127,9 @@ pub struct ArticleEntity {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The words between the quotation marks.
+    /// (Absent from a shard record when it is its span: see
+    /// [`crate::search::shard::write_record`].)
+    #[serde(default)]
     pub text: String,
     /// The speaker's name, or `None` when the text names none.
     pub speaker: Option<String>,
@@ -139,6 +145,9 @@ pub struct Quote {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateMention {
     /// The expression as written, e.g. "October 2".
+    /// (Absent from a shard record when it is its span: see
+    /// [`crate::search::shard::write_record`].)
+    #[serde(default)]
     pub text: String,
     /// ISO form (`2022-10-02`, `2022-10` or `2022`) where the text allows, else `None`.
     pub value: Option<String>,
@@ -152,6 +161,9 @@ pub struct DateMention {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The expression as written, e.g. "5,000 Russian troops".
+    /// (Absent from a shard record when it is its span: see
+    /// [`crate::search::shard::write_record`].)
+    #[serde(default)]
     pub text: String,
     /// The number, e.g. `5000.0`.
     pub value: f64,

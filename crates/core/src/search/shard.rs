@@ -11,7 +11,7 @@
 //! | `lex/B.bin.gz` | every term whose first letter, or whose [`variant_key`]'s first letter, is `B`: its document frequency and postings shard | per query word |
 //! | `post/N.bin.gz` | the postings (document, field frequencies) of a run of terms in sorted order, about [`POSTINGS_SHARD_BYTES`] | per matched term |
 //! | `pos/N.bin.gz` | the positions of the same terms | for phrases only |
-//! | `rec/K/N.json.gz` | article `N` (K = N / 1000), as extracted | per hit shown, per article opened |
+//! | `rec/K/N.json.gz` | article `N` (K = N / 1000), as extracted ([`write_record`]) | per hit shown, per article opened |
 //! | `ids/B.json.gz` | article id → number, bucketed by a hash of the id | per deep link |
 //! | `ent/ID.json.gz` | an entity page's data: the paragraphs that mention it in its most-mentioning articles, as a small extraction | per entity page |
 //! | `ent/ID.docs.gz` | the numbers of every article that mentions it | per entity filter |
@@ -350,7 +350,9 @@ pub fn write(
                 .or_default()
                 .push((e.mentions.len(), doc));
         }
-        put(&record_path(doc), to_json(&mut buf, article)?, &mut stats)?;
+        buf.clear();
+        write_record(&mut buf, article)?;
+        put(&record_path(doc), &buf, &mut stats)?;
     }
     for (b, map) in ids.iter().enumerate() {
         let json = serde_json::to_vec(map).map_err(std::io::Error::other)?;
@@ -457,6 +459,174 @@ pub fn write(
     let json = serde_json::to_vec(&manifest).map_err(std::io::Error::other)?;
     put(MANIFEST, &json, &mut stats)?;
     Ok(stats)
+}
+
+/// Appends the record of `article` to `out`: its JSON without the texts that
+/// are only a span of the article's text (each mention's, quote's, date's and
+/// quantity's), which [`parse_record`] cuts back out. Those copies were a
+/// quarter of the JSON of 100,000 records, so of the work of serialising and
+/// gzipping them; a text that is not its span stays written.
+pub fn write_record<'a>(out: &mut Vec<u8>, article: &'a Article) -> std::io::Result<()> {
+    let text = article.text.as_str();
+    // The text when it is not the span it claims (None: cut it from the article).
+    let own = |t: &'a str, start: usize, end: usize| (text.get(start..end) != Some(t)).then_some(t);
+    let record = RecordOut {
+        file: &article.file,
+        id: &article.id,
+        title: &article.title,
+        byline: &article.byline,
+        published: &article.published,
+        outlet: &article.outlet,
+        url: &article.url,
+        text,
+        removed: &article.removed,
+        entities: article
+            .entities
+            .iter()
+            .map(|e| EntityOut {
+                id: &e.id,
+                kind: e.kind,
+                name: &e.name,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| SpanOut {
+                        start: m.start,
+                        end: m.end,
+                        text: own(&m.text, m.start, m.end),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        quotes: article
+            .quotes
+            .iter()
+            .map(|q| QuoteOut {
+                text: own(&q.text, q.start, q.end),
+                speaker: &q.speaker,
+                speaker_id: &q.speaker_id,
+                start: q.start,
+                end: q.end,
+            })
+            .collect(),
+        dates: article
+            .dates
+            .iter()
+            .map(|d| DateOut {
+                text: own(&d.text, d.start, d.end),
+                value: &d.value,
+                start: d.start,
+                end: d.end,
+            })
+            .collect(),
+        quantities: article
+            .quantities
+            .iter()
+            .map(|q| QuantityOut {
+                text: own(&q.text, q.start, q.end),
+                value: q.value,
+                unit: &q.unit,
+                start: q.start,
+                end: q.end,
+            })
+            .collect(),
+        word_count: article.word_count,
+    };
+    serde_json::to_writer(out, &record).map_err(std::io::Error::other)
+}
+
+/// Reads what [`write_record`] wrote: the article, every span's text cut out of
+/// its text again; `None` for a record that is not one (not JSON, or a span
+/// outside the text or inside a character).
+pub fn parse_record(bytes: &[u8]) -> Option<Article> {
+    let mut a: Article = serde_json::from_slice(bytes).ok()?;
+    let text = a.text.as_str();
+    let fill = |t: &mut String, start: usize, end: usize| -> Option<()> {
+        if t.is_empty() && start < end {
+            *t = text.get(start..end)?.to_string();
+        }
+        Some(())
+    };
+    for e in &mut a.entities {
+        for m in &mut e.mentions {
+            fill(&mut m.text, m.start, m.end)?;
+        }
+    }
+    for q in &mut a.quotes {
+        fill(&mut q.text, q.start, q.end)?;
+    }
+    for d in &mut a.dates {
+        fill(&mut d.text, d.start, d.end)?;
+    }
+    for q in &mut a.quantities {
+        fill(&mut q.text, q.start, q.end)?;
+    }
+    Some(a)
+}
+
+/// [`Article`] as [`write_record`] writes it: the same fields, borrowed, and
+/// the span texts only where they differ from their span.
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    file: &'a str,
+    id: &'a str,
+    title: &'a str,
+    byline: &'a Option<String>,
+    published: &'a Option<String>,
+    outlet: &'a Option<String>,
+    url: &'a Option<String>,
+    text: &'a str,
+    removed: &'a [String],
+    entities: Vec<EntityOut<'a>>,
+    quotes: Vec<QuoteOut<'a>>,
+    dates: Vec<DateOut<'a>>,
+    quantities: Vec<QuantityOut<'a>>,
+    word_count: usize,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: &'a str,
+    kind: EntityKind,
+    name: &'a str,
+    mentions: Vec<SpanOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    start: usize,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    speaker: &'a Option<String>,
+    speaker_id: &'a Option<String>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct DateOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    value: &'a Option<String>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct QuantityOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    value: f64,
+    unit: &'a str,
+    start: usize,
+    end: usize,
 }
 
 /// `value` as JSON in `buf` (emptied first).
@@ -989,6 +1159,41 @@ mod tests {
         Corpus::build(sources)
     }
 
+    /// Guards the records' format: every article reads back as it was,
+    /// though the texts that are spans of its text are not written, and a
+    /// text that is not its span is kept.
+    #[test]
+    fn records_read_back_whole_without_their_span_texts() {
+        let c = corpus();
+        let mut record = Vec::new();
+        let mut spans = 0;
+        for a in &c.articles {
+            record.clear();
+            write_record(&mut record, a).unwrap();
+            assert_eq!(parse_record(&record).as_ref(), Some(a));
+            let plain = serde_json::to_vec(a).unwrap();
+            let n = a.entities.iter().map(|e| e.mentions.len()).sum::<usize>()
+                + a.quotes.len()
+                + a.dates.len()
+                + a.quantities.len();
+            spans += n;
+            assert!(n == 0 || record.len() < plain.len(), "{}", a.id);
+        }
+        assert!(spans > 10, "{spans}");
+        // A text that differs from its span (as an edited bundle may have).
+        let mut a = c.articles[0].clone();
+        a.entities[0].mentions[0].text = "Kupiansk".into();
+        a.quotes[0].text = "We hold the city".into();
+        record.clear();
+        write_record(&mut record, &a).unwrap();
+        assert_eq!(parse_record(&record), Some(a.clone()));
+        // A span outside the text, or inside a character, is a corrupt record.
+        let mut json: serde_json::Value = serde_json::from_slice(&record).unwrap();
+        json["entities"][1]["mentions"][0]["end"] = (a.text.len() + 5).into();
+        assert_eq!(parse_record(&serde_json::to_vec(&json).unwrap()), None);
+        assert_eq!(parse_record(b"{not json"), None);
+    }
+
     fn files(c: &Corpus) -> HashMap<String, Vec<u8>> {
         let mut out = HashMap::new();
         write(c, &mut |p, b| {
@@ -1158,7 +1363,7 @@ mod tests {
         let files = files(&c);
         let s = open(&files);
         assert_eq!(s.manifest.articles, 6);
-        let rec: Article = serde_json::from_slice(&files[&record_path(2)]).unwrap();
+        let rec = parse_record(&files[&record_path(2)]).unwrap();
         assert_eq!(rec.id, c.index.id(2));
         let bucket: BTreeMap<String, u32> =
             serde_json::from_slice(&files[&id_bucket_path("d", s.manifest.id_buckets)]).unwrap();

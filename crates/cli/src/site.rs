@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use folio_core::{extract_document, Article, Builder, Corpus, Source};
+use folio_core::search::tokenize::Spans;
+use folio_core::{extract_document_with_spans, Article, Builder, Corpus, Source};
 
 /// Whether the site's index is sharded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -300,8 +301,10 @@ fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, b
     };
     let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<Item>)>(2 * threads);
     let work_rx = std::sync::Mutex::new(work_rx);
-    let (done_tx, done_rx) =
-        std::sync::mpsc::sync_channel::<(usize, Vec<Option<Article>>)>(4 * threads);
+    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(
+        usize,
+        Vec<Option<(Article, Option<Spans>)>>,
+    )>(4 * threads);
     let mut builder = Builder::default();
     std::thread::scope(|scope| {
         let (report, lister_bar) = (&report, &bar);
@@ -354,7 +357,7 @@ fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, b
                             }
                             bytes.fetch_add(s.raw.len(), Ordering::Relaxed);
                             bar.inc(1);
-                            Some(extract_document(&s.file, &s.raw, &s.meta))
+                            Some(extract_document_with_spans(&s.file, &s.raw, &s.meta))
                         }
                         Err(e) => {
                             report(e);
@@ -376,8 +379,8 @@ fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, b
         for (seq, articles) in done_rx {
             waiting.insert(seq, articles);
             while let Some(articles) = waiting.remove(&next) {
-                for a in articles.into_iter().flatten() {
-                    builder.push(a);
+                for (a, spans) in articles.into_iter().flatten() {
+                    builder.push_spans(a, spans.as_ref());
                 }
                 next += 1;
             }

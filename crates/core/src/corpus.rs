@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::search::index::FxMap;
 
 use crate::model::{Article, CorpusEntity, EntityKind, Extraction, Meta};
+use crate::search::tokenize::Spans;
 use crate::search::{Facets, Hit, Index, Query, SearchResults};
 
 /// One article as it comes in: its file name, raw text and metadata.
@@ -55,6 +56,21 @@ impl Builder {
     /// Indexes and keeps an extracted article (replacing one with its id).
     pub fn push(&mut self, a: Article) {
         self.corpus.index.add_article(&a);
+        self.keep(a);
+    }
+
+    /// [`Builder::push`] with where the tokens of the article's text are, as
+    /// [`crate::extract::extract_with_spans`] gives them (`None`: the index
+    /// tokenizes the text itself).
+    pub fn push_spans(&mut self, a: Article, spans: Option<&Spans>) {
+        match spans {
+            Some(spans) => self.corpus.index.add_article_spans(&a, spans),
+            None => self.corpus.index.add_article(&a),
+        }
+        self.keep(a);
+    }
+
+    fn keep(&mut self, a: Article) {
         match self.at.get(&a.id) {
             Some(&i) => self.corpus.articles[i] = a,
             None => {

@@ -63,7 +63,7 @@ pub mod sort;
 
 pub use corpus::{Builder, Corpus, Source};
 pub use error::Error;
-pub use extract::{extract, extract_document};
+pub use extract::{extract, extract_document, extract_document_with_spans, extract_with_spans};
 pub use model::{
     Article, ArticleEntity, CorpusEntity, DateMention, EntityKind, Extraction, Mention, Meta,
     Quantity, Quote,

@@ -30,7 +30,7 @@ pub mod quotes;
 pub mod sentences;
 
 use crate::model::{Article, Meta};
-use crate::search::tokenize;
+use crate::search::tokenize::{self, Spans};
 use crate::Error;
 
 /// Titles derived from the opening sentence are cut to about this many characters.
@@ -43,6 +43,16 @@ const MIN_CLAUSE_TITLE_CHARS: usize = 40;
 /// `file` is the file name (its stem becomes the id); `meta` supplies what is known
 /// about the article, and whatever it lacks is derived where the text allows.
 pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
+    run(file, raw, meta, false).0
+}
+
+/// [`extract`], and where the tokens of the article's text are, for the index
+/// ([`crate::Builder::push_spans`]); `None` for a text too long to say.
+pub fn extract_with_spans(file: &str, raw: &str, meta: &Meta) -> (Article, Option<Spans>) {
+    run(file, raw, meta, true)
+}
+
+fn run(file: &str, raw: &str, meta: &Meta, want_spans: bool) -> (Article, Option<Spans>) {
     let cleaned = clean::clean(raw);
     let text = cleaned.text;
     let title = meta
@@ -60,7 +70,16 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
     let dates = dates::find_in(&text, &toks, &keys, meta.published.as_deref());
     let quantities = quantities::find_in(&text, &toks, &keys);
     let word_count = toks.len();
-    Article {
+    let spans = want_spans
+        .then(|| {
+            let mut spans = Spans::with_capacity(toks.len());
+            toks.iter()
+                .zip(&folded.spans)
+                .all(|(t, k)| spans.push(t.start, t.end, matches!(k, KeySpan::Lower(..))))
+                .then_some(spans)
+        })
+        .flatten();
+    let article = Article {
         file: file.to_string(),
         id: id_from_file(file),
         title,
@@ -75,7 +94,8 @@ pub fn extract(file: &str, raw: &str, meta: &Meta) -> Article {
         quotes,
         dates,
         quantities,
-    }
+    };
+    (article, spans)
 }
 
 /// Folded keys of every token, without an allocation per word.
@@ -161,6 +181,16 @@ pub(crate) fn tokenize_fold(text: &str) -> (Vec<tokenize::Token<'_>>, Folded) {
 /// What `meta` states wins over what the page says about itself (a sidecar file
 /// is the caller's correction). Without the `html` feature every input is text.
 pub fn extract_document(file: &str, raw: &str, meta: &Meta) -> Article {
+    document(file, raw, meta, false).0
+}
+
+/// [`extract_document`], and where the tokens of the article's text are (see
+/// [`extract_with_spans`]).
+pub fn extract_document_with_spans(file: &str, raw: &str, meta: &Meta) -> (Article, Option<Spans>) {
+    document(file, raw, meta, true)
+}
+
+fn document(file: &str, raw: &str, meta: &Meta, want_spans: bool) -> (Article, Option<Spans>) {
     #[cfg(feature = "html")]
     if is_html(file, raw) {
         let page = html::extract_html(raw);
@@ -171,9 +201,9 @@ pub fn extract_document(file: &str, raw: &str, meta: &Meta) -> Article {
             url: meta.url.clone().or(page.meta.url),
             byline: meta.byline.clone().or(page.meta.byline),
         };
-        return extract(file, &page.text, &merged);
+        return run(file, &page.text, &merged, want_spans);
     }
-    extract(file, raw, meta)
+    run(file, raw, meta, want_spans)
 }
 
 /// Whether a file is a web page: by its extension, or by how its text opens.

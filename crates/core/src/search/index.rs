@@ -37,7 +37,7 @@ use std::ops::Bound;
 use std::sync::{Arc, OnceLock};
 
 use super::query::{Alt, Filter, Query, QueryTerm, Sort};
-use super::tokenize::{fold, fold_into, stem, tokens, variant_key, Step};
+use super::tokenize::{fold, fold_into, stem, tokens, variant_key, Spans, Step};
 use crate::model::{Article, EntityKind};
 
 /// BM25 term-frequency saturation.
@@ -414,21 +414,43 @@ impl DocTerms {
     /// Out of line, so that profiles show reading a document apart from
     /// visiting the index (one call per field).
     #[inline(never)]
-    fn read(&mut self, field: Field, text: &str, mut pos: u32) -> u32 {
+    fn read(&mut self, field: Field, text: &str, pos: u32) -> u32 {
+        let mut words = tokens(text);
+        let steps = std::iter::from_fn(|| {
+            words.next_step().map(|step| match step {
+                Step::Ascii(s, e) => (s, e, true),
+                Step::Other(t) => (t.start, t.end, false),
+            })
+        });
+        self.read_steps(field, text, pos, steps)
+    }
+
+    /// [`DocTerms::read`] of tokens found already (by extraction; see
+    /// [`Spans`]), which must [`Spans::fit`] `text`.
+    #[inline(never)]
+    fn read_spans(&mut self, field: Field, text: &str, spans: &Spans, pos: u32) -> u32 {
+        self.read_steps(field, text, pos, spans.iter())
+    }
+
+    /// Enters tokens given as (start, end, from the tokenizer's ASCII fast path).
+    #[inline(always)]
+    fn read_steps(
+        &mut self,
+        field: Field,
+        text: &str,
+        mut pos: u32,
+        steps: impl Iterator<Item = (usize, usize, bool)>,
+    ) -> u32 {
         let f = field as usize;
         // Out of `self` while the loop runs: a token's key borrows it.
         let mut folded = std::mem::take(&mut self.folded);
-        let mut words = tokens(text);
-        while let Some(step) = words.next_step() {
+        for (start, end, ascii) in steps {
             // Most tokens are short runs of ASCII letters and digits, whose
             // folded form is their lowercase: their key is built straight from
             // the token, and the folded text only made for a new term. Tokens
             // the fast path leaves to the general one (next to curly quotes or
             // dashes, say) are often plain ASCII too.
-            let (start, end, plain) = match step {
-                Step::Ascii(s, e) => (s, e, true),
-                Step::Other(t) => (t.start, t.end, is_plain(t.text)),
-            };
+            let plain = ascii || is_plain(&text[start..end]);
             let ascii = if plain {
                 TermKey::ascii_run(text.as_bytes(), start, end)
             } else {
@@ -899,6 +921,7 @@ impl Index {
             title,
             body,
             "",
+            None,
         );
     }
 
@@ -914,6 +937,7 @@ impl Index {
             title,
             body,
             names,
+            None,
         );
     }
 
@@ -921,6 +945,19 @@ impl Index {
     /// mention and the fullest name; nothing when it has none yet), and what the
     /// query filters and facets need (outlet, date, entities).
     pub fn add_article(&mut self, article: &Article) {
+        self.add_article_read(article, None);
+    }
+
+    /// [`Index::add_article`] with the tokens of the article's text found
+    /// already (by [`crate::extract::extract_with_spans`]): the same index,
+    /// without tokenizing the text again. Spans that do not fit the text are
+    /// ignored and the text tokenized.
+    pub fn add_article_spans(&mut self, article: &Article, spans: &Spans) {
+        let spans = Some(spans).filter(|s| s.fit(&article.text));
+        self.add_article_read(article, spans);
+    }
+
+    fn add_article_read(&mut self, article: &Article, spans: Option<&Spans>) {
         let mut names = String::new();
         let mut entities: Vec<DocEntity> = Vec::with_capacity(article.entities.len());
         for e in &article.entities {
@@ -973,10 +1010,17 @@ impl Index {
             entities,
             ..Doc::default()
         };
-        self.add_document(doc, &article.title, &article.text, &names);
+        self.add_document(doc, &article.title, &article.text, &names, spans);
     }
 
-    fn add_document(&mut self, mut doc: Doc, title: &str, body: &str, names: &str) {
+    fn add_document(
+        &mut self,
+        mut doc: Doc,
+        title: &str,
+        body: &str,
+        names: &str,
+        body_spans: Option<&Spans>,
+    ) {
         self.remove(&doc.id);
         let n = self.docs.len() as u32;
         // Indexing's hot path: each token is found among the document's terms
@@ -991,7 +1035,10 @@ impl Index {
         for field in [Field::Title, Field::Body, Field::Names] {
             let f = field as usize;
             let start = pos;
-            pos = local.read(field, texts[f], pos);
+            pos = match (field, body_spans) {
+                (Field::Body, Some(spans)) => local.read_spans(field, texts[f], spans, pos),
+                _ => local.read(field, texts[f], pos),
+            };
             doc.lens[f] = pos - start;
             pos += 1;
         }
@@ -2218,6 +2265,41 @@ mod tests {
 
     /// Guards [`EntityTable`]: documents with the same entity hold one shared
     /// copy of it, built or loaded, and still filter and facet by it.
+    /// Guards the one tokenization `folio build` makes: an index given
+    /// extraction's spans is the index that tokenizes the text itself, for
+    /// plain ASCII, curly quotes and dashes, accents, Cyrillic, CJK and
+    /// numbers; spans that do not fit the text are not trusted.
+    #[test]
+    fn spans_from_extraction_build_the_same_index() {
+        let texts = [
+            "Ukrainian troops entered Kupyansk on Saturday, officials said.",
+            "\u{201c}We hold the city,\u{201d} said Gen. Oleksandr Syrskyi \u{2014} 3,000 troops.",
+            "Zelens\u{2019}kyi visited Izium; M\u{00fc}nchen and Malm\u{00f6} sent aid.",
+            "\u{0425}\u{0430}\u{0440}\u{043a}\u{0456}\u{0432} (Kharkiv) and \u{6771}\u{4eac} on 2022-09-10.",
+            "e\u{0301}cole d\u{2019}\u{00e9}t\u{00e9}: co-operation at 9.5% in U.S.-led talks.",
+        ];
+        let (mut plain, mut given) = (Index::default(), Index::default());
+        for (i, t) in texts.iter().enumerate() {
+            let (a, spans) =
+                crate::extract::extract_with_spans(&format!("{i}.txt"), t, &Default::default());
+            let spans = spans.expect("a short text has spans");
+            plain.add_article(&a);
+            given.add_article_spans(&a, &spans);
+        }
+        assert_eq!(plain, given);
+        assert_eq!(plain.to_bytes(), given.to_bytes());
+        // Spans of another text: ignored, and the text tokenized instead.
+        let (a, _) =
+            crate::extract::extract_with_spans("x.txt", "Kyiv said no.", &Default::default());
+        let (_, other) = crate::extract::extract_with_spans("y.txt", texts[1], &Default::default());
+        let other = other.unwrap();
+        assert!(!other.fit(&a.text));
+        let (mut one, mut two) = (Index::default(), Index::default());
+        one.add_article(&a);
+        two.add_article_spans(&a, &other);
+        assert_eq!(one.to_bytes(), two.to_bytes());
+    }
+
     #[test]
     fn documents_share_one_copy_of_each_entity() {
         let meta = crate::model::Meta::default();

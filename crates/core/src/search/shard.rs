@@ -40,8 +40,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::index::{
-    read_front_coded, read_str, read_varint, write_front_coded, write_str, write_varint, Index,
-    Ranked, Scored,
+    read_front_coded, read_str, read_varint, write_front_coded, write_str, write_varint, FxMap,
+    Index, Ranked, Scored,
 };
 use super::query::{Filter, Query};
 use super::tokenize::{fold, tokens, variant_key};
@@ -334,11 +334,10 @@ pub fn write(
     }
 
     // Records, and the id buckets that find them.
-    let by_id: HashMap<&str, &Article> =
-        corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let by_id: FxMap<&str, &Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let id_buckets = (table.len() / 256).max(1) as u32;
     let mut ids: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); id_buckets as usize];
-    let mut docs_of: HashMap<&str, Vec<(usize, u32)>> = HashMap::new();
+    let mut docs_of: FxMap<&str, Vec<(usize, u32)>> = FxMap::default();
     for doc in 0..table.len() as u32 {
         let Some(article) = by_id.get(index.id(doc)) else {
             continue;
@@ -360,10 +359,10 @@ pub fn write(
     }
 
     // Entities: a page file and an article list each; the most mentioned listed.
-    let entities: HashMap<&str, &CorpusEntity> =
+    let entities: FxMap<&str, &CorpusEntity> =
         corpus.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut listed: Vec<ListedEntity> = Vec::with_capacity(corpus.entities.len());
-    let mut sentences_of: HashMap<u32, Vec<std::ops::Range<usize>>> = HashMap::new();
+    let mut sentences_of: FxMap<u32, Vec<std::ops::Range<usize>>> = FxMap::default();
     for e in &corpus.entities {
         let mut docs = docs_of.remove(e.id.as_str()).unwrap_or_default();
         let mentions = docs.iter().map(|d| d.0).sum();
@@ -406,7 +405,7 @@ pub fn write(
         // the excerpts that mention it (one pass: the page's entity list was
         // found by scanning every excerpt per entity).
         let mut present: Vec<CorpusEntity> = Vec::new();
-        let mut slot: HashMap<&str, usize> = HashMap::new();
+        let mut slot: FxMap<&str, usize> = FxMap::default();
         for a in &articles {
             for ae in &a.entities {
                 let i = match slot.get(ae.id.as_str()) {

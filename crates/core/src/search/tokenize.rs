@@ -120,6 +120,59 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// Where a text's tokens are, as [`Tokens::next_step`] finds them: their byte
+/// offsets, each with whether the ASCII fast path ([`Step::Ascii`]) gave it.
+///
+/// Extraction tokenizes an article's text for its own stages; `folio build`
+/// hands these to the index ([`crate::Builder::push_spans`]), which would
+/// otherwise tokenize the same text again (a twentieth of a build).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans(Vec<(u32, u32)>);
+
+impl Spans {
+    /// The bit of an end offset that marks a token of the ASCII fast path.
+    const ASCII: u32 = 1 << 31;
+
+    /// Room for `n` tokens.
+    pub(crate) fn with_capacity(n: usize) -> Spans {
+        Spans(Vec::with_capacity(n))
+    }
+
+    /// Adds a token; `false` (and nothing added) when its offsets do not fit,
+    /// in a text of 2 GB or more.
+    pub(crate) fn push(&mut self, start: usize, end: usize, ascii: bool) -> bool {
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(s), Ok(e)) if e < Self::ASCII => {
+                self.0.push((s, if ascii { e | Self::ASCII } else { e }));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Each token as (start, end, from the ASCII fast path).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+        self.0.iter().map(|&(s, e)| {
+            (
+                s as usize,
+                (e & !Self::ASCII) as usize,
+                e & Self::ASCII != 0,
+            )
+        })
+    }
+
+    /// Whether these can be the tokens of `text`: in order, inside it, and on
+    /// character boundaries (the index trusts them no further).
+    pub(crate) fn fit(&self, text: &str) -> bool {
+        let mut last = 0;
+        self.iter().all(|(s, e, _)| {
+            let ok = last <= s && s < e && text.get(s..e).is_some();
+            last = e;
+            ok
+        })
+    }
+}
+
 /// What [`Tokens::next_step`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Step<'a> {

@@ -66,8 +66,9 @@ pub const MANIFEST: &str = "shards/manifest.json";
 /// `corpus.json` (the service worker, `web/sw.js`, looks for it too).
 pub const META_NAME: &str = "folio-shards";
 
-/// The format version, bumped on any incompatible change.
-pub const FORMAT: u32 = 1;
+/// The format version, bumped on any incompatible change (2: records without
+/// their span texts, [`write_record`]).
+pub const FORMAT: u32 = 2;
 
 /// A postings shard is closed once it holds this many bytes (a single term may
 /// exceed it alone). Small enough that a query fetches little beside its own

@@ -463,9 +463,10 @@ pub fn write(
 
 /// Appends the record of `article` to `out`: its JSON without the texts that
 /// are only a span of the article's text (each mention's, quote's, date's and
-/// quantity's), which [`parse_record`] cuts back out. Those copies were a
-/// quarter of the JSON of 100,000 records, so of the work of serialising and
-/// gzipping them; a text that is not its span stays written.
+/// quantity's), which [`parse_record`] cuts back out. Those copies were 15% of
+/// the JSON of 100,000 records (1,077 MB with them, 916 MB without), so of
+/// the work of serialising and gzipping them; a text that is not its span
+/// stays written.
 pub fn write_record<'a>(out: &mut Vec<u8>, article: &'a Article) -> std::io::Result<()> {
     let text = article.text.as_str();
     // The text when it is not the span it claims (None: cut it from the article).

@@ -125,7 +125,8 @@ fn is_apostrophe(c: char) -> bool {
 ///
 /// Extraction tokenizes an article's text for its own stages; `folio build`
 /// hands these to the index ([`crate::Builder::push_spans`]), which would
-/// otherwise tokenize the same text again (a twentieth of a build).
+/// otherwise tokenize the same text again (about 2% of a build of 100,000
+/// articles, `perf`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Spans(Vec<(u32, u32)>);
 

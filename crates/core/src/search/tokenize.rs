@@ -120,8 +120,8 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
-/// Where a text's tokens are, as [`Tokens::next_step`] finds them: their byte
-/// offsets, each with whether the ASCII fast path ([`Step::Ascii`]) gave it.
+/// Where a text's tokens are, as [`tokens`] finds them: their byte offsets,
+/// each with whether the tokenizer's ASCII fast path (`Step::Ascii`) gave it.
 ///
 /// Extraction tokenizes an article's text for its own stages; `folio build`
 /// hands these to the index ([`crate::Builder::push_spans`]), which would

@@ -314,6 +314,25 @@ async fn compare_aligns_two_articles_and_flags_differing_numbers() {
 }
 
 #[wasm_bindgen_test]
+async fn compare_with_nothing_chosen_offers_the_pairs_that_name_the_most_in_common() {
+    let host = mount_at("#/compare");
+    leptos::task::tick().await;
+    let links = all(&host, ".related-pairs li a");
+    assert!(!links.is_empty(), "the seed articles share names");
+    let href = links[0].get_attribute("href").unwrap_or_default();
+    assert!(href.starts_with("#/compare/"), "{href}");
+    assert_eq!(href.matches('/').count(), 3, "two article ids: {href}");
+    let first = all(&host, ".related-pairs li span")[0]
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        first.starts_with(char::is_numeric) && first.contains("in common"),
+        "{first}"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn choosing_a_facet_adds_its_filter_to_the_query_and_the_url() {
     let host = mount_at("#/search?q=Lyman");
     leptos::task::tick().await;

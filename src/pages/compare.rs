@@ -2,7 +2,7 @@
 //! quantities they share aligned, and claims that differ (the same kind of quantity
 //! with different values) highlighted.
 
-use folio_core::explore::{compare, format_number};
+use folio_core::explore::{compare, format_number, related_pairs, RelatedPair};
 use folio_core::{EntityKind, Quantity};
 use leptos::prelude::*;
 
@@ -96,7 +96,7 @@ pub fn ComparePage() -> impl IntoView {
                 })}
             {move || {
                 let (Some(a), Some(b)) = ids.get() else {
-                    return view! { <p class="empty">"Choose two articles."</p> }.into_any();
+                    return related(corpus).into_any();
                 };
                 corpus.with(|c| {
                     let (Some(aa), Some(ab)) = (c.article(&a), c.article(&b)) else {
@@ -176,6 +176,59 @@ pub fn ComparePage() -> impl IntoView {
                 })
             }}
         </section>
+    }
+}
+
+/// Before two articles are chosen: the pairs that name the most entities in
+/// common, each a link to their comparison, so a reader starts from coverage
+/// of the same event rather than from two blank lists.
+fn related(corpus: CorpusCtx) -> impl IntoView {
+    /// How many pairs are offered.
+    const PAIRS: usize = 5;
+    let pairs = corpus.with(|c| {
+        related_pairs(c, PAIRS)
+            .into_iter()
+            .filter_map(|p| {
+                let title = |id: &str| c.article(id).map(|a| a.title.clone());
+                Some((title(&p.a)?, title(&p.b)?, p))
+            })
+            .collect::<Vec<_>>()
+    });
+    if pairs.is_empty() {
+        return view! { <p class="empty">"Choose two articles."</p> }.into_any();
+    }
+    let items = pairs
+        .into_iter()
+        .map(|(ta, tb, p)| {
+            let summary = pair_summary(&p);
+            let href = Route::Compare(Some(p.a), Some(p.b)).to_hash();
+            view! {
+                <li>
+                    <a href=href>{ta}" ↔ "{tb}</a>
+                    <span class="muted small">{summary}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="empty">
+            "Choose two articles, or start from two that name the same people, places and organisations:"
+        </p>
+        <ul class="related-pairs">{items}</ul>
+    }
+    .into_any()
+}
+
+/// "16 names in common · numbers differ in 1 of 3 kinds".
+fn pair_summary(p: &RelatedPair) -> String {
+    let names = plural(p.shared, "name in common", "names in common");
+    match (p.claims, p.differ) {
+        (0, _) => names,
+        (n, 0) => format!(
+            "{names} · {} in both, the same values",
+            plural(n, "kind of number", "kinds of number")
+        ),
+        (n, d) => format!("{names} · numbers differ in {d} of {n} kinds"),
     }
 }
 

@@ -565,6 +565,72 @@ pub struct ReaderParagraph {
     pub blocks: Vec<Block>,
 }
 
+/// Two articles worth putting side by side (see [`related_pairs`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelatedPair {
+    /// The article that comes first in the corpus.
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// How many entities both name.
+    pub shared: usize,
+    /// How many kinds of quantity both report ([`Comparison::claims`]).
+    pub claims: usize,
+    /// How many of those they report with different values ([`Claim::differ`]).
+    pub differ: usize,
+}
+
+/// Above this many articles [`related_pairs`] suggests none: an entity named
+/// in most of them makes its pairs' count grow with the square of the corpus.
+pub const RELATED_PAIRS_MAX_ARTICLES: usize = 200;
+
+/// The `limit` pairs of articles that name the most entities in common (ties:
+/// the pair met first in the corpus), with how many kinds of numbers differ
+/// between them: where to start comparing coverage of one event. Pairs that
+/// share no entity are left out, and a corpus above
+/// [`RELATED_PAIRS_MAX_ARTICLES`] gets none.
+pub fn related_pairs(corpus: &Corpus, limit: usize) -> Vec<RelatedPair> {
+    let n = corpus.articles.len();
+    if !(2..=RELATED_PAIRS_MAX_ARTICLES).contains(&n) || limit == 0 {
+        return Vec::new();
+    }
+    // Each entity's articles, in corpus order, each article once.
+    let mut articles_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in corpus.articles.iter().enumerate() {
+        for e in &a.entities {
+            let list = articles_of.entry(e.id.as_str()).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in articles_of.values() {
+        for (k, &x) in list.iter().enumerate() {
+            for &y in &list[k + 1..] {
+                *shared.entry((x, y)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
+    pairs.sort_unstable_by(|p, q| q.1.cmp(&p.1).then(p.0.cmp(&q.0)));
+    pairs
+        .into_iter()
+        .take(limit)
+        .filter_map(|((x, y), shared)| {
+            let (a, b) = (&corpus.articles[x].id, &corpus.articles[y].id);
+            let claims = compare(corpus, a, b)?.claims;
+            Some(RelatedPair {
+                a: a.clone(),
+                b: b.clone(),
+                shared,
+                claims: claims.len(),
+                differ: claims.iter().filter(|c| c.differ).count(),
+            })
+        })
+        .collect()
+}
+
 /// The article's paragraphs cut into quoted and unquoted blocks, each cut into
 /// spans with people, places, organisations, dates and quantities marked. Where
 /// marks overlap, an entity wins over a quantity, a quantity over a date, and an
@@ -790,6 +856,38 @@ mod tests {
                 "\"The bridge is safe and it will reopen Monday,\" Mayor Anna Berg told reporters in Lund.\n\nAbout 450 workers took part.",
             ),
         ])
+    }
+
+    #[test]
+    fn related_pairs_rank_by_entities_in_common_and_count_differing_numbers() {
+        let c = Corpus::build(vec![
+            Source::text(
+                "a.txt",
+                "Mayor Anna Berg opened the bridge in Lund with Erik Holm. About 300 workers built it.",
+            ),
+            Source::text(
+                "b.txt",
+                "Anna Berg and Erik Holm spoke in Lund. About 450 workers built the bridge.",
+            ),
+            Source::text("c.txt", "Anna Berg visited Oslo on Monday."),
+            Source::text("d.txt", "It rained all week in Bergen and Tromsø."),
+        ]);
+        let pairs = related_pairs(&c, 10);
+        let ids = |p: &RelatedPair| (p.a.clone(), p.b.clone());
+        let id = |i: usize| c.articles[i].id.clone();
+        // a and b share three names; each shares one with c; d shares none.
+        assert_eq!(ids(&pairs[0]), (id(0), id(1)));
+        assert_eq!(pairs[0].shared, 3);
+        assert_eq!(
+            (pairs[0].claims, pairs[0].differ),
+            (1, 1),
+            "300 workers against 450"
+        );
+        assert_eq!(pairs.len(), 3, "{pairs:?}");
+        assert!(pairs[1..].iter().all(|p| p.shared == 1 && p.claims == 0));
+        assert!(pairs.iter().all(|p| p.a != id(3) && p.b != id(3)));
+        assert_eq!(related_pairs(&c, 1).len(), 1);
+        assert!(related_pairs(&c, 0).is_empty());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::extract::sentences;
 use crate::model::{Article, EntityKind, Quantity, Quote};
+use crate::search::index::FxMap;
 use crate::search::tokenize::{fold, tokens};
 use crate::Corpus;
 
@@ -595,7 +596,9 @@ pub fn related_pairs(corpus: &Corpus, limit: usize) -> Vec<RelatedPair> {
         return Vec::new();
     }
     // Each entity's articles, in corpus order, each article once.
-    let mut articles_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // (Fx maps, as the index uses: std's hasher would add its own code to the
+    // first-load wasm.)
+    let mut articles_of: FxMap<&str, Vec<usize>> = FxMap::default();
     for (i, a) in corpus.articles.iter().enumerate() {
         for e in &a.entities {
             let list = articles_of.entry(e.id.as_str()).or_default();
@@ -604,7 +607,7 @@ pub fn related_pairs(corpus: &Corpus, limit: usize) -> Vec<RelatedPair> {
             }
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: FxMap<(usize, usize), usize> = FxMap::default();
     for list in articles_of.values() {
         for (k, &x) in list.iter().enumerate() {
             for &y in &list[k + 1..] {
@@ -613,10 +616,19 @@ pub fn related_pairs(corpus: &Corpus, limit: usize) -> Vec<RelatedPair> {
         }
     }
     let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
-    pairs.sort_unstable_by(|p, q| q.1.cmp(&p.1).then(p.0.cmp(&q.0)));
-    pairs
-        .into_iter()
-        .take(limit)
+    // The best `limit` by scanning (few are asked for, and a sort of these
+    // tuples would add its own code to the first-load wasm): most shared
+    // first, on a tie the pair met first.
+    let mut top = Vec::new();
+    while top.len() < limit {
+        let best = (0..pairs.len()).max_by(|&i, &j| {
+            let (p, q) = (&pairs[i], &pairs[j]);
+            p.1.cmp(&q.1).then(q.0.cmp(&p.0))
+        });
+        let Some(best) = best else { break };
+        top.push(pairs.swap_remove(best));
+    }
+    top.into_iter()
         .filter_map(|((x, y), shared)| {
             let (a, b) = (&corpus.articles[x].id, &corpus.articles[y].id);
             let claims = compare(corpus, a, b)?.claims;

@@ -228,6 +228,7 @@ fn pair_summary(p: &RelatedPair) -> String {
             "{names} · {} in both, the same values",
             plural(n, "kind of number", "kinds of number")
         ),
+        (1, _) => format!("{names} · the one kind of number in both differs"),
         (n, d) => format!("{names} · numbers differ in {d} of {n} kinds"),
     }
 }

@@ -48,7 +48,7 @@ pub fn EntitiesPage() -> impl IntoView {
     let (filter, set_filter) = signal(String::new());
     let (kind, set_kind) = signal(None::<EntityKind>);
     let shown = Memo::new(move |_| {
-        let f = folio_core::search::tokenize::fold(filter.get().trim());
+        let f = folio_core::text::fold(filter.get().trim());
         let k = kind.get();
         all.get()
             .into_iter()
@@ -58,7 +58,7 @@ pub fn EntitiesPage() -> impl IntoView {
                     || e.aliases
                         .iter()
                         .chain(std::iter::once(&e.name))
-                        .any(|a| folio_core::search::tokenize::fold(a).contains(&f))
+                        .any(|a| folio_core::text::fold(a).contains(&f))
             })
             .collect::<Vec<_>>()
     });

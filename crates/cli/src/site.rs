@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use folio_core::search::tokenize::Spans;
+use folio_core::text::Spans;
 use folio_core::{extract_document_with_spans, Article, Builder, Corpus, Source};
 
 /// Whether the site's index is sharded.

@@ -3,11 +3,11 @@
 use crate::extract::{aliases, decode, extract_document};
 use std::collections::HashMap;
 
-use crate::search::index::FxMap;
+use crate::text::FxMap;
 
 use crate::model::{Article, CorpusEntity, EntityKind, Extraction, Meta};
-use crate::search::tokenize::Spans;
 use crate::search::{Facets, Hit, Index, Query, SearchResults};
+use crate::text::Spans;
 
 /// One article as it comes in: its file name, raw text and metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]

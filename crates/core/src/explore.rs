@@ -12,10 +12,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::extract::sentences;
 use crate::model::{Article, EntityKind, Quantity, Quote};
-use crate::search::index::FxMap;
-use crate::search::tokenize::{fold, tokens};
+use crate::text::sentences;
+use crate::text::FxMap;
+use crate::text::{fold, tokens};
 use crate::Corpus;
 
 /// An entity with its counts, for lists.

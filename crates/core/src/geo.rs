@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use crate::explore::EntitySummary;
 use crate::model::EntityKind;
-use crate::search::tokenize::{fold, variant_key};
+use crate::text::{fold, variant_key};
 
 /// A point of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]

@@ -60,6 +60,7 @@ pub mod model;
 pub mod search;
 pub mod share;
 pub mod sort;
+pub mod text;
 
 pub use corpus::{Builder, Corpus, Source};
 pub use error::Error;

@@ -80,7 +80,7 @@ impl Article {
     /// The first `max_chars` characters of the text, cut at a word boundary, for
     /// library cards.
     pub fn opening(&self, max_chars: usize) -> String {
-        crate::extract::truncate_words(&self.text.replace("\n\n", " "), max_chars)
+        crate::text::truncate_words(&self.text.replace("\n\n", " "), max_chars)
     }
 }
 

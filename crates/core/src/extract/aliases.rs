@@ -10,7 +10,7 @@
 //! - the search tokenizer's `variant_key`: "kh" → "h", "zh" → "z", "y" → "i" (so
 //!   "iy", "yy", "y" and "ii" endings meet), doubled letters collapse
 //!   ("zaporizhzhya" and "zaporizhia" both become "zaporizia"); soft signs and
-//!   apostrophes are already gone after [`fold`](crate::search::tokenize::fold);
+//!   apostrophes are already gone after [`fold`](crate::text::fold);
 //! - area descriptors ("province", "oblast") become "region", so a region is one
 //!   entity under any descriptor, while a city ("Kharkiv") and its region
 //!   ("Kharkiv region") stay two; a name that is not a town ("Donbas", "the
@@ -26,8 +26,8 @@
 
 use super::gazetteer::{self as gaz, key};
 use crate::model::{Article, CorpusEntity, EntityKind};
-use crate::search::index::{FxMap, FxSet};
-use crate::search::tokenize::variant_key;
+use crate::text::variant_key;
+use crate::text::{FxMap, FxSet};
 
 /// Descriptors that all mean "an administrative area around a place".
 const AREA_WORDS: &[&str] = &[
@@ -53,7 +53,7 @@ fn kind_rank(k: EntityKind) -> usize {
 
 /// The skeleton of one folded word (see the module docs).
 /// The transliteration rules are the search tokenizer's
-/// [`variant_key`](crate::search::tokenize::variant_key), so search and merging
+/// [`variant_key`](crate::text::variant_key), so search and merging
 /// agree on which spellings meet; only the exonym table is added here.
 pub fn word_skeleton(word: &str) -> String {
     variant_key(gaz::exonym(word).unwrap_or(word))

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::model::DateMention;
-use crate::search::tokenize::Token;
+use crate::text::Token;
 
 /// Month names, folded, January first (shared with the quantity stage, which
 /// must not read "May 5" as five of something).

@@ -40,12 +40,12 @@
 //! its organisation, and "the ministry" to the last organisation named with that
 //! word. Every mention is a byte span into the clean text.
 
-use crate::search::index::{FxHasher, FxMap};
+use crate::text::{FxHasher, FxMap};
 
 use super::gazetteer::{self as gaz, key};
-use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Mention};
-use crate::search::tokenize::{fold_append, Token};
+use crate::text::sentences;
+use crate::text::{fold_append, Token};
 
 /// Words that make a run of capitalised words an organisation.
 const ORG_WORDS: &[&str] = &[

@@ -10,15 +10,15 @@
 //! stays small enough for the browser; smaller towns are recognised from context
 //! ("the town of X", "in X", "X region").
 //!
-//! Every lookup key is folded with [`crate::search::tokenize::fold`] word by word
+//! Every lookup key is folded with [`crate::text::fold`] word by word
 //! and joined by single spaces, so a lookup never needs its own normaliser.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use crate::search::index::FxHasher;
-use crate::search::tokenize::{fold_append, tokens, Step};
+use crate::text::FxHasher;
+use crate::text::{fold_append, tokens, Step};
 
 const CITIES: &str = include_str!("../../data/cities.txt");
 const COUNTRIES: &str = include_str!("../../data/countries.txt");

@@ -4,7 +4,8 @@
 //!
 //! 1. [`decode`]: bytes to text, refusing binary and empty input with a clear error;
 //! 2. [`clean`]: paragraphs normalised, web debris removed (and listed in `removed`);
-//! 3. [`sentences`]: sentence boundaries that later stages and the title rely on;
+//! 3. [`sentences`](crate::text::sentences): sentence boundaries (from the text layer)
+//!    that later stages and the title rely on;
 //! 4. [`entities`]: people, places and organisations with their mentions;
 //! 5. [`quotes`]: quoted speech with its speaker;
 //! 6. [`dates`]: date expressions, normalised against the publication date;
@@ -27,10 +28,9 @@ pub mod gazetteer;
 pub mod html;
 pub mod quantities;
 pub mod quotes;
-pub mod sentences;
 
 use crate::model::{Article, Meta};
-use crate::search::tokenize::{self, Spans};
+use crate::text::{self, sentences, truncate_words, Spans};
 use crate::Error;
 
 /// Titles derived from the opening sentence are cut to about this many characters.
@@ -134,33 +134,33 @@ impl Folded {
     }
 }
 
-/// Every token of `text` ([`tokenize::tokens`]) with its key ([`tokenize::fold`]),
+/// Every token of `text` ([`text::tokens`]) with its key ([`text::fold`]),
 /// in one pass over the text.
 ///
 /// A plain ASCII token (most of English text) comes from
-/// [`tokenize::Tokens::next_step`] as offsets, and its key is its span of the
+/// [`text::Tokens::next_step`] as offsets, and its key is its span of the
 /// lowercased text (see [`Folded`]): no character decoding and no copy per
 /// word. Any other token is folded in full.
-pub(crate) fn tokenize_fold(text: &str) -> (Vec<tokenize::Token<'_>>, Folded) {
+pub(crate) fn tokenize_fold(text: &str) -> (Vec<text::Token<'_>>, Folded) {
     // About one token per six bytes of news text: sized so that the vectors
     // seldom grow (each growth copies everything so far).
     let mut toks = Vec::with_capacity(text.len() / 5 + 8);
     let mut spans = Vec::with_capacity(text.len() / 5 + 8);
     let mut other = String::new();
-    let mut it = tokenize::tokens(text);
+    let mut it = text::tokens(text);
     while let Some(step) = it.next_step() {
         match step {
-            tokenize::Step::Ascii(start, end) => {
-                toks.push(tokenize::Token {
+            text::Step::Ascii(start, end) => {
+                toks.push(text::Token {
                     text: &text[start..end],
                     start,
                     end,
                 });
                 spans.push(KeySpan::Lower(start, end));
             }
-            tokenize::Step::Other(t) => {
+            text::Step::Other(t) => {
                 let base = other.len();
-                tokenize::fold_append(t.text, &mut other);
+                text::fold_append(t.text, &mut other);
                 toks.push(t);
                 spans.push(KeySpan::Other(base, other.len()));
             }
@@ -397,26 +397,6 @@ pub fn derive_title(text: &str) -> String {
     }
 }
 
-/// Cuts `s` to at most `max_chars` characters at a word boundary, adding "…" when
-/// anything was cut. Trailing punctuation before the ellipsis is dropped.
-pub fn truncate_words(s: &str, max_chars: usize) -> String {
-    if s.chars().count() <= max_chars {
-        return s.to_string();
-    }
-    let cut = s
-        .char_indices()
-        .nth(max_chars)
-        .map(|(i, _)| i)
-        .unwrap_or(s.len());
-    let head = &s[..cut];
-    let head = match head.rfind(char::is_whitespace) {
-        Some(space) if space > cut / 2 => &head[..space],
-        _ => head,
-    };
-    let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:-–—(".contains(c));
-    format!("{head}…")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,11 +514,5 @@ mod tests {
         // Plain text stays plain text.
         let c = extract_document("note.txt", "<b> is bold in HTML.", &Meta::default());
         assert_eq!(c.text, "<b> is bold in HTML.");
-    }
-
-    #[test]
-    fn truncate_keeps_short_strings() {
-        assert_eq!(truncate_words("short", 10), "short");
-        assert_eq!(truncate_words("one two three four", 9), "one two…");
     }
 }

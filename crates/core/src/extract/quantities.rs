@@ -9,7 +9,7 @@
 //! 5,000"), where its unit is "count".
 
 use crate::model::Quantity;
-use crate::search::tokenize::Token;
+use crate::text::Token;
 
 /// Words before a number that make it approximate; they join the quantity's text.
 const HEDGES: &[&[&str]] = &[

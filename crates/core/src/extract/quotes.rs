@@ -24,9 +24,9 @@
 use std::ops::Range;
 
 use super::entities::in_speech_verbs;
-use super::sentences;
 use crate::model::{ArticleEntity, EntityKind, Quote};
-use crate::search::tokenize::{fold, tokens};
+use crate::text::sentences;
+use crate::text::{fold, tokens};
 
 /// Quotes of at most this many words are scare quotes, not speech.
 const SCARE_QUOTE_MAX_WORDS: usize = 2;

@@ -1,10 +1,9 @@
-//! Search: one tokenizer, an inverted index ranked with BM25F, a small query
-//! language, and snippets with the matched words marked.
+//! Search: an inverted index ranked with BM25F, a small query language, and
+//! snippets with the matched words marked. Words are cut and compared by the
+//! text layer ([`crate::text`]: [`tokens`](crate::text::tokens),
+//! [`fold`](crate::text::fold()), [`stem`](crate::text::stem),
+//! [`variant_key`](crate::text::variant_key)), the same as extraction's.
 //!
-//! - [`tokenize`]: words and their comparison keys — [`tokenize::fold`] (case,
-//!   diacritics), [`tokenize::stem`] (Snowball English) and
-//!   [`tokenize::variant_key`] (romanisations: Kupyansk/Kupiansk). The only
-//!   place words are cut and compared.
 //! - [`index`]: the inverted index (title, body and entity-names fields, with
 //!   positions), its BM25F ranking, typo tolerance and compact binary form.
 //! - [`query`]: what a user types, parsed into clauses, exclusions and filters,
@@ -32,12 +31,10 @@ pub mod index;
 pub mod query;
 pub mod shard;
 pub mod snippet;
-pub mod tokenize;
 
 pub use index::Index;
 pub use query::Query;
 pub use snippet::Snippet;
-pub use tokenize::variant_key;
 
 use serde::Serialize;
 
@@ -128,7 +125,7 @@ impl Facets {
         canonical: impl Fn(crate::model::EntityKind, &'a str) -> &'a str,
     ) -> Facets {
         use crate::model::EntityKind;
-        let mut maps: [index::FxMap<&str, usize>; 5] = Default::default();
+        let mut maps: [crate::text::FxMap<&str, usize>; 5] = Default::default();
         for doc in docs {
             let (ents, outlet, month) = index.facet_values(doc);
             for (kind, name) in ents {

@@ -28,8 +28,8 @@
 //! assert_eq!(q.clauses.len(), 3);
 //! ```
 
-use super::tokenize::{fold, tokens, variant_key};
 use crate::model::EntityKind;
+use crate::text::{fold, tokens, variant_key};
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -40,12 +40,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::index::{
-    read_front_coded, read_str, read_varint, write_front_coded, write_str, write_varint, FxMap,
-    Index, Ranked, Scored,
+    read_front_coded, read_str, read_varint, write_front_coded, write_str, write_varint, Index,
+    Ranked, Scored,
 };
 use super::query::{Filter, Query};
-use super::tokenize::{fold, tokens, variant_key};
 use crate::model::{Article, CorpusEntity, EntityKind, Extraction};
+use crate::text::{fold, tokens, variant_key, FxMap};
 use crate::Corpus;
 
 /// `folio build` shards a corpus of more articles than this. An extracted
@@ -398,7 +398,7 @@ pub fn write(
                 let a = by_id.get(index.id(doc))?;
                 let s = sentences_of
                     .entry(doc)
-                    .or_insert_with(|| crate::extract::sentences::split(&a.text).collect());
+                    .or_insert_with(|| crate::text::sentences::split(&a.text).collect());
                 Some(excerpt(a, &e.id, s))
             })
             .collect();

@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::tokenize::{fold_into, tokens};
-use crate::extract::sentences;
+use crate::text::sentences;
+use crate::text::{fold_into, tokens};
 
 /// Snippets aim for at most about this many bytes (a little over a tweet of
 /// English; fewer characters in scripts that take more bytes).
@@ -209,7 +209,7 @@ pub fn escape_into(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::tokenize::fold;
+    use crate::text::fold;
 
     fn m(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_string()).collect()

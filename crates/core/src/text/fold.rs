@@ -140,7 +140,7 @@ fn fold_char(c: char, out: &mut String) {
 /// letters come back unchanged (stemming "us" or "gas" merges nothing useful).
 ///
 /// ```
-/// use folio_core::search::tokenize::stem;
+/// use folio_core::text::stem;
 ///
 /// assert_eq!(stem("attacks"), stem("attacking"));
 /// assert_eq!(stem("5000"), "5000");
@@ -175,7 +175,7 @@ pub fn stem(folded: &str) -> String {
 /// The signature is stable: the entity extractor relies on it to merge aliases.
 ///
 /// ```
-/// use folio_core::search::tokenize::{fold, variant_key};
+/// use folio_core::text::{fold, variant_key};
 ///
 /// let key = |w: &str| variant_key(&fold(w));
 /// assert_eq!(key("Kupyansk"), key("Kupiansk"));

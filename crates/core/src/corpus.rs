@@ -262,3 +262,81 @@ impl Corpus {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Tests of the index built from extraction's output: they need both
+    //! layers, which sit apart below the corpus.
+
+    use crate::model::EntityKind;
+    use crate::search::{Index, Query};
+
+    fn ids(i: &Index, q: &str) -> Vec<String> {
+        i.search(&Query::parse(q))
+            .iter()
+            .map(|s| i.id(s.doc).to_string())
+            .collect()
+    }
+
+    /// Guards the one tokenization `folio build` makes: an index given
+    /// extraction's spans is the index that tokenizes the text itself, for
+    /// plain ASCII, curly quotes and dashes, accents, Cyrillic, CJK and
+    /// numbers; spans that do not fit the text are not trusted.
+    #[test]
+    fn spans_from_extraction_build_the_same_index() {
+        let texts = [
+            "Ukrainian troops entered Kupyansk on Saturday, officials said.",
+            "\u{201c}We hold the city,\u{201d} said Gen. Oleksandr Syrskyi \u{2014} 3,000 troops.",
+            "Zelens\u{2019}kyi visited Izium; M\u{00fc}nchen and Malm\u{00f6} sent aid.",
+            "\u{0425}\u{0430}\u{0440}\u{043a}\u{0456}\u{0432} (Kharkiv) and \u{6771}\u{4eac} on 2022-09-10.",
+            "e\u{0301}cole d\u{2019}\u{00e9}t\u{00e9}: co-operation at 9.5% in U.S.-led talks.",
+        ];
+        let (mut plain, mut given) = (Index::default(), Index::default());
+        for (i, t) in texts.iter().enumerate() {
+            let (a, spans) =
+                crate::extract::extract_with_spans(&format!("{i}.txt"), t, &Default::default());
+            let spans = spans.expect("a short text has spans");
+            plain.add_article(&a);
+            given.add_article_spans(&a, &spans);
+        }
+        assert_eq!(plain, given);
+        assert_eq!(plain.to_bytes(), given.to_bytes());
+        // Spans of another text: ignored, and the text tokenized instead.
+        let (a, _) =
+            crate::extract::extract_with_spans("x.txt", "Kyiv said no.", &Default::default());
+        let (_, other) = crate::extract::extract_with_spans("y.txt", texts[1], &Default::default());
+        let other = other.unwrap();
+        assert!(!other.fit(&a.text));
+        let (mut one, mut two) = (Index::default(), Index::default());
+        one.add_article(&a);
+        two.add_article_spans(&a, &other);
+        assert_eq!(one.to_bytes(), two.to_bytes());
+    }
+
+    /// Guards the index's entity table: documents with the same entity hold
+    /// one shared copy of it, built or loaded, and still filter and facet by it.
+    #[test]
+    fn documents_share_one_copy_of_each_entity() {
+        let meta = crate::model::Meta::default();
+        let text = "Olena Kovalenko spoke in Kharkiv on Monday.";
+        let mut index = Index::default();
+        index.add_article(&crate::extract("a.txt", text, &meta));
+        index.add_article(&crate::extract("b.txt", text, &meta));
+        for i in [index.clone(), Index::from_bytes(&index.to_bytes()).unwrap()] {
+            let (a, b) = (i.entity_addresses(0), i.entity_addresses(1));
+            assert!(!a.is_empty());
+            assert!(a.iter().zip(&b).all(|(x, y)| x == y));
+            assert_eq!(ids(&i, "place:kharkiv"), vec!["a", "b"]);
+            let (ents, _, _) = i.facet_values(1);
+            assert!(ents
+                .into_iter()
+                .any(|(k, n)| k == EntityKind::Place && n == "Kharkiv"));
+        }
+        // Removing one keeps the other's; removing both empties the table.
+        let shared = index.entity_table_len();
+        index.remove("a");
+        assert_eq!(index.entity_table_len(), shared);
+        index.remove("b");
+        assert_eq!(index.entity_table_len(), 0);
+    }
+}

@@ -35,7 +35,8 @@ pub fn human_date(iso: &str) -> String {
 }
 
 /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, or `YYYY-MM` as its first
-/// day), for placing dates on a time axis.
+/// day), for placing dates on a time axis; counted by the core's
+/// [`folio_core::calendar`], as the dates stage counts them.
 pub fn iso_days(iso: &str) -> Option<i64> {
     let mut parts = iso.split('-');
     let y: i64 = parts.next()?.parse().ok()?;
@@ -44,14 +45,7 @@ pub fn iso_days(iso: &str) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    Some(folio_core::calendar::days_from_civil(y, m as u32, d as u32))
 }
 
 /// "2022-10-02" → "2 Oct"; "2022-10" → "Oct 2022": short labels for an axis.

@@ -1,35 +1,28 @@
 //! Small formatting helpers for what views show.
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use folio_core::extract::lexicon::MONTHS;
+
+/// The name of month `m` ("10" → "October"), from the core's month names
+/// (folded, so its first letter is raised here).
+fn month_name(m: &str) -> Option<String> {
+    let name = m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))?;
+    let mut name = name.to_string();
+    name[..1].make_ascii_uppercase();
+    Some(name)
+}
 
 /// "2022-10-02" → "2 October 2022"; "2022-10" → "October 2022"; anything else as is.
 pub fn human_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-    };
     match parts.as_slice() {
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
+        [y, m, d] => match (month_name(m), d.parse::<u32>()) {
             (Some(m), Ok(d)) => format!("{d} {m} {y}"),
             _ => iso.to_string(),
         },
-        [y, m] => month(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
+        [y, m] => month_name(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
         _ => iso.to_string(),
     }
 }
@@ -52,10 +45,10 @@ pub fn iso_days(iso: &str) -> Option<i64> {
 pub fn short_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
     let mon = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .map(|name| &name[..3])
+        month_name(m).map(|mut name| {
+            name.truncate(3);
+            name
+        })
     };
     match parts.as_slice() {
         [_, m, d] => match (mon(m), d.parse::<u32>()) {

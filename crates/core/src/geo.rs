@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use crate::explore::EntitySummary;
+use crate::extract::lexicon::{MAP_DESCRIPTORS, REGION_WORDS};
 use crate::model::EntityKind;
 use crate::text::{fold, variant_key};
 
@@ -88,22 +89,14 @@ pub struct Unlocated {
     pub mentions: usize,
 }
 
-/// Words after a place name that make it the region around it ("Kharkiv region").
-const DESCRIPTORS: &[&str] = &[
-    "region",
-    "regions",
-    "province",
-    "oblast",
-    "oblasts",
-    "district",
-    "raion",
-    "rayon",
-    "county",
-    "area",
-    "governorate",
-    "krai",
-    "state",
-];
+/// Whether a folded word after a place name makes it the region around it
+/// ("Kharkiv region", "Izium raion"): the lexicon's area descriptors, those the
+/// recogniser reads (`REGION_WORDS`) and those only the map strips
+/// (`MAP_DESCRIPTORS`, whose doc says why two plurals are left).
+fn is_descriptor(word: &str) -> bool {
+    (REGION_WORDS.contains(&word) && !matches!(word, "provinces" | "districts"))
+        || MAP_DESCRIPTORS.contains(&word)
+}
 
 /// Folds a whole name the way the search index folds a word, keeping spaces
 /// (runs of whitespace and hyphens become one space).
@@ -135,7 +128,7 @@ pub fn strip_descriptor(folded: &str) -> (String, bool) {
         words.drain(..2);
     }
     let mut approximate = false;
-    if words.len() > 1 && DESCRIPTORS.contains(words.last().unwrap()) {
+    if words.len() > 1 && is_descriptor(words[words.len() - 1]) {
         words.pop();
         approximate = true;
     }

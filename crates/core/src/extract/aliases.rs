@@ -11,8 +11,9 @@
 //!   "iy", "yy", "y" and "ii" endings meet), doubled letters collapse
 //!   ("zaporizhzhya" and "zaporizhia" both become "zaporizia"); soft signs and
 //!   apostrophes are already gone after [`fold`](crate::text::fold);
-//! - area descriptors ("province", "oblast") become "region", so a region is one
-//!   entity under any descriptor, while a city ("Kharkiv") and its region
+//! - area descriptors ("province", "oblast": the lexicon's `REGION_WORDS`, which
+//!   the recogniser reads too) become "region", so a region is one entity under
+//!   any descriptor, while a city ("Kharkiv") and its region
 //!   ("Kharkiv region") stay two; a name that is not a town ("Donbas", "the
 //!   Sahel") is one entity with or without its descriptor;
 //! - a demonym opening an organisation's name becomes its country ("Russian
@@ -25,23 +26,10 @@
 //! share a skeleton.
 
 use super::gazetteer::{self as gaz, key};
+use super::lexicon::in_region_words;
 use crate::model::{Article, CorpusEntity, EntityKind};
 use crate::text::variant_key;
 use crate::text::{FxMap, FxSet};
-
-/// Descriptors that all mean "an administrative area around a place".
-const AREA_WORDS: &[&str] = &[
-    "region",
-    "regions",
-    "province",
-    "provinces",
-    "oblast",
-    "oblasts",
-    "district",
-    "districts",
-    "county",
-    "governorate",
-];
 
 fn kind_rank(k: EntityKind) -> usize {
     match k {
@@ -76,7 +64,7 @@ pub fn skeleton(kind: EntityKind, name: &str) -> String {
         if kind == EntityKind::Org && n > 1 && i == 0 {
             w = gaz::demonym(w).or_else(|| gaz::country(w)).unwrap_or(w);
         }
-        if kind == EntityKind::Place && n > 1 && i == n - 1 && AREA_WORDS.contains(&w) {
+        if kind == EntityKind::Place && n > 1 && i == n - 1 && in_region_words(w) {
             w = "region";
         }
         if i > 0 {

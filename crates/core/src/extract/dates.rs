@@ -12,75 +12,28 @@
 
 use std::collections::HashMap;
 
+use super::lexicon::{MONTHS, MONTH_ABBREVIATIONS, TIME_OPENERS, WEEKDAYS};
 use crate::calendar::{civil_from_days, days_from_civil, weekday};
 use crate::model::DateMention;
 use crate::text::Token;
-
-/// Month names, folded, January first (shared with the quantity stage, which
-/// must not read "May 5" as five of something).
-pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Whether a capitalised "May" with no day or year beside it is the month:
 /// after a word that introduces a time ("in May", "since May", "early May"),
 /// unless possessive ("in May's cabinet" is Theresa May's). Otherwise it is
 /// too often a name or the verb. One rule for dates and for entity recognition.
 pub(crate) fn bare_may_is_month(prev: Option<&str>, possessive: bool) -> bool {
-    !possessive
-        && prev.is_some_and(|p| {
-            matches!(
-                p,
-                "in" | "during"
-                    | "early"
-                    | "mid"
-                    | "late"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "since"
-                    | "until"
-                    | "till"
-                    | "through"
-                    | "throughout"
-            )
-        })
+    !possessive && prev.is_some_and(|p| TIME_OPENERS.contains(&p))
 }
 
 fn month(k: &str) -> Option<u32> {
     if let Some(i) = MONTHS.iter().position(|m| *m == k) {
         return Some(i as u32 + 1);
     }
-    // Abbreviations: "Sept", "Oct" (not "mar"/"may"-like words that are common).
-    let abbr = [
-        "jan", "feb", "", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if k == "sept" {
-        return Some(9);
-    }
-    abbr.iter()
-        .position(|a| !a.is_empty() && *a == k)
-        .map(|i| i as u32 + 1)
+    // Abbreviations: "Sept", "Oct" (not "mar", a common word).
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|&&(a, _)| a == k && a != "mar")
+        .map(|&(_, m)| m)
 }
 
 fn number(t: &Token) -> Option<u32> {

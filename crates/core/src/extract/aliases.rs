@@ -25,10 +25,10 @@
 //! appear, and two people with the same surname but different first names never
 //! share a skeleton.
 
-use super::gazetteer::{self as gaz, key};
+use super::gazetteer as gaz;
 use super::lexicon::in_region_words;
 use crate::model::{Article, CorpusEntity, EntityKind};
-use crate::text::variant_key;
+use crate::text::{fold_name, variant_key};
 use crate::text::{FxMap, FxSet};
 
 fn kind_rank(k: EntityKind) -> usize {
@@ -49,7 +49,7 @@ pub fn word_skeleton(word: &str) -> String {
 
 /// The merge key of an entity name of a given kind.
 pub fn skeleton(kind: EntityKind, name: &str) -> String {
-    let k = key(name);
+    let k = fold_name(name);
     let k = gaz::exonym(&k).map(str::to_string).unwrap_or(k);
     if kind == EntityKind::Place {
         if let Some(c) = gaz::country(&k) {
@@ -216,7 +216,7 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
             .get(area)
             .and_then(|&a| group_of.get(&(EntityKind::Place, a)));
         if let Some(&plain) = plain {
-            if !gaz::is_city(&key(pairs[groups[plain].2[0] as usize].name)) {
+            if !gaz::is_city(&fold_name(pairs[groups[plain].2[0] as usize].name)) {
                 target[g] = plain;
             }
         }
@@ -267,7 +267,7 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
                 EntityKind::Place => "place",
                 EntityKind::Org => "org",
             },
-            key(&name).replace(' ', "-")
+            fold_name(&name).replace(' ', "-")
         );
         let n = used_ids.entry(base.clone()).or_default();
         *n += 1;

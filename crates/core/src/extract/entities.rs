@@ -44,7 +44,7 @@
 //! place words, the words that are never names, ...) are the lexicon's
 //! ([`super::lexicon`]), shared with the other stages.
 
-use super::gazetteer::{self as gaz, key};
+use super::gazetteer as gaz;
 use super::lexicon::{
     in_calendar_names, in_name_joiners, in_name_particles, in_not_names, in_numbered_units,
     in_ordinal_words, in_org_nouns, in_org_words, in_person_after, in_place_heads, in_place_kinds,
@@ -54,7 +54,7 @@ use super::lexicon::{
     OWNED_BY_VERBS, PARTY_WORDS, PLACE_AFTER, PLACE_ENDINGS, POST_VERBS, WORK_FOR_VERBS,
 };
 use crate::model::{ArticleEntity, EntityKind, Mention};
-use crate::text::{fold_append, Token};
+use crate::text::{fold_append, fold_name, Token};
 use crate::text::{sentences, FxMap};
 
 /// The kind of a one-word name with no evidence anywhere in the article.
@@ -620,7 +620,7 @@ fn classify_run(
             }
         }
         if let Some(p) = prev_adjacent.filter(|p| p.possessive && p.cap) {
-            let pk = key(&text[p.start..p.name_end]);
+            let pk = fold_name(&text[p.start..p.name_end]);
             let country = gaz::country(&pk).map(str::to_string).unwrap_or(pk);
             c.key = format!("{country} {}", c.key);
         }
@@ -1005,7 +1005,7 @@ fn followed_by_region(text: &str, words: &[Word], e: usize) -> bool {
         k += 1;
     }
     let region = &text[n.start..words[k - 1].name_end];
-    gaz::country(&key(region)).is_some()
+    gaz::country(&fold_name(region)).is_some()
 }
 
 /// "65th", "3rd", "102d": a number written as an ordinal.
@@ -1182,7 +1182,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
             if let Some(close) = rest.find(')') {
                 let inner = &rest[..close];
                 if inner.len() >= 2 && inner.chars().all(|ch| ch.is_uppercase()) {
-                    acronym_of.insert(key(inner), c.key.clone());
+                    acronym_of.insert(fold_name(inner), c.key.clone());
                 }
             }
         }

@@ -1,6 +1,6 @@
 //! Comparison keys of words: [`fold`] (case, diacritics, possessives),
-//! [`stem`] (Snowball English) and [`variant_key`] (romanisations:
-//! Kupyansk/Kupiansk). Every place that compares words — the index, the query,
+//! [`fold_name`] (a name or phrase, word by word), [`stem`] (Snowball
+//! English) and [`variant_key`] (romanisations: Kupyansk/Kupiansk). Every place that compares words — the index, the query,
 //! snippets, the recogniser's word lists, the entity merge — uses these, so a
 //! word that matches in one place matches in all of them.
 //!
@@ -13,7 +13,7 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use super::tokenize::{char_at, is_alnum, is_apostrophe};
+use super::tokenize::{char_at, is_alnum, is_apostrophe, tokens, Step};
 
 /// Folds a word to its comparison key: lowercase, diacritics removed, a possessive
 /// `'s` dropped, other apostrophes and digit separators removed.
@@ -114,6 +114,37 @@ pub(crate) fn fold_append(word: &str, out: &mut String) {
     }
 }
 
+/// Folds a name (or any phrase) word by word, the words as [`tokens`] finds
+/// them, joined by single spaces: "Kyiv’s  Oblast" → "kyiv oblast",
+/// "Ivano-Frankivsk" → "ivano frankivsk", "St. Louis" → "st louis".
+///
+/// The one key of names: the recogniser's entity keys, the entity merge, the
+/// gazetteer's tables of countries and cities and the map's place lookups all
+/// fold names with it, so a name that meets in one of them meets in all.
+///
+/// ```
+/// use folio_core::text::fold_name;
+///
+/// assert_eq!(fold_name("Kup’yansk  Raion"), "kupyansk raion");
+/// assert_eq!(fold_name("U.S."), "u s");
+/// ```
+pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    // `next_step`: plain ASCII words (most names) without the general loop.
+    let mut words = tokens(name);
+    while let Some(step) = words.next_step() {
+        let word = match step {
+            Step::Ascii(start, end) => &name[start..end],
+            Step::Other(t) => t.text,
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        fold_append(word, &mut out);
+    }
+    out
+}
+
 /// [`fold_into`] for one character of a canonical decomposition.
 fn fold_char(c: char, out: &mut String) {
     if is_combining_mark(c) || is_apostrophe(c) || c == ',' {
@@ -140,7 +171,7 @@ fn fold_char(c: char, out: &mut String) {
 /// letters come back unchanged (stemming "us" or "gas" merges nothing useful).
 ///
 /// ```
-/// use folio_core::search::tokenize::stem;
+/// use folio_core::text::stem;
 ///
 /// assert_eq!(stem("attacks"), stem("attacking"));
 /// assert_eq!(stem("5000"), "5000");
@@ -175,7 +206,7 @@ pub fn stem(folded: &str) -> String {
 /// The signature is stable: the entity extractor relies on it to merge aliases.
 ///
 /// ```
-/// use folio_core::search::tokenize::{fold, variant_key};
+/// use folio_core::text::{fold, variant_key};
 ///
 /// let key = |w: &str| variant_key(&fold(w));
 /// assert_eq!(key("Kupyansk"), key("Kupiansk"));
@@ -329,6 +360,21 @@ mod tests {
         assert_eq!(fold("Kyiv’s"), "kyiv");
         assert_eq!(fold("O'Neill"), "oneill");
         assert_eq!(fold("5,000"), "5000");
+    }
+
+    #[test]
+    fn key_folds_every_word() {
+        assert_eq!(fold_name("Kyiv’s  Oblast"), "kyiv oblast");
+    }
+
+    #[test]
+    fn folds_names_like_the_search_index() {
+        assert_eq!(fold_name("Kharkiv"), "kharkiv");
+        assert_eq!(fold_name("Kup’yansk"), "kupyansk");
+        assert_eq!(fold_name("Bila  Tserkva"), "bila tserkva");
+        assert_eq!(fold_name("Ivano-Frankivsk"), "ivano frankivsk");
+        assert_eq!(fold_name("Zürich"), "zurich");
+        assert_eq!(fold_name("Russia's"), "russia");
     }
 
     #[test]

@@ -1,41 +1,35 @@
 //! Small formatting helpers for what views show.
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use folio_core::extract::lexicon::MONTHS;
+
+/// The name of month `m` ("10" → "October"), from the core's month names
+/// (folded, so its first letter is raised here).
+fn month_name(m: &str) -> Option<String> {
+    let name = m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))?;
+    let mut name = name.to_string();
+    name[..1].make_ascii_uppercase();
+    Some(name)
+}
 
 /// "2022-10-02" → "2 October 2022"; "2022-10" → "October 2022"; anything else as is.
 pub fn human_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-    };
     match parts.as_slice() {
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
+        [y, m, d] => match (month_name(m), d.parse::<u32>()) {
             (Some(m), Ok(d)) => format!("{d} {m} {y}"),
             _ => iso.to_string(),
         },
-        [y, m] => month(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
+        [y, m] => month_name(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
         _ => iso.to_string(),
     }
 }
 
 /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, or `YYYY-MM` as its first
-/// day), for placing dates on a time axis.
+/// day), for placing dates on a time axis; counted by the core's
+/// [`folio_core::calendar`], as the dates stage counts them.
 pub fn iso_days(iso: &str) -> Option<i64> {
     let mut parts = iso.split('-');
     let y: i64 = parts.next()?.parse().ok()?;
@@ -44,24 +38,17 @@ pub fn iso_days(iso: &str) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    Some(folio_core::calendar::days_from_civil(y, m as u32, d as u32))
 }
 
 /// "2022-10-02" → "2 Oct"; "2022-10" → "Oct 2022": short labels for an axis.
 pub fn short_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
     let mon = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .map(|name| &name[..3])
+        month_name(m).map(|mut name| {
+            name.truncate(3);
+            name
+        })
     };
     match parts.as_slice() {
         [_, m, d] => match (mon(m), d.parse::<u32>()) {

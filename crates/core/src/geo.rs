@@ -4,8 +4,9 @@
 //!
 //! The gazetteer is `assets/places.tsv`, written by `scripts/make-map-data.py` from
 //! GeoNames' cities15000 (CC BY 4.0) and fetched only when the map opens. A place
-//! entity is matched by its name and every alias, folded like the search index folds
-//! words; descriptors are stripped ("Kharkiv region", "Kharkiv oblast" → Kharkiv,
+//! entity is matched by its name and every alias, folded by the one key of names
+//! ([`fold_name`], as the recogniser and its gazetteer fold them); descriptors
+//! (the lexicon's area words) are stripped ("Kharkiv region", "Kharkiv oblast" → Kharkiv,
 //! marked approximate); a country matches by its English name (or a common
 //! alternative) and sits at its centre of population. Spellings that differ only in
 //! transliteration (Kupiansk / Kupyansk, Zaporizhzhia / Zaporizhzhya) meet through a
@@ -14,8 +15,9 @@
 use std::collections::HashMap;
 
 use crate::explore::EntitySummary;
+use crate::extract::lexicon::{MAP_DESCRIPTORS, REGION_WORDS};
 use crate::model::EntityKind;
-use crate::text::{fold, variant_key};
+use crate::text::{fold_name, variant_key};
 
 /// A point of the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,31 +90,13 @@ pub struct Unlocated {
     pub mentions: usize,
 }
 
-/// Words after a place name that make it the region around it ("Kharkiv region").
-const DESCRIPTORS: &[&str] = &[
-    "region",
-    "regions",
-    "province",
-    "oblast",
-    "oblasts",
-    "district",
-    "raion",
-    "rayon",
-    "county",
-    "area",
-    "governorate",
-    "krai",
-    "state",
-];
-
-/// Folds a whole name the way the search index folds a word, keeping spaces
-/// (runs of whitespace and hyphens become one space).
-pub fn fold_name(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-' || c == '–')
-        .filter(|w| !w.is_empty())
-        .map(fold)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Whether a folded word after a place name makes it the region around it
+/// ("Kharkiv region", "Izium raion"): the lexicon's area descriptors, those the
+/// recogniser reads (`REGION_WORDS`) and those only the map strips
+/// (`MAP_DESCRIPTORS`, whose doc says why two plurals are left).
+fn is_descriptor(word: &str) -> bool {
+    (REGION_WORDS.contains(&word) && !matches!(word, "provinces" | "districts"))
+        || MAP_DESCRIPTORS.contains(&word)
 }
 
 /// A spelling-insensitive key: the search index's own [`variant_key`] (y/i,
@@ -135,7 +119,7 @@ pub fn strip_descriptor(folded: &str) -> (String, bool) {
         words.drain(..2);
     }
     let mut approximate = false;
-    if words.len() > 1 && DESCRIPTORS.contains(words.last().unwrap()) {
+    if words.len() > 1 && is_descriptor(words[words.len() - 1]) {
         words.pop();
         approximate = true;
     }
@@ -376,16 +360,6 @@ lyman\t10.00\t10.00\tXX\n";
 
     fn names(n: &[&'static str]) -> Vec<&'static str> {
         n.to_vec()
-    }
-
-    #[test]
-    fn folds_names_like_the_search_index() {
-        assert_eq!(fold_name("Kharkiv"), "kharkiv");
-        assert_eq!(fold_name("Kup’yansk"), "kupyansk");
-        assert_eq!(fold_name("Bila  Tserkva"), "bila tserkva");
-        assert_eq!(fold_name("Ivano-Frankivsk"), "ivano frankivsk");
-        assert_eq!(fold_name("Zürich"), "zurich");
-        assert_eq!(fold_name("Russia's"), "russia");
     }
 
     #[test]

@@ -47,6 +47,7 @@
 //! ```
 
 pub mod bundle;
+pub mod calendar;
 pub mod corpus;
 pub mod error;
 pub mod eval;

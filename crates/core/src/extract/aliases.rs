@@ -11,8 +11,9 @@
 //!   "iy", "yy", "y" and "ii" endings meet), doubled letters collapse
 //!   ("zaporizhzhya" and "zaporizhia" both become "zaporizia"); soft signs and
 //!   apostrophes are already gone after [`fold`](crate::text::fold);
-//! - area descriptors ("province", "oblast") become "region", so a region is one
-//!   entity under any descriptor, while a city ("Kharkiv") and its region
+//! - area descriptors ("province", "oblast": the lexicon's `REGION_WORDS`, which
+//!   the recogniser reads too) become "region", so a region is one entity under
+//!   any descriptor, while a city ("Kharkiv") and its region
 //!   ("Kharkiv region") stay two; a name that is not a town ("Donbas", "the
 //!   Sahel") is one entity with or without its descriptor;
 //! - a demonym opening an organisation's name becomes its country ("Russian
@@ -24,24 +25,11 @@
 //! appear, and two people with the same surname but different first names never
 //! share a skeleton.
 
-use super::gazetteer::{self as gaz, key};
+use super::gazetteer as gaz;
+use super::lexicon::in_region_words;
 use crate::model::{Article, CorpusEntity, EntityKind};
-use crate::text::variant_key;
+use crate::text::{fold_name, variant_key};
 use crate::text::{FxMap, FxSet};
-
-/// Descriptors that all mean "an administrative area around a place".
-const AREA_WORDS: &[&str] = &[
-    "region",
-    "regions",
-    "province",
-    "provinces",
-    "oblast",
-    "oblasts",
-    "district",
-    "districts",
-    "county",
-    "governorate",
-];
 
 fn kind_rank(k: EntityKind) -> usize {
     match k {
@@ -61,7 +49,7 @@ pub fn word_skeleton(word: &str) -> String {
 
 /// The merge key of an entity name of a given kind.
 pub fn skeleton(kind: EntityKind, name: &str) -> String {
-    let k = key(name);
+    let k = fold_name(name);
     let k = gaz::exonym(&k).map(str::to_string).unwrap_or(k);
     if kind == EntityKind::Place {
         if let Some(c) = gaz::country(&k) {
@@ -76,7 +64,7 @@ pub fn skeleton(kind: EntityKind, name: &str) -> String {
         if kind == EntityKind::Org && n > 1 && i == 0 {
             w = gaz::demonym(w).or_else(|| gaz::country(w)).unwrap_or(w);
         }
-        if kind == EntityKind::Place && n > 1 && i == n - 1 && AREA_WORDS.contains(&w) {
+        if kind == EntityKind::Place && n > 1 && i == n - 1 && in_region_words(w) {
             w = "region";
         }
         if i > 0 {
@@ -228,7 +216,7 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
             .get(area)
             .and_then(|&a| group_of.get(&(EntityKind::Place, a)));
         if let Some(&plain) = plain {
-            if !gaz::is_city(&key(pairs[groups[plain].2[0] as usize].name)) {
+            if !gaz::is_city(&fold_name(pairs[groups[plain].2[0] as usize].name)) {
                 target[g] = plain;
             }
         }
@@ -279,7 +267,7 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
                 EntityKind::Place => "place",
                 EntityKind::Org => "org",
             },
-            key(&name).replace(' ', "-")
+            fold_name(&name).replace(' ', "-")
         );
         let n = used_ids.entry(base.clone()).or_default();
         *n += 1;

@@ -18,8 +18,14 @@
 //!    sign-up and share prompts.
 //! 4. **Promo paragraphs**: short paragraphs built around a call to action ("click
 //!    here", "sign up", "subscribe"), and the Title Case heading just above one.
+//!
+//! The markers, prefixes and calls to action are the lexicon's (its `debris`).
 
 use std::borrow::Cow;
+
+use super::lexicon::{
+    BOILERPLATE_PREFIXES, CALLS_TO_ACTION, LINK_MARKERS, NAME_PREFIXES, TITLE_SMALL_WORDS,
+};
 
 /// The result of cleaning: the text kept and the pieces removed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -30,99 +36,12 @@ pub struct Cleaned {
     pub removed: Vec<String>,
 }
 
-/// Link markers that open a paragraph pointing elsewhere (compared case-insensitively,
-/// including the colon).
-const LINK_MARKERS: &[&str] = &[
-    "see also:",
-    "read more:",
-    "read also:",
-    "also read:",
-    "more:",
-    "related:",
-    "recommended:",
-    "watch:",
-    "watch now:",
-    "listen:",
-    "trending:",
-    "don't miss:",
-    "must read:",
-    "explainer:",
-    "opinion:",
-    "live:",
-];
-
-/// Whole paragraphs that are page furniture when they *start* with one of these
-/// (compared case-insensitively, apostrophes normalised to `'`).
-const BOILERPLATE_PREFIXES: &[&str] = &[
-    "your browser doesn't support",
-    "your browser does not support",
-    "this video is not available",
-    "this content is not available",
-    "please enable javascript",
-    "advertisement",
-    "sponsored content",
-    "photo:",
-    "photograph:",
-    "image:",
-    "picture:",
-    "video:",
-    "credit:",
-    "file photo",
-    "sign up for",
-    "sign up to",
-    "subscribe to",
-    "subscribe now",
-    "click here",
-    "share this",
-    "share on",
-    "follow us on",
-    "skip to",
-    "copyright ©",
-    "© ",
-    "all rights reserved",
-    "download our app",
-    "get the latest",
-    "image caption",
-    "media caption",
-    "image source",
-    "listen to this article",
-    "more on this story",
-    "related topics",
-    "play video",
-    "watch video",
-    "getty images",
-];
-
-/// Phrases that make a short paragraph a promo rather than reporting.
-const CALLS_TO_ACTION: &[&str] = &[
-    "click here",
-    "sign up",
-    "subscribe",
-    "newsletter",
-    "download our app",
-    "download the app",
-    "follow us",
-    "tap here",
-    "gives you the latest",
-];
-
 /// A promo paragraph has at most this many words; longer ones are reporting that
 /// happens to contain the phrase.
 const PROMO_MAX_WORDS: usize = 60;
 
 /// A heading (a Title Case line without final punctuation) has at most this many words.
 const HEADING_MAX_WORDS: usize = 14;
-
-/// Name prefixes followed by a capital inside one name ("McDonald", "DeSantis").
-const NAME_PREFIXES: &[&str] = &[
-    "Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "Ibn", "Al", "El",
-];
-
-/// Small words that stay lowercase in headline Title Case.
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "from",
-    "with", "as", "vs", "via", "into", "over",
-];
 
 /// Cleans raw scraped text.
 pub fn clean(raw: &str) -> Cleaned {

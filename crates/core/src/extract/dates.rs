@@ -7,78 +7,33 @@
 //! article carry. Weekdays and relative expressions ("last week") need the
 //! publication date: a weekday is the latest such day on or before it, as news
 //! reports use them. Whatever cannot be resolved keeps `value: None`; the core
-//! never reads the clock.
+//! never reads the clock. Counting days is [`crate::calendar`]'s, the month and
+//! weekday names are the lexicon's.
 
 use std::collections::HashMap;
 
+use super::lexicon::{MONTHS, MONTH_ABBREVIATIONS, TIME_OPENERS, WEEKDAYS};
+use crate::calendar::{civil_from_days, days_from_civil, weekday};
 use crate::model::DateMention;
 use crate::text::Token;
-
-/// Month names, folded, January first (shared with the quantity stage, which
-/// must not read "May 5" as five of something).
-pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Whether a capitalised "May" with no day or year beside it is the month:
 /// after a word that introduces a time ("in May", "since May", "early May"),
 /// unless possessive ("in May's cabinet" is Theresa May's). Otherwise it is
 /// too often a name or the verb. One rule for dates and for entity recognition.
 pub(crate) fn bare_may_is_month(prev: Option<&str>, possessive: bool) -> bool {
-    !possessive
-        && prev.is_some_and(|p| {
-            matches!(
-                p,
-                "in" | "during"
-                    | "early"
-                    | "mid"
-                    | "late"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "since"
-                    | "until"
-                    | "till"
-                    | "through"
-                    | "throughout"
-            )
-        })
+    !possessive && prev.is_some_and(|p| TIME_OPENERS.contains(&p))
 }
 
 fn month(k: &str) -> Option<u32> {
     if let Some(i) = MONTHS.iter().position(|m| *m == k) {
         return Some(i as u32 + 1);
     }
-    // Abbreviations: "Sept", "Oct" (not "mar"/"may"-like words that are common).
-    let abbr = [
-        "jan", "feb", "", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if k == "sept" {
-        return Some(9);
-    }
-    abbr.iter()
-        .position(|a| !a.is_empty() && *a == k)
-        .map(|i| i as u32 + 1)
+    // Abbreviations: "Sept", "Oct" (not "mar", a common word).
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|&&(a, _)| a == k && a != "mar")
+        .map(|&(_, m)| m)
 }
 
 fn number(t: &Token) -> Option<u32> {
@@ -308,7 +263,7 @@ pub fn find_in(
 }
 
 fn relative((y, m, d): (i32, u32, u32), rel: &Rel) -> String {
-    let today = days_from_civil(y, m, d);
+    let today = days_from_civil(y.into(), m, d);
     match *rel {
         Rel::Weekday(wd) => {
             let today_wd = weekday(today);
@@ -338,36 +293,6 @@ fn parse_iso(s: &str) -> Option<(i32, u32, u32)> {
         .ok()
         .filter(|d| (1..=31).contains(d))?;
     Some((y, m, d))
-}
-
-/// Days since 1970-01-01 (Howard Hinnant's algorithm).
-fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y } as i64;
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = m as i64;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
-}
-
-/// 0 = Monday.
-fn weekday(days: i64) -> u32 {
-    // 1970-01-01 was a Thursday.
-    (days + 3).rem_euclid(7) as u32
 }
 
 fn iso_day(days: i64) -> String {
@@ -466,13 +391,5 @@ mod tests {
     #[test]
     fn may_as_a_verb_and_counts_are_not_dates() {
         assert!(dates("Troops may leave; 2000 soldiers stayed.", None).is_empty());
-    }
-
-    #[test]
-    fn calendar_arithmetic_round_trips() {
-        for (y, m, d) in [(2022, 10, 2), (2000, 2, 29), (1999, 12, 31)] {
-            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
-        }
-        assert_eq!(weekday(days_from_civil(2022, 10, 2)), 6);
     }
 }

@@ -39,1178 +39,26 @@
 //! "Mr Ganchev") to the person who carries it, an acronym defined in brackets to
 //! its organisation, and "the ministry" to the last organisation named with that
 //! word. Every mention is a byte span into the clean text.
+//!
+//! This file holds the rules; the words they look for (titles, organisation and
+//! place words, the words that are never names, ...) are the lexicon's
+//! ([`super::lexicon`]), shared with the other stages.
 
-use crate::text::{FxHasher, FxMap};
-
-use super::gazetteer::{self as gaz, key};
+use super::gazetteer as gaz;
+use super::lexicon::{
+    in_calendar_names, in_name_joiners, in_name_particles, in_not_names, in_numbered_units,
+    in_ordinal_words, in_org_nouns, in_org_words, in_person_after, in_place_heads, in_place_kinds,
+    in_place_nouns, in_place_openers, in_place_prepositions, in_region_words, in_role_nouns,
+    in_speech_verbs, in_team_after, in_title_heads, in_titles, key_signature, WordSet,
+    COUNTRY_QUALIFIERS, DOTTED_ABBREVIATIONS, FIELD_BEFORE, GLUED_UNITS, MEMBER_OF_NOUNS,
+    OWNED_BY_VERBS, PARTY_WORDS, PLACE_AFTER, PLACE_ENDINGS, POST_VERBS, WORK_FOR_VERBS,
+};
 use crate::model::{ArticleEntity, EntityKind, Mention};
-use crate::text::sentences;
-use crate::text::{fold_append, Token};
-
-/// Words that make a run of capitalised words an organisation.
-const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "institute",
-    "forces",
-    "force",
-    "service",
-    "services",
-    "council",
-    "party",
-    "bank",
-    "army",
-    "navy",
-    "university",
-    "college",
-    "school",
-    "academy",
-    "company",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "plc",
-    "llc",
-    "gmbh",
-    "group",
-    "association",
-    "union",
-    "committee",
-    "commission",
-    "agency",
-    "department",
-    "office",
-    "court",
-    "parliament",
-    "assembly",
-    "congress",
-    "senate",
-    "league",
-    "club",
-    "fc",
-    "federation",
-    "foundation",
-    "organisation",
-    "organization",
-    "church",
-    "hospital",
-    "times",
-    "news",
-    "post",
-    "journal",
-    "press",
-    "broadcasting",
-    "network",
-    "airlines",
-    "airways",
-    "motors",
-    "records",
-    "studios",
-    "team",
-    "band",
-    "orchestra",
-    "society",
-    "guard",
-    "police",
-    "brigade",
-    "regiment",
-    "battalion",
-    "command",
-    "staff",
-    "administration",
-    "government",
-    "cabinet",
-    "bureau",
-    "authority",
-    "board",
-    "centre",
-    "center",
-    "museum",
-    "fund",
-    "trust",
-    "alliance",
-    "coalition",
-    "movement",
-    "front",
-    "brothers",
-    "holdings",
-    "industries",
-    "systems",
-    "technologies",
-    "telegraph",
-    "tribune",
-    "herald",
-    "gazette",
-    "daily",
-    "radio",
-    "television",
-    "channel",
-    "guardian",
-    "united",
-    "hotel",
-    "associates",
-    "laboratory",
-    "laboratories",
-    "exchange",
-    "recordings",
-    "scouts",
-    "lottery",
-    "energy",
-    "power",
-    "corps",
-    "division",
-    "squadron",
-    "fleet",
-    "rovers",
-    "wanderers",
-    "athletic",
-    "fire",
-    // Added with the second round of organisation evidence: company forms,
-    // media, transport operators, sports conferences, church and press.
-    "limited",
-    "pty",
-    "confederation",
-    "conference",
-    "publishing",
-    "publications",
-    "entertainment",
-    "media",
-    "casino",
-    "diocese",
-    "transport",
-    "transit",
-    "lines",
-    "sentinel",
-    "chronicle",
-    "observer",
-    "courier",
-    "examiner",
-    "inquirer",
-    "dispatch",
-    "magazine",
-    "music",
-    "pictures",
-    "films",
-    "productions",
-    "software",
-    "electronics",
-    "pharmaceuticals",
-    "brewery",
-    "insurance",
-    "partners",
-    "enterprises",
-    "ventures",
-    // "Hall of Fame", "Hall of Honor": an institution, not a building.
-    "fame",
-];
-
-/// Words that make a run a place when they end it ("Dnipro River", "Black Sea").
-const PLACE_HEADS: &[&str] = &[
-    "river",
-    "sea",
-    "ocean",
-    "lake",
-    "island",
-    "islands",
-    "mountain",
-    "mountains",
-    "mount",
-    "valley",
-    "peninsula",
-    "desert",
-    "coast",
-    "bay",
-    "gulf",
-    "strait",
-    "canal",
-    "county",
-    "province",
-    "region",
-    "oblast",
-    "state",
-    "city",
-    "street",
-    "square",
-    "avenue",
-    "road",
-    "bridge",
-    "airport",
-    "station",
-    "park",
-    "forest",
-    "hills",
-    "falls",
-    "plain",
-    "plains",
-    "republic",
-    "kingdom",
-    "emirates",
-    "territory",
-    "district",
-    "heights",
-    "empire",
-    "plateau",
-    "fields",
-    "ave",
-    "boulevard",
-    "lane",
-    "parish",
-    "township",
-    "borough",
-    "village",
-    "town",
-    "shire",
-    "castle",
-    "abbey",
-    "cathedral",
-    "palace",
-    "stadium",
-    "arena",
-    "harbour",
-    "harbor",
-    "house",
-    "tower",
-    "estate",
-    "manor",
-    "rink",
-    "hall",
-    "beach",
-    "brook",
-    "creek",
-    "pond",
-    "reservoir",
-    "dock",
-    "docks",
-    "cave",
-    "canyon",
-    "glacier",
-    "pavilion",
-    "highway",
-    "freeway",
-    "motorway",
-    "gym",
-    "formation",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-    // Spanish, Portuguese and French compass words ending a region's name
-    // ("Ilocos Norte", "Rio Grande do Sul", "Pas-de-Calais Nord").
-    "norte",
-    "sur",
-    "sul",
-    "nord",
-    "sud",
-];
-
-/// First words of multi-word place names in many countries ("New Jersey", "North
-/// Carolina", "San Diego", "Fort Worth").
-const PLACE_OPENERS: &[&str] = &[
-    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "upper",
-    "lower", "central", "greater", "san", "santa", "santo", "sao", "los", "las", "port", "fort",
-    "lake", "mount", "cape", "saint", "st", "isle", "gulf", "bay", "rio", "river", "loch",
-];
-
-/// Lowercase descriptors that follow a place name and name an area ("Kharkiv
-/// region", "Kherson province"). All of them normalise to "region" in keys, so the
-/// variants are one entity; a city and its region stay two entities.
-const REGION_WORDS: &[&str] = &[
-    "region",
-    "regions",
-    "province",
-    "provinces",
-    "oblast",
-    "oblasts",
-    "district",
-    "districts",
-    "county",
-    "governorate",
-];
-
-/// Nouns of place before "of X" ("the town of Lyman") that make X a place.
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "settlement",
-    "port",
-    "capital",
-    "region",
-    "province",
-    "oblast",
-    "district",
-    "island",
-    "republic",
-    "state",
-    "county",
-    "outskirts",
-    "suburb",
-    "center",
-    "centre",
-    "borough",
-    "hamlet",
-    "municipality",
-];
-
-/// Capitalised titles that precede a name and are not part of it.
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "secretary",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "lt",
-    "lieutenant",
-    "major",
-    "maj",
-    "captain",
-    "capt",
-    "sergeant",
-    "sgt",
-    "admiral",
-    "adm",
-    "commander",
-    "governor",
-    "gov",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "mayor",
-    "judge",
-    "justice",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rev",
-    "reverend",
-    "father",
-    "chief",
-    "ambassador",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "coach",
-    "manager",
-    "emperor",
-    "tsar",
-    "czar",
-    "sheikh",
-    "ayatollah",
-    "premier",
-    "speaker",
-    "chief",
-    "officer",
-    "ceo",
-    "head",
-    "leader",
-    "secretary-general",
-    "deputy",
-    "vice",
-    "prime",
-    "acting",
-    "former",
-    "defense",
-    "defence",
-    "foreign",
-    "interior",
-    "finance",
-    "health",
-    "justice",
-    "economy",
-    "trade",
-    "state",
-    "in",
-    "executive",
-    "attorney",
-    "inspector",
-    "detective",
-    "constable",
-    "superintendent",
-    "marshal",
-    "brigadier",
-    "corporal",
-    "private",
-    "sister",
-    "brother",
-    "saint",
-    "st",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "adviser",
-    "advisor",
-    "minister-",
-    "presidential",
-    "senior",
-    "junior",
-];
-
-/// Words of a title phrase that can also stand alone as a title (the last word of
-/// the phrase must be one of these for the phrase to be a title).
-const TITLE_HEADS: &[&str] = &[
-    "president",
-    "minister",
-    "secretary",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "lt",
-    "lieutenant",
-    "major",
-    "maj",
-    "captain",
-    "capt",
-    "sergeant",
-    "sgt",
-    "admiral",
-    "adm",
-    "commander",
-    "governor",
-    "gov",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "mayor",
-    "judge",
-    "justice",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rev",
-    "reverend",
-    "father",
-    "chief",
-    "ambassador",
-    "director",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "coach",
-    "manager",
-    "emperor",
-    "tsar",
-    "czar",
-    "sheikh",
-    "ayatollah",
-    "premier",
-    "speaker",
-    "ceo",
-    "secretary-general",
-    "attorney",
-    "inspector",
-    "detective",
-    "constable",
-    "superintendent",
-    "marshal",
-    "brigadier",
-    "corporal",
-    "sister",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "adviser",
-    "advisor",
-];
-
-/// Lowercase role nouns right before a capitalised run that make it a person
-/// ("spokesman Igor K.", "presidential adviser O. A.", "Putin ally R. K.").
-const ROLE_NOUNS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "adviser",
-    "advisor",
-    "ally",
-    "minister",
-    "secretary",
-    "president",
-    "leader",
-    "chief",
-    "head",
-    "commander",
-    "general",
-    "governor",
-    "mayor",
-    "official",
-    "analyst",
-    "expert",
-    "author",
-    "actor",
-    "actress",
-    "singer",
-    "player",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "manager",
-    "coach",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "lawyer",
-    "judge",
-    "prosecutor",
-    "senator",
-    "director",
-    "editor",
-    "reporter",
-    "correspondent",
-    "journalist",
-    "professor",
-    "researcher",
-    "scientist",
-    "economist",
-    "historian",
-    "writer",
-    "novelist",
-    "poet",
-    "artist",
-    "musician",
-    "guitarist",
-    "drummer",
-    "producer",
-    "economist",
-    "ceo",
-    "boss",
-    "captain",
-    "lieutenant",
-    "colonel",
-    "sergeant",
-    "officer",
-    "soldier",
-    "victim",
-    "witness",
-    "resident",
-    "student",
-    "teacher",
-    "doctor",
-    "nurse",
-    "farmer",
-    "owner",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "mother",
-    "father",
-    "brother",
-    "sister",
-    "friend",
-    "colleague",
-    "rival",
-    "opponent",
-    "candidate",
-    "defendant",
-    "plaintiff",
-    "claimant",
-    "ambassador",
-    "envoy",
-    "diplomat",
-    "premier",
-    // Occupations in the arts, sciences, sports and public life.
-    "pianist",
-    "violinist",
-    "cellist",
-    "composer",
-    "conductor",
-    "painter",
-    "sculptor",
-    "architect",
-    "photographer",
-    "dancer",
-    "bassist",
-    "vocalist",
-    "rapper",
-    "comedian",
-    "priest",
-    "monk",
-    "engineer",
-    "inventor",
-    "mathematician",
-    "physicist",
-    "chemist",
-    "biologist",
-    "philosopher",
-    "theologian",
-    "surgeon",
-    "physician",
-    "psychologist",
-    "astronomer",
-    "lecturer",
-    "footballer",
-    "cricketer",
-    "boxer",
-    "wrestler",
-    "cyclist",
-    "swimmer",
-    "athlete",
-    "pitcher",
-    "quarterback",
-    "outfielder",
-    "linebacker",
-    "jockey",
-    "pilot",
-    "astronaut",
-    "politician",
-    "activist",
-    "businessman",
-    "businesswoman",
-    "entrepreneur",
-    "investor",
-    "banker",
-    "philanthropist",
-    "waitress",
-    "waiter",
-    "character",
-    "presenter",
-];
-
-/// Lowercase nouns of kinds of organisation: before a name ("the band X", "the
-/// club X") or after it ("X band", "X football team", "X regiment") they make the
-/// name an organisation.
-const ORG_NOUNS: &[&str] = &[
-    "band",
-    "group",
-    "club",
-    "team",
-    "company",
-    "firm",
-    "label",
-    "airline",
-    "newspaper",
-    "magazine",
-    "publisher",
-    "manufacturer",
-    "carrier",
-    "broadcaster",
-    "network",
-    "regiment",
-    "squadron",
-    "brigade",
-    "battalion",
-    "party",
-    "charity",
-    "organisation",
-    "organization",
-    "agency",
-    "university",
-    "school",
-    "studio",
-    "retailer",
-    "bank",
-    "conglomerate",
-    "subsidiary",
-    "startup",
-    "franchise",
-];
-
-/// Words right after a name that only a person does or has: life events and
-/// states of mind as verbs ("Hitzig noticed", "Stoloff was born", "May died"),
-/// and, after a possessive, kin and a life ("Carter's father", "Budjana's
-/// career"). Evidence of a person however the name itself looks.
-const PERSON_AFTER: &[&str] = &[
-    "born",
-    "died",
-    "dies",
-    "married",
-    "marries",
-    "divorced",
-    "retired",
-    "retires",
-    "graduated",
-    "attended",
-    "studied",
-    "decided",
-    "decides",
-    "agreed",
-    "believed",
-    "believes",
-    "felt",
-    "feels",
-    "wanted",
-    "wants",
-    "hoped",
-    "refused",
-    "denied",
-    "noticed",
-    "sings",
-    "sang",
-    "smiled",
-    "laughed",
-    "sentenced",
-    "arrested",
-    "elected",
-    "appointed",
-    "raised",
-    "educated",
-    "drafted",
-    "himself",
-    "herself",
-    "father",
-    "mother",
-    "son",
-    "sons",
-    "daughter",
-    "daughters",
-    "wife",
-    "husband",
-    "widow",
-    "parents",
-    "brother",
-    "brothers",
-    "sister",
-    "sisters",
-    "family",
-    "childhood",
-    "girlfriend",
-    "boyfriend",
-    "funeral",
-    "birthday",
-    "lawyer",
-    "lawyers",
-    "death",
-    "birth",
-];
-
-/// Lowercase nouns right after a name that make it a sports team ("North
-/// Melbourne player Michael Gaudion", "Perth Glory supporters").
-const TEAM_AFTER: &[&str] = &[
-    "player",
-    "players",
-    "footballer",
-    "footballers",
-    "supporters",
-    "fans",
-    "squad",
-    "roster",
-    "teammate",
-    "teammates",
-];
-
-/// Nouns of place that a definition or an apposition gives a name ("Bilje is
-/// a village", "Champdor is a commune", "Ocala, a city in Florida"), beyond
-/// [`PLACE_NOUNS`].
-const PLACE_KINDS: &[&str] = &[
-    "commune",
-    "parish",
-    "river",
-    "lake",
-    "mountain",
-    "peninsula",
-    "neighbourhood",
-    "neighborhood",
-    "suburb",
-    "township",
-    "locality",
-    "area",
-    "dock",
-    "reservoir",
-    "canal",
-    "creek",
-    "brook",
-    "valley",
-    "cave",
-    "stream",
-    "tributary",
-    "county",
-    "country",
-    "nation",
-    "kingdom",
-    "estate",
-];
-
-/// Verbs of speech after a name, evidence of a speaker (a person, or an
-/// organisation speaking through someone).
-pub(crate) const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "wrote",
-    "writes",
-    "explained",
-    "stated",
-    "noted",
-    "argued",
-    "insisted",
-    "claimed",
-    "warned",
-    "announced",
-    "declared",
-    "asked",
-    "replied",
-    "responded",
-    "recalled",
-    "admitted",
-    "confirmed",
-    "posted",
-    "tweeted",
-    "estimated",
-    "acknowledged",
-    "emphasised",
-    "emphasized",
-    "stressed",
-    "continued",
-];
-
-/// Capitalised words that are never a name on their own: function words that open
-/// sentences, pronouns, and calendar words (dates are their own stage).
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "we",
-    "they",
-    "i",
-    "you",
-    "his",
-    "her",
-    "our",
-    "their",
-    "my",
-    "your",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "to",
-    "of",
-    "with",
-    "without",
-    "but",
-    "and",
-    "or",
-    "nor",
-    "so",
-    "yet",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "until",
-    "though",
-    "although",
-    "because",
-    "there",
-    "here",
-    "then",
-    "now",
-    "later",
-    "earlier",
-    "meanwhile",
-    "however",
-    "moreover",
-    "also",
-    "still",
-    "even",
-    "just",
-    "only",
-    "some",
-    "many",
-    "most",
-    "all",
-    "both",
-    "each",
-    "every",
-    "no",
-    "not",
-    "one",
-    "two",
-    "three",
-    "such",
-    "other",
-    "another",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "why",
-    "how",
-    "despite",
-    "during",
-    "under",
-    "over",
-    "into",
-    "onto",
-    "through",
-    "about",
-    "against",
-    "between",
-    "among",
-    "amid",
-    "unlike",
-    "like",
-    "yes",
-    "thank",
-    "thanks",
-    "please",
-    "together",
-    "moments",
-    "unconfirmed",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "today",
-    "tomorrow",
-    "yesterday",
-    "tonight",
-    "am",
-    "pm",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "est",
-    "edt",
-    "pst",
-    "tv",
-    "ok",
-    "id",
-    "pdf",
-    "dna",
-    "html",
-    "html5",
-    "faq",
-    "lol",
-    // Common abbreviations written in capitals that name no one: media,
-    // jobs, sports and technical terms.
-    "cd",
-    "cds",
-    "dvd",
-    "dvds",
-    "ep",
-    "lp",
-    "dj",
-    "djs",
-    "ko",
-    "kos",
-    "tko",
-    "era",
-    "mvp",
-    "suv",
-    "vip",
-    "vips",
-    "ufo",
-    "gps",
-    "atm",
-    "usb",
-    "lcd",
-    "iq",
-    "hq",
-    "ost",
-    "said",
-    "says",
-    "see",
-    "watch",
-    "read",
-    "more",
-    "also",
-    "photo",
-    "video",
-    "image",
-    "update",
-    "breaking",
-    "live",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "comment",
-    "editorial",
-    "observers",
-    "experts",
-    "according",
-    "officials",
-    "analysts",
-    "sources",
-    "reports",
-    "witnesses",
-    "residents",
-];
-
-/// Lowercase words that may join capitalised words inside one name.
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "bin", "ibn",
-    "al", "el", "dos", "das", "y",
-];
-
-/// Lowercase words that may join the parts of an organisation or place name
-/// ("Institute for the Study of War", "Bay of Biscay").
-const NAME_JOINERS: &[&str] = &["of", "for", "the", "and", "on", "de"];
-
-/// Prepositions that hint (weakly) that the capitalised run after them is a place.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "from",
-    "into",
-    "outside",
-    "across",
-    "toward",
-    "towards",
-    "around",
-    "via",
-    "through",
-    "to",
-    "inside",
-    "within",
-    "throughout",
-    "between",
-    "beyond",
-];
+use crate::text::{fold_append, fold_name, Token};
+use crate::text::{sentences, FxMap};
 
 /// The kind of a one-word name with no evidence anywhere in the article.
 const DEFAULT_SINGLE: EntityKind = EntityKind::Org;
-
-/// A set of words with the crate's fast hasher ([`FxHasher`]: word-list
-/// look-ups hash short folded keys on every word, where SipHash's resistance to
-/// crafted collisions buys nothing and costs most of the time).
-pub(crate) type WordSet<'a> =
-    std::collections::HashSet<&'a str, std::hash::BuildHasherDefault<FxHasher>>;
-
-/// Defines `fn $name(word) -> bool`, a constant-time look-up in a word list.
-///
-/// Most words asked about are in no list, and each list has a 1024-bit filter
-/// of its words' [`key_signature`]s: a word whose bit is clear is answered
-/// without hashing it (hashing and probing was 8% of extraction's time, `perf`).
-macro_rules! word_set {
-    ($($name:ident => $list:ident),* $(,)?) => {$(
-        #[allow(dead_code)]
-        pub(crate) fn $name(word: &str) -> bool {
-            static SET: std::sync::OnceLock<([u64; 16], WordSet<'static>)> =
-                std::sync::OnceLock::new();
-            let (filter, set) = SET.get_or_init(|| {
-                let mut filter = [0u64; 16];
-                for w in $list {
-                    let b = key_signature(w);
-                    filter[b / 64] |= 1 << (b % 64);
-                }
-                (filter, $list.iter().copied().collect())
-            });
-            let b = key_signature(word);
-            filter[b / 64] & (1 << (b % 64)) != 0 && set.contains(word)
-        }
-    )*};
-}
-
-word_set! {
-    in_org_words => ORG_WORDS,
-    in_place_heads => PLACE_HEADS,
-    in_not_names => NOT_NAMES,
-    in_title_heads => TITLE_HEADS,
-    in_titles => TITLES,
-    in_role_nouns => ROLE_NOUNS,
-    in_name_particles => NAME_PARTICLES,
-    in_name_joiners => NAME_JOINERS,
-    in_place_prepositions => PLACE_PREPOSITIONS,
-    in_place_nouns => PLACE_NOUNS,
-    in_region_words => REGION_WORDS,
-    in_place_openers => PLACE_OPENERS,
-    in_speech_verbs => SPEECH_VERBS,
-    in_org_nouns => ORG_NOUNS,
-    in_person_after => PERSON_AFTER,
-    in_team_after => TEAM_AFTER,
-    in_place_kinds => PLACE_KINDS,
-}
 
 /// The kind of a two- or three-word name with no evidence: most such names in
 /// running text are people's (on wikigold about half of them are; guessing
@@ -1323,16 +171,6 @@ pub fn find_in<'a>(
         classify_run(text, &words, s, e, &lower_seen, &mut cands);
     }
     resolve(text, &words, cands)
-}
-
-/// A bit (0..1024) for a key in `find_in`'s filter of run keys.
-fn key_signature(key: &str) -> usize {
-    let b = key.as_bytes();
-    let (first, last) = (
-        b.first().copied().unwrap_or(0),
-        b.last().copied().unwrap_or(0),
-    );
-    (b.len() * 61 + usize::from(first) * 31 + usize::from(last)) % 1024
 }
 
 /// Headline paragraphs ("Storm Batters West Coast As Thousands Lose Power"): in
@@ -1456,35 +294,7 @@ fn digit_acronym(t: &str) -> bool {
     upper >= 2
         && t.chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-        && !matches!(
-            letters,
-            "AM" | "PM"
-                | "KM"
-                | "KG"
-                | "MB"
-                | "GB"
-                | "TB"
-                | "KB"
-                | "MW"
-                | "KW"
-                | "GW"
-                | "HP"
-                | "BC"
-                | "AD"
-                | "CE"
-                | "BCE"
-                | "MM"
-                | "CM"
-                | "GHZ"
-                | "MHZ"
-                | "TH"
-                | "ST"
-                | "ND"
-                | "RD"
-                | "WD"
-                | "MPH"
-                | "KPH"
-        )
+        && !GLUED_UNITS.contains(&letters)
 }
 
 /// Whether word `i` can be part of a name: capitalised and not a calendar or
@@ -1508,27 +318,7 @@ fn is_name_word(words: &[Word], i: usize) -> bool {
         return false;
     }
     // Calendar words are never names, wherever they are.
-    !matches!(
-        w.key,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    !in_calendar_names(w.key)
 }
 
 /// One past the last word of the capitalised run starting at `i`.
@@ -1551,27 +341,7 @@ fn run_end(text: &str, words: &[Word], i: usize) -> usize {
             e += 1;
             continue;
         }
-        let abbreviation = matches!(
-            prev.text,
-            "St" | "Mt"
-                | "Ft"
-                | "Mr"
-                | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "Lt"
-                | "Gen"
-                | "Col"
-                | "Sgt"
-                | "Capt"
-                | "Maj"
-                | "Adm"
-                | "Gov"
-                | "Sen"
-                | "Rep"
-                | "Rev"
-                | "Prof"
-        );
+        let abbreviation = DOTTED_ABBREVIATIONS.contains(&prev.text);
         // "J. Smith" (and "J . Smith" in tokenized text); "A." is an initial
         // there, not the article.
         let initial_gap = gap == ". " || gap == " . ";
@@ -1834,22 +604,7 @@ fn classify_run(
         set(&mut c, EntityKind::Org, STRONG);
         // A numbered unit: "65th Air Division", "102d Regiment".
         // A bare number numbers only military units ("65 Air Division").
-        let unit = words[s..e].iter().any(|w| {
-            matches!(
-                w.key,
-                "division"
-                    | "corps"
-                    | "wing"
-                    | "brigade"
-                    | "regiment"
-                    | "battalion"
-                    | "squadron"
-                    | "fleet"
-                    | "army"
-                    | "force"
-                    | "group"
-            )
-        });
+        let unit = words[s..e].iter().any(|w| in_numbered_units(w.key));
         let number = |t: &str| t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
         if let Some(p) = prev_adjacent
             .filter(|p| first.start - p.end == 1 && (is_ordinal(p.text) || unit && number(p.text)))
@@ -1865,7 +620,7 @@ fn classify_run(
             }
         }
         if let Some(p) = prev_adjacent.filter(|p| p.possessive && p.cap) {
-            let pk = key(&text[p.start..p.name_end]);
+            let pk = fold_name(&text[p.start..p.name_end]);
             let country = gaz::country(&pk).map(str::to_string).unwrap_or(pk);
             c.key = format!("{country} {}", c.key);
         }
@@ -1887,19 +642,7 @@ fn classify_run(
         set(&mut c, EntityKind::Place, STRONG);
     } else if n == 2
         && gaz::country(last.key).is_some()
-        && (gaz::demonym(first.key).is_some()
-            || matches!(
-                first.key,
-                "nazi"
-                    | "imperial"
-                    | "occupied"
-                    | "colonial"
-                    | "communist"
-                    | "fascist"
-                    | "medieval"
-                    | "ancient"
-                    | "modern"
-            ))
+        && (gaz::demonym(first.key).is_some() || COUNTRY_QUALIFIERS.contains(&first.key))
     {
         // "Nazi Germany", "French Sudan", "Ancient Rome": a country qualified
         // by a demonym or a period is still a place ("Environment Canada", a
@@ -1959,27 +702,7 @@ fn classify_run(
         set(&mut c, EntityKind::Person, MEDIUM);
     } else if s >= 2
         && prev_adjacent.is_some_and(|p| p.key == "in")
-        && matches!(
-            words[s - 2].key,
-            "career"
-                | "degree"
-                | "degrees"
-                | "prize"
-                | "major"
-                | "majored"
-                | "interested"
-                | "expert"
-                | "phd"
-                | "doctorate"
-                | "diploma"
-                | "studies"
-                | "lecturer"
-                | "professor"
-                | "specialist"
-                | "specialising"
-                | "specializing"
-                | "courses"
-        )
+        && FIELD_BEFORE.contains(&words[s - 2].key)
     {
         // "a career in Marketing", "the Nobel Prize in Physiology": a field of
         // work or study, capitalised, is no place and no name.
@@ -2034,19 +757,6 @@ fn classify_run(
     push(cands, c);
 }
 
-/// Verbs of publishing whose "on X" names the platform ("wrote on Telegram").
-const POST_VERBS: &[&str] = &[
-    "posted",
-    "posts",
-    "wrote",
-    "writes",
-    "published",
-    "shared",
-    "tweeted",
-    "uploaded",
-    "streamed",
-];
-
 /// Whether the run at `s` follows "on", with a verb of publishing at most six
 /// words before it in the same clause ("posted a different picture on X").
 fn posted_on(words: &[Word], s: usize) -> bool {
@@ -2093,65 +803,13 @@ fn member_context(words: &[Word], s: usize) -> bool {
     }
     if k >= 2 && lower(k - 1) && lower(k - 2) {
         let (a, b) = (key(k - 2), key(k - 1));
-        let verb_for = b == "for"
-            && matches!(
-                a,
-                "signed"
-                    | "signs"
-                    | "played"
-                    | "plays"
-                    | "playing"
-                    | "works"
-                    | "worked"
-                    | "working"
-                    | "wrote"
-                    | "writes"
-                    | "appeared"
-                    | "scored"
-                    | "starred"
-            );
-        let member_of = b == "of"
-            && matches!(
-                a,
-                "member"
-                    | "members"
-                    | "ceo"
-                    | "chairman"
-                    | "chairwoman"
-                    | "founder"
-                    | "co-founder"
-                    | "cofounder"
-                    | "subsidiary"
-                    | "division"
-                    | "employee"
-                    | "employees"
-                    | "shareholder"
-                    | "shareholders"
-                    | "owner"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "executive"
-                    | "executives"
-            );
+        let verb_for = b == "for" && WORK_FOR_VERBS.contains(&a);
+        let member_of = b == "of" && MEMBER_OF_NOUNS.contains(&a);
         let verb_with =
             b == "with" && matches!(a, "signed" | "signs" | "played" | "plays" | "playing");
         // "acquired by X", "sold to X": what is bought, sold and operated
         // changes hands between companies.
-        let business = (b == "by"
-            && matches!(
-                a,
-                "acquired"
-                    | "bought"
-                    | "owned"
-                    | "purchased"
-                    | "published"
-                    | "distributed"
-                    | "manufactured"
-                    | "operated"
-                    | "sponsored"
-                    | "funded"
-            ))
+        let business = (b == "by" && OWNED_BY_VERBS.contains(&a))
             || (b == "to" && matches!(a, "sold" | "signed"));
         return verb_for || member_of || verb_with || business;
     }
@@ -2197,7 +855,7 @@ fn word_after(text: &str, words: &[Word], e: usize) -> Option<(usize, bool)> {
 }
 
 /// Whether what follows the run is something only a person does or has
-/// ([`PERSON_AFTER`]), or "who" ("Langejans, who").
+/// (the lexicon's `PERSON_AFTER`), or "who" ("Langejans, who").
 fn person_after(text: &str, words: &[Word], e: usize) -> bool {
     if words.get(e).is_some_and(|n| {
         n.text == "who" && matches!(&text[words[e - 1].end..n.start], " " | ", " | " , ")
@@ -2233,19 +891,7 @@ fn place_after(text: &str, words: &[Word], e: usize) -> bool {
         {
             return true;
         }
-        return matches!(
-            n.key,
-            "neighbourhood"
-                | "neighborhood"
-                | "area"
-                | "suburb"
-                | "departement"
-                | "commune"
-                | "municipality"
-                | "village"
-                | "township"
-                | "quarter"
-        );
+        return PLACE_AFTER.contains(&n.key);
     }
     matches!(gap, ", " | " , ") && located(n)
 }
@@ -2359,7 +1005,7 @@ fn followed_by_region(text: &str, words: &[Word], e: usize) -> bool {
         k += 1;
     }
     let region = &text[n.start..words[k - 1].name_end];
-    gaz::country(&key(region)).is_some()
+    gaz::country(&fold_name(region)).is_some()
 }
 
 /// "65th", "3rd", "102d": a number written as an ordinal.
@@ -2370,29 +1016,7 @@ fn is_ordinal(t: &str) -> bool {
 
 /// "first" to "twentieth": ordinals written as words.
 fn is_ordinal_word(k: &str) -> bool {
-    matches!(
-        k,
-        "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-    )
+    in_ordinal_words(k)
 }
 
 /// A folded word that looks like an English plural ("bikes", "guests"), not a
@@ -2441,18 +1065,11 @@ fn list_kind(text: &str, cands: &[Cand], start: usize) -> Option<EntityKind> {
 /// Adjectives and member nouns of political parties, which label people and
 /// groups rather than name them.
 fn is_party_word(k: &str) -> bool {
-    // Only the US parties' words: "Labour" or "Conservatives" alone are the
-    // parties themselves in British usage.
-    matches!(k, "republican" | "democrat" | "democratic")
+    PARTY_WORDS.contains(&k)
 }
 
 /// Place-name endings common across languages ("-sk", "-burg", "-ville", "-stan").
 fn suffix_kind(k: &str) -> Option<EntityKind> {
-    const PLACE_ENDINGS: &[&str] = &[
-        "sk", "iv", "burg", "bourg", "grad", "ville", "polis", "stan", "land", "shire", "ford",
-        "pool", "chester", "mouth", "berg", "dorf", "hausen", "abad", "pur", "ovo", "evo", "ino",
-        "ivka", "ivka", "yansk", "insk", "ovsk", "ivsk", "ets", "ka",
-    ];
     // Compared from the last byte back, which rules out most endings at once
     // (`ends_with` compares through `memcmp`, a call per ending).
     let k = k.as_bytes();
@@ -2565,7 +1182,7 @@ fn resolve(text: &str, words: &[Word], mut cands: Vec<Cand>) -> Vec<ArticleEntit
             if let Some(close) = rest.find(')') {
                 let inner = &rest[..close];
                 if inner.len() >= 2 && inner.chars().all(|ch| ch.is_uppercase()) {
-                    acronym_of.insert(key(inner), c.key.clone());
+                    acronym_of.insert(fold_name(inner), c.key.clone());
                 }
             }
         }

@@ -10,38 +10,20 @@
 //! stays small enough for the browser; smaller towns are recognised from context
 //! ("the town of X", "in X", "X region").
 //!
-//! Every lookup key is folded with [`crate::text::fold`] word by word
-//! and joined by single spaces, so a lookup never needs its own normaliser.
+//! Every lookup key is folded with [`fold_name`] (word by word, joined by single
+//! spaces), the one key of names that the recogniser, the merge and the map use
+//! too, so a lookup never needs its own normaliser.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use crate::text::FxHasher;
-use crate::text::{fold_append, tokens, Step};
+use crate::text::{fold_name, FxHasher};
 
 const CITIES: &str = include_str!("../../data/cities.txt");
 const COUNTRIES: &str = include_str!("../../data/countries.txt");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 const EXONYMS: &str = include_str!("../../data/exonyms.txt");
-
-/// Folds a phrase word by word: "Kyiv’s  Oblast" → "kyiv oblast".
-pub fn key(phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
-    // `next_step`: plain ASCII words (most names) without the general loop.
-    let mut words = tokens(phrase);
-    while let Some(step) = words.next_step() {
-        let word = match step {
-            Step::Ascii(start, end) => &phrase[start..end],
-            Step::Other(t) => t.text,
-        };
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        fold_append(word, &mut out);
-    }
-    out
-}
 
 /// Look-ups hash short folded keys on every candidate name: the crate's fast
 /// [`FxHasher`], not SipHash.
@@ -65,16 +47,16 @@ fn tables() -> &'static Tables {
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
         };
-        let cities = lines(CITIES).map(key).collect();
+        let cities = lines(CITIES).map(fold_name).collect();
         let mut countries = Map::default();
         let mut demonyms = Map::default();
         for l in lines(COUNTRIES) {
             let mut parts = l.split('|');
             let Some(name) = parts.next() else { continue };
-            let canon = key(name);
+            let canon = fold_name(name);
             countries.insert(canon.clone(), canon.clone());
             for (i, other) in parts.enumerate() {
-                let k = key(other);
+                let k = fold_name(other);
                 if k.is_empty() {
                     continue;
                 }
@@ -164,10 +146,5 @@ mod tests {
         assert!(is_first_name("maria"));
         assert_eq!(exonym("kiev"), Some("kyiv"));
         assert_eq!(exonym("krasny liman"), Some("lyman"), "multi-word variants");
-    }
-
-    #[test]
-    fn key_folds_every_word() {
-        assert_eq!(key("Kyiv’s  Oblast"), "kyiv oblast");
     }
 }

@@ -12,6 +12,7 @@
 //! 7. [`quantities`]: numbers with their unit or counted noun.
 //!
 //! [`aliases`] then merges entities across a whole corpus (see [`crate::Corpus`]).
+//! The word lists every stage reads are in one place, the [`lexicon`].
 //!
 //! A saved web page first goes through `html` (the `html` feature, on by default):
 //! [`extract_document`] finds its article body and metadata, and the body then runs
@@ -26,6 +27,7 @@ pub mod entities;
 pub mod gazetteer;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod lexicon;
 pub mod quantities;
 pub mod quotes;
 

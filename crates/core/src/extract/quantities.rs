@@ -6,111 +6,16 @@
 //! 15 mm") are part of the text; a range's `value` is its lower bound. Numbers
 //! that are dates (years, days of a month) or clock times are left to the dates
 //! stage; a bare number with no unit or noun is left out unless hedged ("about
-//! 5,000"), where its unit is "count".
+//! 5,000"), where its unit is "count". The hedges, units, scales and number
+//! words are the lexicon's.
 
+use super::lexicon::{
+    CURRENCY_SIGNS, HEDGES, IRREGULAR_PLURALS, MONTHS, NOT_PLURALS, NUMBER_WORDS, SCALES, UNITS,
+};
 use crate::model::Quantity;
 use crate::text::Token;
 
-/// Words before a number that make it approximate; they join the quantity's text.
-const HEDGES: &[&[&str]] = &[
-    &["more", "than"],
-    &["less", "than"],
-    &["fewer", "than"],
-    &["at", "least"],
-    &["up", "to"],
-    &["about"],
-    &["around"],
-    &["nearly"],
-    &["almost"],
-    &["roughly"],
-    &["approximately"],
-    &["over"],
-    &["some"],
-];
-
-/// Unit words (folded; one or two words) and their normalised unit.
-const UNITS: &[(&str, &str)] = &[
-    ("square kilometers", "km2"),
-    ("square kilometres", "km2"),
-    ("square km", "km2"),
-    ("sq km", "km2"),
-    ("km2", "km2"),
-    ("square miles", "mi2"),
-    ("square mile", "mi2"),
-    ("sq miles", "mi2"),
-    ("sq mi", "mi2"),
-    ("kilometers", "km"),
-    ("kilometres", "km"),
-    ("kilometer", "km"),
-    ("kilometre", "km"),
-    ("km", "km"),
-    ("miles", "mi"),
-    ("mile", "mi"),
-    ("meters", "m"),
-    ("metres", "m"),
-    ("meter", "m"),
-    ("metre", "m"),
-    ("m", "m"),
-    ("centimeters", "cm"),
-    ("centimetres", "cm"),
-    ("cm", "cm"),
-    ("millimeters", "mm"),
-    ("millimetres", "mm"),
-    ("mm", "mm"),
-    ("inches", "in"),
-    ("feet", "ft"),
-    ("ft", "ft"),
-    ("kilograms", "kg"),
-    ("kg", "kg"),
-    ("tonnes", "t"),
-    ("tons", "t"),
-    ("percent", "percent"),
-    ("per cent", "percent"),
-    ("pc", "percent"),
-    ("degrees", "degrees"),
-    ("mph", "mph"),
-    ("kmh", "km/h"),
-    ("euros", "EUR"),
-    ("euro", "EUR"),
-    ("dollars", "USD"),
-    ("pounds", "GBP"),
-    ("hectares", "ha"),
-    ("ha", "ha"),
-];
-
-const CURRENCY_SIGNS: &[(char, &str)] = &[('€', "EUR"), ('$', "USD"), ('£', "GBP"), ('¥', "JPY")];
-
-const SCALES: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("k", 1e3),
-    ("m", 1e6),
-    ("mn", 1e6),
-    ("bn", 1e9),
-    ("tn", 1e12),
-];
-
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("dozens", 12.0),
-    ("hundreds", 100.0),
-    ("thousands", 1000.0),
-    ("millions", 1e6),
-];
-
-/// For each length in bytes, the first letters of the [`NUMBER_WORDS`] of that
+/// For each length in bytes, the first letters of the lexicon's `NUMBER_WORDS` of that
 /// length (bit 0 = `a`): [`parse_number`] meets every word of the text, and
 /// this turns away nearly all of them ("said", "troops") without a look-up.
 const NUMBER_WORD_STARTS: [u32; 16] = {
@@ -148,8 +53,8 @@ pub fn find_in(text: &str, toks: &[Token], keys: &[&str]) -> Vec<Quantity> {
         let next_key = keys.get(i + 1).copied().unwrap_or("");
         if after.starts_with(':')
             || text[..t.start].ends_with(':')
-            || super::dates::MONTHS.contains(&prev_key)
-            || super::dates::MONTHS.contains(&next_key)
+            || MONTHS.contains(&prev_key)
+            || MONTHS.contains(&next_key)
             || (suffix.is_empty()
                 && !word
                 && t.text.len() == 4
@@ -324,31 +229,16 @@ fn unit_of(w1: &str, w2: &str) -> Option<(&'static str, usize)> {
 /// A plural noun after the number, possibly after up to two adjectives ("5,000
 /// Russian troops", "two armoured brigades").
 fn counted_noun(toks: &[Token], keys: &[&str], j: usize) -> Option<(String, usize)> {
-    const IRREGULAR: &[&str] = &[
-        "people",
-        "men",
-        "women",
-        "children",
-        "police",
-        "personnel",
-        "staff",
-        "sheep",
-        "aircraft",
-    ];
-    const NOT_NOUNS: &[&str] = &[
-        "is", "was", "has", "as", "this", "its", "his", "us", "yes", "less", "across", "plus",
-        "thus",
-    ];
     for n in 0..3 {
         let k = keys.get(j + n)?;
         let t = &toks[j + n];
         if n > 0 && t.start - toks[j + n - 1].end > 1 {
             return None;
         }
-        if IRREGULAR.contains(k)
+        if IRREGULAR_PLURALS.contains(k)
             || (k.ends_with('s')
                 && k.len() > 3
-                && !NOT_NOUNS.contains(k)
+                && !NOT_PLURALS.contains(k)
                 && !k.ends_with("ss")
                 && !k.ends_with("ous")
                 && t.text.starts_with(char::is_lowercase))

@@ -23,36 +23,13 @@
 
 use std::ops::Range;
 
-use super::entities::in_speech_verbs;
+use super::lexicon::{in_speech_verbs, FINITE_VERBS, POSSESSIVE_ENDS, QUOTE_VERBS};
 use crate::model::{ArticleEntity, EntityKind, Quote};
 use crate::text::sentences;
 use crate::text::{fold, tokens};
 
 /// Quotes of at most this many words are scare quotes, not speech.
 const SCARE_QUOTE_MAX_WORDS: usize = 2;
-
-/// Verbs that introduce a quote but are not plain speech verbs.
-const QUOTE_VERBS: &[&str] = &[
-    "described",
-    "called",
-    "urged",
-    "say",
-    "according",
-    "caption",
-];
-
-/// Common finite verbs that end a possessive subject ("Russia's military made").
-const FINITE_VERBS: &[&str] = &[
-    "made", "has", "had", "have", "is", "was", "were", "are", "did", "does", "do", "will", "would",
-    "can", "could", "may", "might", "must", "should", "took", "gave", "kept", "sent", "held",
-    "met", "went", "came", "left", "won", "lost", "put", "set", "got",
-];
-
-/// Words that end a possessive body ("Britain's navy on Monday").
-const PREPOSITIONS: &[&str] = &[
-    "on", "in", "at", "for", "to", "of", "from", "after", "before", "during", "with", "by",
-    "about", "that", "late", "earlier", "this", "last",
-];
 
 #[derive(Debug, Clone)]
 struct Speaker {
@@ -339,7 +316,7 @@ impl Ctx<'_> {
             let w = raw.trim_end_matches([',', '.', ';', ':', '!', '?']);
             let verb_like = w.ends_with("ed") || in_speech_verbs(w) || FINITE_VERBS.contains(&w);
             let lower = !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
-            if !lower || PREPOSITIONS.contains(&w) || (taken > 0 && verb_like) {
+            if !lower || POSSESSIVE_ENDS.contains(&w) || (taken > 0 && verb_like) {
                 break;
             }
             end = self.text[end..].find(w).map_or(end, |i| end + i + w.len());

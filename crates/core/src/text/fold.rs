@@ -1,6 +1,6 @@
 //! Comparison keys of words: [`fold`] (case, diacritics, possessives),
-//! [`stem`] (Snowball English) and [`variant_key`] (romanisations:
-//! Kupyansk/Kupiansk). Every place that compares words — the index, the query,
+//! [`fold_name`] (a name or phrase, word by word), [`stem`] (Snowball
+//! English) and [`variant_key`] (romanisations: Kupyansk/Kupiansk). Every place that compares words — the index, the query,
 //! snippets, the recogniser's word lists, the entity merge — uses these, so a
 //! word that matches in one place matches in all of them.
 //!
@@ -13,7 +13,7 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use super::tokenize::{char_at, is_alnum, is_apostrophe};
+use super::tokenize::{char_at, is_alnum, is_apostrophe, tokens, Step};
 
 /// Folds a word to its comparison key: lowercase, diacritics removed, a possessive
 /// `'s` dropped, other apostrophes and digit separators removed.
@@ -112,6 +112,37 @@ pub(crate) fn fold_append(word: &str, out: &mut String) {
     if possessive && out.len() - base > 1 {
         out.pop();
     }
+}
+
+/// Folds a name (or any phrase) word by word, the words as [`tokens`] finds
+/// them, joined by single spaces: "Kyiv’s  Oblast" → "kyiv oblast",
+/// "Ivano-Frankivsk" → "ivano frankivsk", "St. Louis" → "st louis".
+///
+/// The one key of names: the recogniser's entity keys, the entity merge, the
+/// gazetteer's tables of countries and cities and the map's place lookups all
+/// fold names with it, so a name that meets in one of them meets in all.
+///
+/// ```
+/// use folio_core::text::fold_name;
+///
+/// assert_eq!(fold_name("Kup’yansk  Raion"), "kupyansk raion");
+/// assert_eq!(fold_name("U.S."), "u s");
+/// ```
+pub fn fold_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    // `next_step`: plain ASCII words (most names) without the general loop.
+    let mut words = tokens(name);
+    while let Some(step) = words.next_step() {
+        let word = match step {
+            Step::Ascii(start, end) => &name[start..end],
+            Step::Other(t) => t.text,
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        fold_append(word, &mut out);
+    }
+    out
 }
 
 /// [`fold_into`] for one character of a canonical decomposition.
@@ -329,6 +360,21 @@ mod tests {
         assert_eq!(fold("Kyiv’s"), "kyiv");
         assert_eq!(fold("O'Neill"), "oneill");
         assert_eq!(fold("5,000"), "5000");
+    }
+
+    #[test]
+    fn key_folds_every_word() {
+        assert_eq!(fold_name("Kyiv’s  Oblast"), "kyiv oblast");
+    }
+
+    #[test]
+    fn folds_names_like_the_search_index() {
+        assert_eq!(fold_name("Kharkiv"), "kharkiv");
+        assert_eq!(fold_name("Kup’yansk"), "kupyansk");
+        assert_eq!(fold_name("Bila  Tserkva"), "bila tserkva");
+        assert_eq!(fold_name("Ivano-Frankivsk"), "ivano frankivsk");
+        assert_eq!(fold_name("Zürich"), "zurich");
+        assert_eq!(fold_name("Russia's"), "russia");
     }
 
     #[test]

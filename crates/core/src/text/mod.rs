@@ -2,7 +2,8 @@
 //!
 //! - [`tokenize`]: the one tokenizer — where words are and where they end.
 //! - [`fold`]: the comparison keys of a word — [`fold()`] (case, diacritics),
-//!   [`stem`] (Snowball English) and [`variant_key`] (romanisations).
+//!   [`stem`] (Snowball English) and [`variant_key`] (romanisations) — and of a
+//!   name, [`fold_name`].
 //! - [`sentences`]: sentence boundaries.
 //! - [`truncate`]: cutting a string at a word boundary.
 //! - `hash`: the Fx hasher and its maps, for the tables of short words that
@@ -27,7 +28,7 @@ pub mod tokenize;
 pub mod truncate;
 
 pub(crate) use fold::fold_append;
-pub use fold::{fold, fold_into, stem, variant_key};
+pub use fold::{fold, fold_into, fold_name, stem, variant_key};
 pub(crate) use hash::{FxHasher, FxMap, FxSet};
 pub(crate) use tokenize::Step;
 pub use tokenize::{tokens, Spans, Token, Tokens};

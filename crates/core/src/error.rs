@@ -1,7 +1,16 @@
-//! The one error type of folio-core.
+//! The error type of extraction and import: what can be wrong with a file a
+//! user hands the core — the text to decode and extract, its sidecar
+//! metadata, an import, a Folio bundle.
+//!
+//! The sharded site's reader has its own,
+//! [`ShardError`](crate::search::shard::ShardError), because its failures are
+//! of another kind: they concern the files `folio build` wrote and the site
+//! serves (the manifest and the shards a query fetches), each names the site
+//! path at fault, and none of them can happen to a user's file, nor these to a
+//! shard.
 
-/// Everything that can go wrong in the core. Messages are lowercase facts, so a caller
-/// can prefix them with a file name and print them as one line.
+/// What can be wrong with a file a user hands the core. Messages are lowercase
+/// facts, so a caller can prefix them with a file name and print them as one line.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum Error {
     /// The input was empty, or only white space, after decoding.

@@ -15,12 +15,16 @@ step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --all --check
 
-step "folio-core has no web dependencies"
-web=$(cargo tree -p folio-core -e normal --prefix none | grep -E '^(web-sys|js-sys|wasm-bindgen|leptos) ' || true)
-if [[ -n "$web" ]]; then
-  echo "folio-core must stay pure Rust, but depends on:"; echo "$web"; exit 1
-fi
-echo "ok"
+step "folio-core has no web dependencies (host and wasm32)"
+for target in "" wasm32-unknown-unknown; do
+  # No `|| true` on cargo tree itself: if it fails, so does this check.
+  tree=$(cargo tree -p folio-core -e normal --prefix none ${target:+--target "$target"})
+  web=$(grep -E '^(web-sys|js-sys|wasm-bindgen|leptos|gloo[a-z-]*) ' <<<"$tree" || true)
+  if [[ -n "$web" ]]; then
+    echo "folio-core must stay pure Rust, but depends on (${target:-host}):"; echo "$web"; exit 1
+  fi
+  echo "ok (${target:-host}: $(wc -l <<<"$tree") crates, none of the web)"
+done
 
 step "clippy (native, then wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings

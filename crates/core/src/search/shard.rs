@@ -46,7 +46,6 @@ use super::index::{
 use super::query::{Filter, Query};
 use crate::model::{Article, CorpusEntity, EntityKind, Extraction};
 use crate::text::{fold, tokens, variant_key, FxMap};
-use crate::Corpus;
 
 /// `folio build` shards a corpus of more articles than this. An extracted
 /// article is about 11.5 kB of bundle JSON (2.5 kB compressed), so below it the
@@ -238,15 +237,19 @@ fn buckets_of(word: &str) -> Vec<String> {
     out
 }
 
-/// Writes a corpus as shards through `sink(path, bytes)` (paths relative to the
-/// site, under [`DIR`]; the sink gzips the bytes of every path ending in
-/// `.gz`). The manifest is written last, so a site whose build was cut short
-/// has no manifest rather than one pointing at missing files.
+/// Writes `index`, over `articles` whose entity ids point into `entities`, as
+/// shards through `sink(path, bytes)` (paths relative to the site, under
+/// [`DIR`]; the sink gzips the bytes of every path ending in `.gz`). It takes a
+/// corpus's parts rather than the corpus so that search depends on the model
+/// only, not on what builds a corpus (extraction). The manifest is written
+/// last, so a site whose build was cut short has no manifest rather than one
+/// pointing at missing files.
 pub fn write(
-    corpus: &Corpus,
+    index: &Index,
+    articles: &[Article],
+    entities: &[CorpusEntity],
     sink: &mut dyn FnMut(&str, &[u8]) -> std::io::Result<()>,
 ) -> std::io::Result<ShardStats> {
-    let index = &corpus.index;
     let mut stats = ShardStats::default();
     let mut put = |path: &str, bytes: &[u8], stats: &mut ShardStats| {
         stats.files += 1;
@@ -335,7 +338,7 @@ pub fn write(
     }
 
     // Records, and the id buckets that find them.
-    let by_id: FxMap<&str, &Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let by_id: FxMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let id_buckets = (table.len() / 256).max(1) as u32;
     let mut ids: Vec<BTreeMap<&str, u32>> = vec![BTreeMap::new(); id_buckets as usize];
     let mut docs_of: FxMap<&str, Vec<(usize, u32)>> = FxMap::default();
@@ -360,11 +363,11 @@ pub fn write(
     }
 
     // Entities: a page file and an article list each; the most mentioned listed.
-    let entities: FxMap<&str, &CorpusEntity> =
-        corpus.entities.iter().map(|e| (e.id.as_str(), e)).collect();
-    let mut listed: Vec<ListedEntity> = Vec::with_capacity(corpus.entities.len());
+    let entity_by_id: FxMap<&str, &CorpusEntity> =
+        entities.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut listed: Vec<ListedEntity> = Vec::with_capacity(entities.len());
     let mut sentences_of: FxMap<u32, Vec<std::ops::Range<usize>>> = FxMap::default();
-    for e in &corpus.entities {
+    for e in entities {
         let mut docs = docs_of.remove(e.id.as_str()).unwrap_or_default();
         let mentions = docs.iter().map(|d| d.0).sum();
         listed.push(ListedEntity {
@@ -412,7 +415,7 @@ pub fn write(
                 let i = match slot.get(ae.id.as_str()) {
                     Some(&i) => i,
                     None => {
-                        let Some(ce) = entities.get(ae.id.as_str()) else {
+                        let Some(ce) = entity_by_id.get(ae.id.as_str()) else {
                             continue;
                         };
                         slot.insert(&ae.id, present.len());
@@ -450,7 +453,7 @@ pub fn write(
         format: FORMAT,
         articles: table.len() as u32,
         entity_count,
-        quote_count: corpus.articles.iter().map(|a| a.quotes.len()).sum(),
+        quote_count: articles.iter().map(|a| a.quotes.len()).sum(),
         id_buckets,
         lexicon: lexicon.into_keys().collect(),
         postings: shard,
@@ -1142,272 +1145,6 @@ fn read_doc_list(bytes: &[u8], n: usize) -> Option<Vec<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Source;
-
-    fn corpus() -> Corpus {
-        let texts = [
-            ("a", "Ukrainian troops entered Kupyansk on Saturday. \"We hold the city,\" said General Oleksandr Syrskyi. The counteroffensive continued."),
-            ("b", "Kupiansk was retaken, officials said. President Volodymyr Zelenskiy thanked the army in Kharkiv."),
-            ("c", "The ferry sailed from Oban to Mull. The coastguard said the crossing was calm."),
-            ("d", "President Volodymyr Zelenskyy visited Izium. The Kharkov region saw heavy fighting near Balakliia and Izyum."),
-            ("e", "Goverment ministers met in Kyiv; the government said the counteroffensive was going well."),
-            ("f", "The Ministry of Defence in London said Russian forces withdrew from Lyman."),
-        ];
-        let mut sources: Vec<Source> = texts.iter().map(|(f, t)| Source::text(f, t)).collect();
-        sources[0].meta.published = Some("2022-09-10".into());
-        sources[0].meta.outlet = Some("The Kyiv Independent".into());
-        sources[3].meta.published = Some("2022-09-14".into());
-        Corpus::build(sources)
-    }
-
-    /// Guards the records' format: every article reads back as it was,
-    /// though the texts that are spans of its text are not written, and a
-    /// text that is not its span is kept.
-    #[test]
-    fn records_read_back_whole_without_their_span_texts() {
-        let c = corpus();
-        let mut record = Vec::new();
-        let mut spans = 0;
-        for a in &c.articles {
-            record.clear();
-            write_record(&mut record, a).unwrap();
-            assert_eq!(parse_record(&record).as_ref(), Some(a));
-            let plain = serde_json::to_vec(a).unwrap();
-            let n = a.entities.iter().map(|e| e.mentions.len()).sum::<usize>()
-                + a.quotes.len()
-                + a.dates.len()
-                + a.quantities.len();
-            spans += n;
-            assert!(n == 0 || record.len() < plain.len(), "{}", a.id);
-        }
-        assert!(spans > 10, "{spans}");
-        // A text that differs from its span (as an edited bundle may have).
-        let mut a = c.articles[0].clone();
-        a.entities[0].mentions[0].text = "Kupiansk".into();
-        a.quotes[0].text = "We hold the city".into();
-        record.clear();
-        write_record(&mut record, &a).unwrap();
-        assert_eq!(parse_record(&record), Some(a.clone()));
-        // A span outside the text, or inside a character, is a corrupt record.
-        let mut json: serde_json::Value = serde_json::from_slice(&record).unwrap();
-        json["entities"][1]["mentions"][0]["end"] = (a.text.len() + 5).into();
-        assert_eq!(parse_record(&serde_json::to_vec(&json).unwrap()), None);
-        assert_eq!(parse_record(b"{not json"), None);
-    }
-
-    fn files(c: &Corpus) -> HashMap<String, Vec<u8>> {
-        let mut out = HashMap::new();
-        write(c, &mut |p, b| {
-            assert!(out.insert(p.to_string(), b.to_vec()).is_none(), "{p} twice");
-            Ok(())
-        })
-        .unwrap();
-        out
-    }
-
-    /// Loads what a query wants until it wants nothing; returns the rounds.
-    fn answer(s: &mut Sharded, files: &HashMap<String, Vec<u8>>, q: &Query) -> usize {
-        let mut rounds = 0;
-        loop {
-            let want = s.wanted(q);
-            if want.is_empty() {
-                return rounds;
-            }
-            rounds += 1;
-            assert!(rounds <= 3, "{want:?}");
-            for p in want {
-                s.load(&p, &files[&p]).unwrap();
-            }
-        }
-    }
-
-    fn open(files: &HashMap<String, Vec<u8>>) -> Sharded {
-        Sharded::open(
-            std::str::from_utf8(&files[MANIFEST]).unwrap(),
-            &files[&docs_path()],
-        )
-        .unwrap()
-    }
-
-    /// Guards the design claim: the shards are the same index cut up, so every
-    /// feature of the query language ranks exactly as in the whole index.
-    #[test]
-    fn sharded_answers_equal_the_whole_index() {
-        let c = corpus();
-        let files = files(&c);
-        for q in [
-            "kupiansk",
-            "kharkiv",
-            "counteroff",
-            "goverment",
-            "\"the counteroffensive\"",
-            "counteroffensive -\"going well\"",
-            "zelensky OR syrskyi",
-            "kupyansk after:2022-09-01",
-            "source:kyiv troops",
-            "izium sort:date",
-            "-ferry said",
-            "the",
-        ] {
-            let query = Query::parse(q);
-            let mut s = open(&files);
-            answer(&mut s, &files, &query);
-            let want = c.index.search_top(&query, 10);
-            let got = s.search(&query, 10);
-            let ids = |r: &Ranked, idx: &dyn Fn(u32) -> String| {
-                r.hits
-                    .iter()
-                    .map(|h| (idx(h.doc), h.score, h.matched.clone()))
-                    .collect::<Vec<_>>()
-            };
-            assert_eq!(
-                ids(&got, &|d| c.index.id(d).to_string()),
-                ids(&want, &|d| c.index.id(d).to_string()),
-                "{q}"
-            );
-            assert!(
-                !want.hits.is_empty() || q.starts_with('-'),
-                "{q} matches nothing"
-            );
-        }
-    }
-
-    #[test]
-    fn a_word_fetches_its_bucket_then_its_postings_only() {
-        let c = corpus();
-        let files = files(&c);
-        let mut s = open(&files);
-        let q = Query::parse("ferry");
-        let first = s.wanted(&q);
-        assert_eq!(first, [lexicon_path("f")]);
-        for p in &first {
-            s.load(p, &files[p]).unwrap();
-        }
-        let second = s.wanted(&q);
-        assert_eq!(second.len(), 1);
-        assert!(second[0].starts_with(&format!("{DIR}/post/")), "{second:?}");
-        s.load(&second[0], &files[&second[0]]).unwrap();
-        assert!(s.wanted(&q).is_empty());
-        assert_eq!(s.search(&q, 10).hits.len(), 1);
-        // A phrase needs positions as well.
-        let p = Query::parse("\"the ferry\"");
-        answer(&mut s, &files, &p);
-        assert!(s.loaded.iter().any(|l| l.contains("/pos/")));
-        assert_eq!(s.search(&p, 10).hits.len(), 1);
-    }
-
-    #[test]
-    fn entity_filters_use_the_entity_article_lists() {
-        let c = corpus();
-        let files = files(&c);
-        let mut s = open(&files);
-        let q = Query::parse("person:zelensky");
-        assert!(s.wanted(&q).iter().all(|p| p.ends_with(".docs.gz")));
-        answer(&mut s, &files, &q);
-        let got: Vec<&str> = s
-            .search(&q, 10)
-            .hits
-            .iter()
-            .map(|h| c.index.id(h.doc))
-            .collect();
-        assert_eq!(got, ["b", "d"]);
-        let q = Query::parse("person:zelensky izyum");
-        answer(&mut s, &files, &q);
-        let got: Vec<&str> = s
-            .search(&q, 10)
-            .hits
-            .iter()
-            .map(|h| c.index.id(h.doc))
-            .collect();
-        assert_eq!(got, ["d"]);
-        assert_eq!(s.unknown_entity_filters(&Query::parse("person:nobody")), 1);
-    }
-
-    #[test]
-    fn results_carry_snippets_all_match_facets_and_record_entity_facets() {
-        let c = corpus();
-        let files = files(&c);
-        let mut s = open(&files);
-        let q = Query::parse("kupyansk");
-        answer(&mut s, &files, &q);
-        let ranked = s.search(&q, 1);
-        let records: HashMap<u32, Article> = ranked
-            .hits
-            .iter()
-            .take(1)
-            .map(|h| {
-                (
-                    h.doc,
-                    serde_json::from_slice(&files[&record_path(h.doc)]).unwrap(),
-                )
-            })
-            .collect();
-        let r = s.results("kupyansk", &q, ranked, 1, |d| records.get(&d));
-        assert_eq!(r.total, 2);
-        assert_eq!(r.hits.len(), 1);
-        assert!(r.hits[0].snippet.to_html().contains("<mark>"));
-        assert_eq!(r.facets.months.len(), 1, "{:?}", r.facets.months);
-        assert!(!r.facets.places.is_empty());
-        let r = s.results(
-            "person:nobody",
-            &Query::parse("person:nobody"),
-            Ranked::default(),
-            1,
-            |d| records.get(&d),
-        );
-        assert_eq!(r.notices.len(), 1);
-    }
-
-    #[test]
-    fn records_ids_and_entity_pages_are_written() {
-        let c = corpus();
-        let files = files(&c);
-        let s = open(&files);
-        assert_eq!(s.manifest.articles, 6);
-        let rec = parse_record(&files[&record_path(2)]).unwrap();
-        assert_eq!(rec.id, c.index.id(2));
-        let bucket: BTreeMap<String, u32> =
-            serde_json::from_slice(&files[&id_bucket_path("d", s.manifest.id_buckets)]).unwrap();
-        assert_eq!(bucket["d"], 3);
-        let zel = c
-            .entities
-            .iter()
-            .find(|e| e.name.contains("Zelensk"))
-            .unwrap();
-        let page: Extraction =
-            serde_json::from_slice(&files[&entity_path(&zel.id, "json")]).unwrap();
-        assert_eq!(page.articles.len(), 2);
-        // Excerpts keep their spans on the words they name.
-        for a in &page.articles {
-            for e in &a.entities {
-                for m in &e.mentions {
-                    assert_eq!(&a.text[m.start..m.end], m.text);
-                }
-            }
-        }
-        assert!(page.entities.iter().any(|e| e.id == zel.id));
-    }
-
-    #[test]
-    fn corrupt_or_foreign_files_are_refused_not_panicked_on() {
-        let c = corpus();
-        let files = files(&c);
-        assert_eq!(
-            Sharded::open("{}", &files[&docs_path()]).unwrap_err(),
-            ShardError::Manifest
-        );
-        let mut s = open(&files);
-        for path in files
-            .keys()
-            .filter(|p| p.ends_with(".bin.gz") || p.ends_with(".docs.gz"))
-        {
-            let bytes = &files[path];
-            for cut in [0, 1, bytes.len() / 2, bytes.len().saturating_sub(1)] {
-                let _ = s.load(path, &bytes[..cut]);
-            }
-        }
-        assert!(s.load(&lexicon_path("a"), b"FOLIL1\x05").is_err());
-    }
 
     #[test]
     fn escaped_entity_paths_are_file_safe() {

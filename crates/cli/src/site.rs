@@ -232,14 +232,19 @@ fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard
             .collect();
         let stopped = |_| std::io::Error::other("a writer thread stopped");
         let mut batch: Batch = Vec::with_capacity(BATCH);
-        let stats = folio_core::search::shard::write(corpus, &mut |path, bytes| {
-            batch.push((out.join(path), bytes.to_vec()));
-            if batch.len() == BATCH {
-                tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
-                    .map_err(stopped)?;
-            }
-            Ok(())
-        })
+        let stats = folio_core::search::shard::write(
+            &corpus.index,
+            &corpus.articles,
+            &corpus.entities,
+            &mut |path, bytes| {
+                batch.push((out.join(path), bytes.to_vec()));
+                if batch.len() == BATCH {
+                    tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                        .map_err(stopped)?;
+                }
+                Ok(())
+            },
+        )
         .and_then(|stats| tx.send(batch).map(|()| stats).map_err(stopped));
         drop(tx);
         for w in workers {

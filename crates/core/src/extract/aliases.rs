@@ -10,7 +10,7 @@
 //! - the search tokenizer's `variant_key`: "kh" → "h", "zh" → "z", "y" → "i" (so
 //!   "iy", "yy", "y" and "ii" endings meet), doubled letters collapse
 //!   ("zaporizhzhya" and "zaporizhia" both become "zaporizia"); soft signs and
-//!   apostrophes are already gone after [`fold`](crate::text::fold);
+//!   apostrophes are already gone after [`fold`](crate::text::fold());
 //! - area descriptors ("province", "oblast": the lexicon's `REGION_WORDS`, which
 //!   the recogniser reads too) become "region", so a region is one entity under
 //!   any descriptor, while a city ("Kharkiv") and its region
@@ -41,7 +41,7 @@ fn kind_rank(k: EntityKind) -> usize {
 
 /// The skeleton of one folded word (see the module docs).
 /// The transliteration rules are the search tokenizer's
-/// [`variant_key`](crate::text::variant_key), so search and merging
+/// [`variant_key`], so search and merging
 /// agree on which spellings meet; only the exonym table is added here.
 pub fn word_skeleton(word: &str) -> String {
     variant_key(gaz::exonym(word).unwrap_or(word))

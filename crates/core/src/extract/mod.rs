@@ -4,7 +4,7 @@
 //!
 //! 1. [`decode`]: bytes to text, refusing binary and empty input with a clear error;
 //! 2. [`clean`]: paragraphs normalised, web debris removed (and listed in `removed`);
-//! 3. [`sentences`](crate::text::sentences): sentence boundaries (from the text layer)
+//! 3. [`sentences`]: sentence boundaries (from the text layer)
 //!    that later stages and the title rely on;
 //! 4. [`entities`]: people, places and organisations with their mentions;
 //! 5. [`quotes`]: quoted speech with its speaker;

@@ -1,7 +1,7 @@
 //! Text: the layer that extraction, search, geo and explore all stand on.
 //!
 //! - [`tokenize`]: the one tokenizer — where words are and where they end.
-//! - [`fold`]: the comparison keys of a word — [`fold()`] (case, diacritics),
+//! - [`fold`](mod@fold): the comparison keys of a word — [`fold()`] (case, diacritics),
 //!   [`stem`] (Snowball English) and [`variant_key`] (romanisations) — and of a
 //!   name, [`fold_name`].
 //! - [`sentences`]: sentence boundaries.

@@ -1,7 +1,7 @@
 //! The one tokenizer and the one normaliser of Folio.
 //!
 //! Everything that compares words — the index, the query parser, snippet
-//! highlighting, word counts — goes through [`tokens`] and [`fold`], so a word that
+//! highlighting, word counts — goes through [`tokens`] and [`fold`](crate::text::fold()), so a word that
 //! matches in one place matches in all of them.
 //!
 //! A token is a run of letters and digits. Apostrophes inside a word belong to it

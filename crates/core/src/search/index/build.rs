@@ -2,7 +2,7 @@
 //! [`DocTerms`](super::doc_terms::DocTerms), then each distinct term is
 //! interned and its posting appended.
 
-use super::codec::write_varint;
+use super::bytes::write_varint;
 use super::documents::{Doc, DocEntity};
 use super::postings::{Posting, Postings};
 use super::terms::{Term, TermKey};

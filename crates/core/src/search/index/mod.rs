@@ -36,10 +36,12 @@
 //! tables a query finds them through (`terms`), the scratch a document is read
 //! into while it is added (`doc_terms`), adding and removing documents
 //! (`build`), query words expanded into terms (`expand`), ranking (`rank`),
-//! filters and facet values (`filter`), the binary form (`codec`), and what a
-//! sharded index reads and writes of it (`shard_hooks`).
+//! filters and facet values (`filter`), the binary form (`codec`) over the
+//! byte encodings (`bytes`), and what a sharded index reads and writes of it
+//! (`shard_hooks`).
 
 mod build;
+mod bytes;
 mod codec;
 mod doc_terms;
 mod documents;
@@ -50,7 +52,7 @@ mod rank;
 mod shard_hooks;
 mod terms;
 
-pub(in crate::search) use codec::{
+pub(in crate::search) use bytes::{
     read_front_coded, read_str, read_varint, write_front_coded, write_str, write_varint,
 };
 pub use expand::{

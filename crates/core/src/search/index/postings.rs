@@ -1,7 +1,7 @@
 //! A term's postings: the documents that contain it, how often in each
 //! field, and where (delta-coded positions, for phrases).
 
-use super::codec::read_varint;
+use super::bytes::read_varint;
 use super::FIELDS;
 
 /// One document's entry in a term's postings.

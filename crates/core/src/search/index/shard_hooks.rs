@@ -2,7 +2,7 @@
 //! index: the term list, one term's postings and positions, and the document
 //! table. Here because the postings' layout is private to the index.
 
-use super::codec::{read_varint, write_varint};
+use super::bytes::{read_varint, write_varint};
 use super::documents::Doc;
 use super::expand::Tier;
 use super::postings::{Posting, Postings};

@@ -5,7 +5,7 @@
 //! folio extract [--json] PATH...
 //! folio search [--json] --corpus DIR [--limit N] QUERY
 //! folio extract --jsonl -
-//! folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE]
+//! folio build ARTICLES --out SITE_DIR [--app DIST] [--title TITLE]
 //! folio bundle PATH... --out FILE
 //! folio onefile SITE_DIR [--out FILE]
 //! folio eval ner [--json] DIR
@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use folio_core::{extract, Corpus, Meta, Source};
+use folio_core::{extract, extract_document, Article, Corpus, Meta, Source};
 
 const USAGE: &str = "\
 usage:
@@ -40,7 +40,7 @@ usage:
                                                         ({\"id\", \"text\"|\"html\", \"title\", \"published\",
                                                         \"outlet\", \"url\", \"byline\"}) → one extraction
                                                         per stdout line, in order, memory bounded
-  folio build ARTICLES_DIR --out SITE_DIR [--app DIST] [--title TITLE] [--outlet NAME]
+  folio build ARTICLES --out SITE_DIR [--app DIST] [--title TITLE] [--outlet NAME]
               [--shards auto|always|never]              a static site of those articles: the built app
                                                         (DIST, default dist/), corpus.json, folio.html;
                                                         above 2,000 articles (auto) a sharded index
@@ -55,7 +55,9 @@ usage:
                                                         DIR/ground-truth.json)
 
 Articles are .txt or .md files, or saved web pages (.html, .htm), whose
-article body and metadata are extracted first. Optional metadata sits beside each one as
+article body and metadata are extracted first; a Folio bundle (.json, as the
+app exports its library) adds its articles as they are. Every file of a folder
+that is not read is named, with the reason. Optional metadata sits beside each one as
 ID.meta.json: {\"title\", \"outlet\", \"published\": \"YYYY-MM-DD\", \"url\", \"byline\"}.
 A .jsonl file holds many articles, one per line, as `extract --jsonl` reads them.";
 
@@ -138,7 +140,7 @@ fn run() -> Result<ExitCode> {
                     },
                 )
             }
-            _ => bail!("build needs one ARTICLES_DIR\n{USAGE}"),
+            _ => bail!("build needs one ARTICLES (a folder, a .jsonl file or a bundle)\n{USAGE}"),
         },
         "extract" => {
             if free.is_empty() {
@@ -183,46 +185,150 @@ fn run() -> Result<ExitCode> {
     }
 }
 
-/// Expands folders to the article files inside them (sorted, non-recursive).
-pub(crate) fn article_files(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
+/// One input that a command reads: a text or a saved page (with its
+/// sidecar), a JSON-lines file of articles, or a Folio bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Input {
+    /// `.txt`, `.md`, `.html`, `.htm` (or any file named on the command line).
+    File(PathBuf),
+    /// `.jsonl`: one article per line.
+    Lines(PathBuf),
+    /// `.json`: a Folio bundle, as the app exports its library.
+    Bundle(PathBuf),
+}
+
+/// What the CLI reads, said once for every message that lists it.
+const READS: &str = ".txt, .md, .html, .htm, .jsonl and Folio bundles (.json)";
+
+/// Expands folders to the inputs inside them (sorted, one level deep). Every
+/// entry of a folder that is not read is reported on stderr by name and
+/// reason — a sidecar is read with its article, and said only when it has
+/// none — so nothing is skipped in silence.
+pub(crate) fn inputs(paths: &[PathBuf]) -> Vec<Result<Input>> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            match std::fs::read_dir(p) {
-                Ok(entries) => {
-                    let mut files: Vec<PathBuf> = entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| is_article_file(f))
-                        .collect();
-                    files.sort();
-                    out.extend(files.into_iter().map(Ok));
+        if !p.is_dir() {
+            out.push(Ok(input_of(p.clone())));
+            continue;
+        }
+        let entries = match std::fs::read_dir(p) {
+            Ok(entries) => entries,
+            Err(e) => {
+                out.push(Err(anyhow::anyhow!("{}: {e}", p.display())));
+                continue;
+            }
+        };
+        let mut listed: Vec<(PathBuf, bool)> = Vec::new();
+        for e in entries {
+            match e {
+                // The entry's own type (no extra call to the file system for
+                // each of 200,000 files); a link is followed to what it names.
+                Ok(e) => {
+                    let path = e.path();
+                    let dir = match e.file_type() {
+                        Ok(t) if t.is_symlink() => path.is_dir(),
+                        Ok(t) => t.is_dir(),
+                        Err(_) => false,
+                    };
+                    listed.push((path, dir));
                 }
                 Err(e) => out.push(Err(anyhow::anyhow!("{}: {e}", p.display()))),
             }
-        } else {
-            out.push(Ok(p.clone()));
+        }
+        listed.sort();
+        let stems: std::collections::HashSet<String> = listed
+            .iter()
+            .filter(|(f, dir)| !dir && kind_of(f) == Some(Kind::Article))
+            .filter_map(|(f, _)| f.file_name())
+            .map(|n| extract::id_from_file(&n.to_string_lossy()))
+            .collect();
+        for (f, dir) in listed {
+            let skipped = if dir {
+                Some("a folder (folders are read one level deep)".to_string())
+            } else {
+                match kind_of(&f) {
+                    Some(Kind::Sidecar(id)) => (!stems.contains(&id))
+                        .then(|| "metadata with no article of its name beside it".to_string()),
+                    Some(_) => {
+                        out.push(Ok(input_of(f)));
+                        continue;
+                    }
+                    None => Some(format!("not an article (folio reads {READS})")),
+                }
+            };
+            if let Some(why) = skipped {
+                eprintln!("folio: skipped {}: {why}", f.display());
+            }
         }
     }
     out
 }
 
-/// The name first: a folder of 100,000 articles and their sidecars would
-/// otherwise ask the file system about every sidecar too.
-fn is_article_file(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        matches!(
-            e.to_ascii_lowercase().as_str(),
-            "txt" | "md" | "html" | "htm" | "jsonl"
-        )
-    }) && p.is_file()
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Article,
+    Lines,
+    Bundle,
+    /// `ID.meta.json`, with the article id it describes.
+    Sidecar(String),
 }
 
-/// Whether a file holds many articles, one JSON object per line, in the form
-/// `folio extract --jsonl` reads (a data team's export, or a generated corpus:
-/// one file instead of 200,000 small ones).
-pub(crate) fn is_jsonl(p: &Path) -> bool {
-    p.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+/// What a file is by its name alone.
+fn kind_of(p: &Path) -> Option<Kind> {
+    let name = p.file_name()?.to_string_lossy().to_ascii_lowercase();
+    if let Some(id) = name.strip_suffix(".meta.json") {
+        let original = p.file_name()?.to_string_lossy();
+        return Some(Kind::Sidecar(original[..id.len()].to_string()));
+    }
+    let ext = name.rsplit_once('.')?.1;
+    match ext {
+        "txt" | "md" | "html" | "htm" => Some(Kind::Article),
+        "jsonl" => Some(Kind::Lines),
+        "json" => Some(Kind::Bundle),
+        _ => None,
+    }
+}
+
+fn input_of(p: PathBuf) -> Input {
+    match kind_of(&p) {
+        Some(Kind::Lines) => Input::Lines(p),
+        Some(Kind::Bundle) => Input::Bundle(p),
+        _ => Input::File(p),
+    }
+}
+
+/// The articles of a Folio bundle, checked by the same code as the app's
+/// import (every span against its text, no `javascript:` link), so a library
+/// exported from the browser reads here as it reads there.
+pub(crate) fn read_bundle(path: &Path) -> Result<Vec<Article>> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    let text = folio_core::extract::decode_detect(&bytes)
+        .with_context(|| format!("{}", path.display()))?
+        .text;
+    folio_core::bundle::from_json(&text).with_context(|| format!("{}", path.display()))
+}
+
+/// Gives each article an id no earlier one has (the app's import does the
+/// same, with [`folio_core::import::unique_id`]): two files `report.txt` and
+/// `report.md`, or a bundle's article and a file of the same name, both stay.
+#[derive(Default)]
+pub(crate) struct Ids(std::collections::HashSet<String>);
+
+impl Ids {
+    /// Claims `a`'s id, renaming it if an earlier article has it; returns the
+    /// notice to print when it did.
+    pub(crate) fn claim(&mut self, a: &mut Article) -> Option<String> {
+        if self.0.insert(a.id.clone()) {
+            return None;
+        }
+        let id = folio_core::import::unique_id(&a.id, &mut self.0);
+        let notice = format!(
+            "folio: {}: the id {:?} is taken by an earlier article; kept as {id:?}",
+            a.file, a.id
+        );
+        a.id = id;
+        Some(notice)
+    }
 }
 
 /// Calls `each` with every non-blank line of a JSON-lines file and its number
@@ -273,29 +379,49 @@ fn read_meta(path: &Path) -> Result<Meta> {
     Meta::from_json(&text).with_context(|| format!("{}", sidecar.display()))
 }
 
-/// Reads every article, reporting failures one line each; returns the sources and
-/// whether any file failed.
-pub(crate) fn read_all(paths: &[PathBuf]) -> (Vec<Source>, bool) {
-    let mut sources = Vec::new();
+/// Reads and extracts every article, reporting failures one line each;
+/// returns the articles (ids made unique, in input order) and whether any
+/// input failed.
+pub(crate) fn read_all(paths: &[PathBuf]) -> (Vec<Article>, bool) {
+    let mut articles = Vec::new();
     let mut failed = false;
-    let mut take = |source: Result<Source>| match source {
-        Ok(s) => sources.push(s),
-        Err(e) => {
-            eprintln!("folio: {e:#}");
-            failed = true;
-        }
+    let mut report = |e: anyhow::Error| {
+        eprintln!("folio: {e:#}");
+        failed = true;
     };
-    for f in article_files(paths) {
-        match f {
-            Ok(p) if is_jsonl(&p) => {
-                if let Err(e) = each_line(&p, |n, line| take(line_source(&p, n, &line))) {
-                    take(Err(e));
+    let mut take = |source: Result<Source>, articles: &mut Vec<Article>| match source {
+        Ok(s) => articles.push(extract_document(&s.file, &s.raw, &s.meta)),
+        Err(e) => report(e),
+    };
+    for input in inputs(paths) {
+        match input {
+            Ok(Input::Lines(p)) => {
+                let read = each_line(&p, |n, line| take(line_source(&p, n, &line), &mut articles));
+                if let Err(e) = read {
+                    take(Err(e), &mut articles);
                 }
             }
-            f => take(f.and_then(|p| read_source(&p))),
+            Ok(Input::Bundle(p)) => match read_bundle(&p) {
+                Ok(a) => articles.extend(a),
+                Err(e) => take(Err(e), &mut articles),
+            },
+            Ok(Input::File(p)) => take(read_source(&p), &mut articles),
+            Err(e) => take(Err(e), &mut articles),
         }
     }
-    (sources, failed)
+    let mut ids = Ids::default();
+    for a in &mut articles {
+        if let Some(notice) = ids.claim(a) {
+            eprintln!("{notice}");
+        }
+    }
+    (articles, failed)
+}
+
+/// The paths of a command, for a message.
+fn shown(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    names.join(", ")
 }
 
 fn exit(failed: bool) -> ExitCode {
@@ -307,8 +433,14 @@ fn exit(failed: bool) -> ExitCode {
 }
 
 fn cmd_bundle(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
-    let (sources, failed) = read_all(paths);
-    let corpus = Corpus::build(sources);
+    let (articles, failed) = read_all(paths);
+    if articles.is_empty() {
+        bail!(
+            "no articles to bundle: nothing readable in {} (folio reads {READS}); nothing written",
+            shown(paths)
+        );
+    }
+    let corpus = Corpus::from_articles(articles);
     let json = folio_core::bundle::to_json_compact(&corpus.extraction());
     std::fs::write(out, json).with_context(|| format!("{}", out.display()))?;
     eprintln!(
@@ -351,16 +483,22 @@ pub(crate) fn cmd_onefile(site: &Path, out: &Path) -> Result<ExitCode> {
     });
     std::fs::write(out, &html).with_context(|| format!("{}", out.display()))?;
     eprintln!(
-        "folio: one-file copy ({} bytes) → {}",
-        html.len(),
+        "folio: one-file copy ({}) → {}",
+        folio_core::format::human_bytes(html.len() as u64),
         out.display()
     );
     Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let (sources, failed) = read_all(paths);
-    let corpus = Corpus::build(sources);
+    let (articles, failed) = read_all(paths);
+    if articles.is_empty() {
+        eprintln!(
+            "folio: no articles in {} (folio reads {READS})",
+            shown(paths)
+        );
+    }
+    let corpus = Corpus::from_articles(articles);
     if json {
         println!("{}", serde_json::to_string_pretty(&corpus.extraction())?);
     } else {
@@ -384,8 +522,14 @@ fn cmd_search(dir: &Path, query: &str, limit: usize, json: bool) -> Result<ExitC
     if !dir.is_dir() {
         bail!("--corpus {}: not a folder", dir.display());
     }
-    let (sources, failed) = read_all(&[dir.to_path_buf()]);
-    let corpus = Corpus::build(sources);
+    let (articles, failed) = read_all(&[dir.to_path_buf()]);
+    if articles.is_empty() {
+        eprintln!(
+            "folio: no articles in {} (folio reads {READS})",
+            dir.display()
+        );
+    }
+    let corpus = Corpus::from_articles(articles);
     let results = corpus.search(query, limit);
     if json {
         println!(

@@ -64,14 +64,27 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
             app.display()
         );
     }
-    let readable = articles.is_dir() || (articles.is_file() && crate::is_jsonl(articles));
+    let readable = articles.is_dir()
+        || (articles.is_file()
+            && matches!(
+                crate::input_of(articles.to_path_buf()),
+                crate::Input::Lines(_) | crate::Input::Bundle(_)
+            ));
     if !readable {
         bail!(
-            "{}: not a folder of articles nor a .jsonl file of them",
+            "{}: not a folder of articles, a .jsonl file of them, nor a Folio bundle (.json)",
             articles.display()
         );
     }
     let (builder, bytes, failed) = read_and_extract(articles, outlet);
+    if builder.is_empty() {
+        bail!(
+            "no articles to build: nothing readable in {} (folio reads {}); nothing written to {}",
+            articles.display(),
+            crate::READS,
+            out.display()
+        );
+    }
     let extracted_at = started.elapsed();
     let corpus = builder.finish();
     let indexed_at = started.elapsed();
@@ -116,10 +129,10 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         std::fs::write(out.join("index.html"), &index)?;
         let stats = write_shards(&corpus, out)?;
         eprintln!(
-            "folio: sharded index: {} files, {:.1} MB ({} postings shards, {} lexicon buckets); \
+            "folio: sharded index: {} files, {} ({} postings shards, {} lexicon buckets); \
              no folio.html (a sharded corpus is many files by design)",
             stats.files,
-            stats.bytes as f64 / 1e6,
+            folio_core::format::human_bytes(stats.bytes as u64),
             stats.postings,
             stats.lexicon,
         );
@@ -139,10 +152,10 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
     let secs = started.elapsed().as_secs_f64();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     eprintln!(
-        "folio: {} articles ({:.1} MB), {} entities, {} quotes → {} in {:.1} s \
+        "folio: {} articles ({} of text), {} entities, {} quotes → {} in {:.1} s \
          (reading, extraction and index {:.1} s on {threads} thread{}, merge {:.1} s, writing {:.1} s)",
         corpus.articles.len(),
-        bytes as f64 / 1e6,
+        folio_core::format::human_bytes(bytes as u64),
         corpus.entities.len(),
         quotes,
         out.display(),
@@ -255,18 +268,26 @@ fn write_shards(corpus: &Corpus, out: &Path) -> Result<folio_core::search::shard
     .context("write the sharded index")
 }
 
-/// One article to read: a file (and its sidecar), or one line of a JSON-lines
-/// file.
+/// What to read: a file (and its sidecar), one line of a JSON-lines file, or
+/// a Folio bundle (many articles, extracted already).
 enum Item {
     File(PathBuf),
     Line(Arc<Path>, usize, String),
+    Bundle(PathBuf),
+}
+
+/// What an item gave: a source to extract, or a bundle's articles.
+enum Read {
+    Source(Source),
+    Articles(Vec<Article>),
 }
 
 impl Item {
-    fn read(self) -> Result<Source> {
+    fn read(self) -> Result<Read> {
         match self {
-            Item::File(p) => crate::read_source(&p),
-            Item::Line(p, n, line) => crate::line_source(&p, n, &line),
+            Item::File(p) => crate::read_source(&p).map(Read::Source),
+            Item::Line(p, n, line) => crate::line_source(&p, n, &line).map(Read::Source),
+            Item::Bundle(p) => crate::read_bundle(&p).map(Read::Articles),
         }
     }
 }
@@ -285,13 +306,13 @@ impl Item {
 fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, bool) {
     const BATCH: usize = 64;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let files = crate::article_files(&[articles.to_path_buf()]);
-    // Counted in articles: each file is one, and each line of a JSON-lines
+    let files = crate::inputs(&[articles.to_path_buf()]);
+    // Counted in inputs: each file is one, and each line of a JSON-lines
     // file adds one as it is read.
     let listed = files
         .iter()
         .flatten()
-        .filter(|p| !crate::is_jsonl(p))
+        .filter(|p| !matches!(p, crate::Input::Lines(_)))
         .count();
     let bar = indicatif::ProgressBar::new(listed as u64);
     bar.set_style(
@@ -306,10 +327,8 @@ fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, b
     };
     let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<Item>)>(2 * threads);
     let work_rx = std::sync::Mutex::new(work_rx);
-    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(
-        usize,
-        Vec<Option<(Article, Option<Spans>)>>,
-    )>(4 * threads);
+    let (done_tx, done_rx) =
+        std::sync::mpsc::sync_channel::<(usize, Vec<Vec<(Article, Option<Spans>)>>)>(4 * threads);
     let mut builder = Builder::default();
     std::thread::scope(|scope| {
         let (report, lister_bar) = (&report, &bar);
@@ -327,7 +346,7 @@ fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, b
             };
             for f in files {
                 match f {
-                    Ok(p) if crate::is_jsonl(&p) => {
+                    Ok(crate::Input::Lines(p)) => {
                         let path: Arc<Path> = p.into();
                         let listed = crate::each_line(&path, |n, line| {
                             lister_bar.inc_length(1);
@@ -337,7 +356,8 @@ fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, b
                             report(e);
                         }
                     }
-                    Ok(p) => hand(Item::File(p), &mut batch),
+                    Ok(crate::Input::File(p)) => hand(Item::File(p), &mut batch),
+                    Ok(crate::Input::Bundle(p)) => hand(Item::Bundle(p), &mut batch),
                     Err(e) => report(e),
                 }
             }
@@ -355,19 +375,30 @@ fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, b
                 };
                 let extracted = items
                     .into_iter()
-                    .map(|item| match item.read() {
-                        Ok(mut s) => {
-                            if let Some(outlet) = outlet {
-                                s.meta.outlet.get_or_insert_with(|| outlet.to_string());
+                    .map(|item| {
+                        bar.inc(1);
+                        match item.read() {
+                            Ok(Read::Source(mut s)) => {
+                                if let Some(outlet) = outlet {
+                                    s.meta.outlet.get_or_insert_with(|| outlet.to_string());
+                                }
+                                bytes.fetch_add(s.raw.len(), Ordering::Relaxed);
+                                vec![extract_document_with_spans(&s.file, &s.raw, &s.meta)]
                             }
-                            bytes.fetch_add(s.raw.len(), Ordering::Relaxed);
-                            bar.inc(1);
-                            Some(extract_document_with_spans(&s.file, &s.raw, &s.meta))
-                        }
-                        Err(e) => {
-                            report(e);
-                            bar.inc(1);
-                            None
+                            Ok(Read::Articles(articles)) => articles
+                                .into_iter()
+                                .map(|mut a| {
+                                    if let Some(outlet) = outlet {
+                                        a.outlet.get_or_insert_with(|| outlet.to_string());
+                                    }
+                                    bytes.fetch_add(a.text.len(), Ordering::Relaxed);
+                                    (a, None)
+                                })
+                                .collect(),
+                            Err(e) => {
+                                report(e);
+                                Vec::new()
+                            }
                         }
                     })
                     .collect();
@@ -381,10 +412,14 @@ fn read_and_extract(articles: &Path, outlet: Option<&str>) -> (Builder, usize, b
         // so a build's ids and files do not depend on thread timing.
         let mut waiting = std::collections::BTreeMap::new();
         let mut next = 0;
+        let mut ids = crate::Ids::default();
         for (seq, articles) in done_rx {
             waiting.insert(seq, articles);
             while let Some(articles) = waiting.remove(&next) {
-                for (a, spans) in articles.into_iter().flatten() {
+                for (mut a, spans) in articles.into_iter().flatten() {
+                    if let Some(notice) = ids.claim(&mut a) {
+                        bar.suspend(|| eprintln!("{notice}"));
+                    }
                     builder.push_spans(a, spans.as_ref());
                 }
                 next += 1;

@@ -328,5 +328,199 @@ fn build_reads_jsonl_articles_in_line_order_across_batches_and_names_bad_lines()
 
     // Anything else is refused with a message.
     let out = build(&articles.join("zz.txt"));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("nor a .jsonl file"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("a .jsonl file of them, nor a Folio bundle")
+    );
+}
+
+/// Issue #21: a library exported from the app (a Folio bundle, `.json`) is read
+/// by `build`, `extract`, `search` and `bundle` — it used to build into an
+/// empty site with exit status 0 — and a bundle built from that site's
+/// corpus holds the same articles (the round trip).
+#[test]
+fn an_exported_library_builds_into_a_site_and_round_trips_through_the_cli() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, export, site) = (
+        tmp.path().join("dist"),
+        tmp.path().join("export"),
+        tmp.path().join("site"),
+    );
+    fake_app(&app);
+    std::fs::create_dir_all(&export).unwrap();
+    let library = export.join("folio-library.json");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let made = folio()
+        .arg("bundle")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&library)
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let exported: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&library).unwrap()).unwrap();
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&exported).len(), 5);
+
+    let out = folio()
+        .arg("build")
+        .arg(&export)
+        .arg("--out")
+        .arg(&site)
+        .arg("--app")
+        .arg(&app)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("5 articles"), "{stderr}");
+    let built: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(site.join("corpus.json")).unwrap()).unwrap();
+    assert_eq!(
+        ids(&built),
+        ids(&exported),
+        "the site holds the library's articles"
+    );
+    assert_eq!(
+        built["articles"], exported["articles"],
+        "articles unchanged"
+    );
+
+    // The site's corpus is itself a bundle: it reads back as the same library.
+    let again = tmp.path().join("again.json");
+    let out = folio()
+        .arg("bundle")
+        .arg(site.join("corpus.json"))
+        .arg("--out")
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&library).unwrap()
+    );
+
+    // extract and search read it too.
+    let out = folio()
+        .args(["extract", "--json"])
+        .arg(&library)
+        .output()
+        .unwrap();
+    let extracted: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ids(&extracted), ids(&exported));
+    let out = folio()
+        .args(["search", "--json", "--corpus"])
+        .arg(&export)
+        .arg("Lyman")
+        .output()
+        .unwrap();
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(found["total"].as_u64().unwrap() >= 1, "{found}");
+}
+
+/// Issue #21: every file of a folder that is not read is named with the
+/// reason; a sidecar beside its article is read, not reported; two files of
+/// one name both stay.
+#[test]
+fn files_the_cli_does_not_read_are_named_with_the_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("mixed");
+    std::fs::create_dir_all(dir.join("nested")).unwrap();
+    std::fs::write(dir.join("a.txt"), "The port of Varna reopened on Monday.").unwrap();
+    std::fs::write(dir.join("a.meta.json"), r#"{"published": "2024-05-06"}"#).unwrap();
+    std::fs::write(dir.join("a.md"), "Ferries returned to Burgas on Tuesday.").unwrap();
+    std::fs::write(
+        dir.join("lonely.meta.json"),
+        r#"{"published": "2024-05-06"}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("photo.jpg"), b"\xff\xd8\xff").unwrap();
+    std::fs::write(dir.join("package.json"), r#"{"name": "x"}"#).unwrap();
+    let out = folio()
+        .args(["extract", "--json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (file, why) in [
+        ("photo.jpg", "not an article"),
+        ("lonely.meta.json", "metadata with no article"),
+        ("nested", "a folder"),
+        ("package.json", "not a valid Folio bundle"),
+    ] {
+        assert!(
+            stderr.lines().any(|l| l.contains(file) && l.contains(why)),
+            "{file} reported as {why:?}: {stderr}"
+        );
+    }
+    assert!(
+        !stderr.contains("a.meta.json"),
+        "a sidecar with its article is read: {stderr}"
+    );
+    assert!(stderr.contains("kept as \"a-2\""), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "a bad bundle is a failure");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let articles = v["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2, "both files of one name stay");
+    let dated = articles.iter().find(|a| a["file"] == "a.txt").unwrap();
+    assert_eq!(dated["published"], "2024-05-06", "the sidecar was read");
+}
+
+/// Issue #21: a build or a bundle of nothing is an error that says so, and
+/// writes nothing (it used to write an empty site and exit 0).
+#[test]
+fn a_build_or_bundle_of_no_articles_is_an_error_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, empty, site) = (
+        tmp.path().join("dist"),
+        tmp.path().join("empty"),
+        tmp.path().join("site"),
+    );
+    fake_app(&app);
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("notes.log"), "not an article").unwrap();
+    let out = folio()
+        .arg("build")
+        .arg(&empty)
+        .arg("--out")
+        .arg(&site)
+        .arg("--app")
+        .arg(&app)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no articles to build"), "{stderr}");
+    assert!(
+        stderr.contains("notes.log"),
+        "the skipped file is named: {stderr}"
+    );
+    assert!(!site.exists(), "nothing written");
+    let bundle = tmp.path().join("b.json");
+    let out = folio()
+        .arg("bundle")
+        .arg(&empty)
+        .arg("--out")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no articles to bundle"));
+    assert!(!bundle.exists());
 }

@@ -80,6 +80,12 @@ impl Builder {
         }
     }
 
+    /// Whether no article has been pushed yet (`folio build` refuses to write
+    /// an empty site).
+    pub fn is_empty(&self) -> bool {
+        self.corpus.articles.is_empty()
+    }
+
     /// Merges the entities across the articles: the finished corpus.
     pub fn finish(self) -> Corpus {
         let mut corpus = self.corpus;

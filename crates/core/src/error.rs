@@ -23,7 +23,11 @@ pub enum Error {
     #[error("bad metadata: {0}")]
     Meta(String),
     /// The file is larger than an import accepts.
-    #[error("too large: {size} bytes, over the limit of {limit} bytes")]
+    #[error(
+        "too large: {}, over the limit of {}",
+        crate::format::human_bytes(*.size),
+        crate::format::human_bytes(*.limit)
+    )]
     TooLarge {
         /// The file's size in bytes.
         size: u64,

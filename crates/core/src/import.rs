@@ -229,6 +229,12 @@ mod tests {
     fn the_size_limit_is_checked_before_reading() {
         let err = import_file("big.txt", MAX_FILE_BYTES + 1, b"").unwrap_err();
         assert!(err.to_string().starts_with("too large"), "{err}");
+        // Sizes read as people read them, not as a count of bytes.
+        let err = import_file("scan.html", 40_000_000, b"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "too large: 40.0 MB, over the limit of 26.2 MB"
+        );
     }
 
     #[test]

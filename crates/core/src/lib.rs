@@ -54,6 +54,7 @@ pub mod eval;
 pub mod eval_html;
 pub mod explore;
 pub mod extract;
+pub mod format;
 pub mod geo;
 pub mod heap;
 pub mod import;

@@ -5,7 +5,7 @@
 //! corpus · bundle · explore · geo · import · share · eval   (above both)
 //!            extract            search                       (never each other)
 //!                       model
-//!        text · calendar · sort · heap · error               (the ground)
+//!    text · calendar · format · sort · heap · error          (the ground)
 //! ```
 //!
 //! Reading the code as text rather than asking the compiler keeps this a plain
@@ -19,9 +19,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Modules that stand below everything else: they may name none of the
-/// others, and every module may name them.
-const GROUND: &[&str] = &["text", "calendar", "sort", "heap", "error"];
+/// Modules that stand below everything else: they may name one another (with
+/// no circle) but nothing above them, and every module may name them.
+const GROUND: &[&str] = &["text", "calendar", "format", "sort", "heap", "error"];
 
 /// What each lower layer may name besides itself and the ground. Modules not
 /// listed here stand above extraction and search and may name anything, as
@@ -201,14 +201,14 @@ fn the_core_layers_name_only_what_stands_below_them_and_form_no_circle() {
                 }
                 edges.entry(top.clone()).or_default().insert(named.clone());
                 let allowed: Option<&[&str]> = if GROUND.contains(&top.as_str()) {
-                    Some(&[])
+                    Some(GROUND)
                 } else {
                     MAY_NAME
                         .iter()
                         .find(|(m, _)| *m == top)
                         .map(|(_, may)| *may)
                 };
-                let ground = GROUND.contains(&named.as_str()) && !GROUND.contains(&top.as_str());
+                let ground = GROUND.contains(&named.as_str());
                 if !ground && allowed.is_some_and(|may| !may.contains(&named.as_str())) {
                     broken.push(format!(
                         "{}:{}: `{top}` names `{named}`: {}",

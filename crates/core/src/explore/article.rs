@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::format::format_number;
+use crate::format::format_number;
 use crate::model::{Article, EntityKind, Quote};
 use crate::Corpus;
 

@@ -20,26 +20,25 @@
 //! - `compare`: two articles side by side, and the pairs worth comparing
 //!   ([`compare()`], [`related_pairs`]).
 //!
-//! Shared by several views: `format` (how numbers are printed, [`format_number`],
-//! [`format_fixed`]) and `same_quote` (when two quotes are one statement,
+//! Shared by several views: how numbers are printed ([`format_number`],
+//! [`format_fixed`], from the ground's [`crate::format`]) and `same_quote` (when two quotes are one statement,
 //! [`SAME_QUOTE_OVERLAP`]), used by both quotes and compare.
 
 mod article;
 mod compare;
 mod entities;
 mod entity;
-mod format;
 mod quotes;
 mod same_quote;
 mod timeline;
 
+pub use crate::format::{format_fixed, format_number};
 pub use article::{reader_paragraphs, Block, MarkKind, ReaderParagraph, Span};
 pub use compare::{
     compare, related_pairs, Claim, Comparison, RelatedPair, RELATED_PAIRS_MAX_ARTICLES,
 };
 pub use entities::{entity_summaries, EntitySummary};
 pub use entity::{concordance, cooccurrence, CoOccurrence, KwicLine};
-pub use format::{format_fixed, format_number};
 pub use quotes::{quotes_by_speaker, QuoteGroup, QuoteReport, SpeakerQuotes};
 pub use same_quote::SAME_QUOTE_OVERLAP;
 pub use timeline::{timeline, TimelineEvent};

@@ -1,7 +1,8 @@
-//! Numbers as the views print them: grouped by thousands ([`format_number`])
-//! and to a fixed number of decimals ([`format_fixed`]). Apart because several
-//! views (the reader's quantity marks, compare, timeline, map) and the app's
-//! own panels print numbers, and they must print them alike.
+//! Numbers as Folio prints them: grouped by thousands ([`format_number`]), to
+//! a fixed number of decimals ([`format_fixed`]) and file sizes
+//! ([`human_bytes`]). At the ground, because the views (the reader's quantity
+//! marks, compare, timeline, map), the app's own panels, the CLI and the
+//! core's error messages all print numbers, and they must print them alike.
 
 /// A number as people write it: "5,000", "1.8", "20".
 pub fn format_number(v: f64) -> String {
@@ -42,6 +43,34 @@ pub fn format_fixed(v: f64, decimals: u32) -> String {
     let frac = frac.to_string();
     let pad = "0".repeat(decimals.min(6) as usize - frac.len());
     format!("{sign}{int}.{pad}{frac}")
+}
+
+/// A size as people read it, in decimal units as storage is sold and browsers
+/// report it: "812 bytes", "4.2 kB", "26.2 MB", "1.47 GB". Three significant
+/// digits at most, through [`format_fixed`], so no float formatting is
+/// compiled in.
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [(f64, &str); 4] = [(1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "kB")];
+    let v = n as f64;
+    for (scale, unit) in UNITS {
+        // Rounded as it will print, so 999,999 bytes reads "1.00 MB", not "1000 kB".
+        if v >= scale * 0.9995 {
+            let x = v / scale;
+            let decimals = if x >= 99.95 {
+                0
+            } else if x >= 9.995 {
+                1
+            } else {
+                2
+            };
+            return format!("{} {unit}", format_fixed(x, decimals));
+        }
+    }
+    if n == 1 {
+        "1 byte".to_string()
+    } else {
+        format!("{n} bytes")
+    }
 }
 
 #[cfg(test)]
@@ -85,5 +114,20 @@ mod tests {
         assert_eq!(format_number(5000.0), "5,000");
         assert_eq!(format_number(1.8), "1.8");
         assert_eq!(format_number(-1234567.0), "-1,234,567");
+    }
+
+    #[test]
+    fn sizes_read_in_decimal_units_with_three_digits_at_most() {
+        assert_eq!(human_bytes(0), "0 bytes");
+        assert_eq!(human_bytes(1), "1 byte");
+        assert_eq!(human_bytes(999), "999 bytes");
+        assert_eq!(human_bytes(1_000), "1.00 kB");
+        assert_eq!(human_bytes(4_200), "4.20 kB");
+        assert_eq!(human_bytes(57_197), "57.2 kB");
+        assert_eq!(human_bytes(999_999), "1.00 MB");
+        assert_eq!(human_bytes(25 * 1024 * 1024), "26.2 MB");
+        assert_eq!(human_bytes(396_142_000), "396 MB");
+        assert_eq!(human_bytes(1_468_996_000), "1.47 GB");
+        assert_eq!(human_bytes(u64::MAX), "18446744 TB");
     }
 }

@@ -1,0 +1,144 @@
+//! The page's JSON-LD: what its `<script type="application/ld+json">` blocks
+//! say about the article (headline, author, date, publisher, URL, body). Every
+//! object is looked at, through arrays, `@graph` and `mainEntity`; article
+//! types come first and the first value found for each fact wins.
+
+use scraper::Html;
+use serde_json::Value;
+
+use super::collapse::collapse;
+use super::walk::Walker;
+
+/// Facts from the page's JSON-LD about its article.
+#[derive(Debug, Default)]
+pub(super) struct LdInfo {
+    pub(super) headline: Option<String>,
+    pub(super) author: Option<String>,
+    pub(super) published: Option<String>,
+    pub(super) publisher: Option<String>,
+    pub(super) url: Option<String>,
+    pub(super) body: Option<String>,
+}
+
+impl LdInfo {
+    pub(super) fn from_scripts(scripts: &[String]) -> LdInfo {
+        let mut info = LdInfo::default();
+        for s in scripts {
+            let s = s.trim().trim_start_matches("<!--").trim_end_matches("-->");
+            let Ok(v) = serde_json::from_str::<Value>(s.trim()) else {
+                continue;
+            };
+            let mut objects = Vec::new();
+            collect_objects(&v, &mut objects, 0);
+            // Article types first, then anything with a headline.
+            objects.sort_by_key(|o| !is_article_type(o));
+            for o in objects {
+                info.absorb(o);
+            }
+        }
+        info
+    }
+
+    fn absorb(&mut self, o: &Value) {
+        let article = is_article_type(o);
+        if !article && o.get("headline").is_none() {
+            return;
+        }
+        let str_of = |k: &str| o.get(k).and_then(Value::as_str).map(collapse);
+        if self.headline.is_none() {
+            self.headline = str_of("headline").filter(|s| !s.is_empty());
+        }
+        if self.published.is_none() {
+            self.published = str_of("datePublished");
+        }
+        if self.author.is_none() {
+            self.author = o.get("author").and_then(names).filter(|s| !s.is_empty());
+        }
+        if self.publisher.is_none() {
+            self.publisher = o.get("publisher").and_then(names).filter(|s| !s.is_empty());
+        }
+        if self.url.is_none() {
+            self.url = str_of("url").filter(|u| u.starts_with("http"));
+        }
+        if self.body.is_none() {
+            if let Some(b) = o.get("articleBody").and_then(Value::as_str) {
+                let b = markup_to_text(b);
+                if !b.is_empty() {
+                    self.body = Some(b);
+                }
+            }
+        }
+    }
+}
+
+/// Every JSON object in `v` (through arrays and `@graph`), bounded in depth.
+fn collect_objects<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_objects(x, out, depth + 1)),
+        Value::Object(m) => {
+            out.push(v);
+            if let Some(g) = m.get("@graph") {
+                collect_objects(g, out, depth + 1);
+            }
+            if let Some(e) = m.get("mainEntity") {
+                collect_objects(e, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article_type(o: &Value) -> bool {
+    let is = |t: &str| {
+        t.ends_with("Article") || matches!(t, "BlogPosting" | "Report" | "LiveBlogPosting")
+    };
+    match o.get("@type") {
+        Some(Value::String(t)) => is(t),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is),
+        _ => false,
+    }
+}
+
+/// Names from a JSON-LD person/organisation value: a string, an object with
+/// `name`, or an array of either, joined with ", ".
+fn names(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(collapse(s)),
+        Value::Object(m) => m.get("name").and_then(names),
+        Value::Array(a) => {
+            let all: Vec<String> = a
+                .iter()
+                .filter_map(names)
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!all.is_empty()).then(|| all.join(", "))
+        }
+        _ => None,
+    }
+}
+
+/// Plain text of a string that may hold markup or entities (JSON-LD bodies
+/// sometimes do), through the same parser, paragraphs kept apart.
+fn markup_to_text(s: &str) -> String {
+    if !s.contains(['<', '&']) {
+        return paragraphs_of(s);
+    }
+    // Line breaks in the JSON string are paragraph breaks.
+    let frag = Html::parse_fragment(&s.replace('\n', "<br>"));
+    let mut w = Walker::default();
+    w.walk(&frag);
+    let parts: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
+    paragraphs_of(&parts.join("\n\n"))
+}
+
+/// Lines of `s` as paragraphs separated by a blank line, whitespace collapsed.
+fn paragraphs_of(s: &str) -> String {
+    s.lines()
+        .map(collapse)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}

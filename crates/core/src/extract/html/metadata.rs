@@ -1,0 +1,108 @@
+//! The page's metadata: what the walk gathers of what the page states about
+//! itself ([`Stated`]: meta tags, `<title>`, the first `<h1>`, the canonical
+//! link, rel=author links, the first `<time datetime>`), and how it and the
+//! JSON-LD facts make the [`Meta`].
+//!
+//! Each field has its own order of sources. The outlet and the URL are plain
+//! look-ups, kept here; the title, the byline and the publication date are also
+//! cleaned, each in its own file ([`title`], [`byline`], [`published`]), so that
+//! a change to how one field is found stays in one place.
+
+use std::collections::HashMap;
+
+use crate::model::Meta;
+
+use super::collapse::collapse;
+use super::json_ld::LdInfo;
+use super::{byline, published, title};
+
+/// What the page states about itself outside JSON-LD, as found during the walk.
+#[derive(Debug, Default)]
+pub(super) struct Stated {
+    /// `<meta property|name|itemprop=...>` values, first one wins; keys lowercased.
+    metas: HashMap<String, String>,
+    /// The `<title>`, whitespace collapsed.
+    pub(super) title: Option<String>,
+    /// The first non-empty `<h1>`, whitespace collapsed.
+    pub(super) h1: Option<String>,
+    canonical: Option<String>,
+    /// Text of every non-empty `<a rel="author">`, whitespace collapsed.
+    pub(super) rel_author: Vec<String>,
+    /// The first `<time datetime>` value.
+    time: Option<String>,
+}
+
+impl Stated {
+    pub(super) fn meta_tag(&mut self, el: &scraper::node::Element) {
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"));
+        if let (Some(key), Some(content)) = (key, el.attr("content")) {
+            let content = collapse(content);
+            if !content.is_empty() {
+                self.metas
+                    .entry(key.trim().to_ascii_lowercase())
+                    .or_insert(content);
+            }
+        }
+    }
+
+    pub(super) fn link_tag(&mut self, el: &scraper::node::Element) {
+        if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href")) {
+            if rel.eq_ignore_ascii_case("canonical") && self.canonical.is_none() {
+                self.canonical = Some(href.trim().to_string());
+            }
+        }
+    }
+
+    pub(super) fn time_tag(&mut self, el: &scraper::node::Element) {
+        if self.time.is_none() {
+            if let Some(dt) = el.attr("datetime") {
+                self.time = Some(dt.to_string());
+            }
+        }
+    }
+
+    /// The first of `keys` the page has a meta tag for.
+    pub(super) fn meta_value(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.metas.get(*k).cloned())
+    }
+
+    /// The `<time datetime>` value, a last resort for the publication date.
+    pub(super) fn time(&self) -> Option<&str> {
+        self.time.as_deref()
+    }
+
+    /// The metadata, preferring what the page states about the article itself.
+    pub(super) fn meta(&self, ld: &LdInfo) -> Meta {
+        let outlet = outlet(self, ld);
+        let url = url(self, ld);
+        let title = title::find(self, ld, outlet.as_deref());
+        let byline = byline::find(self, ld);
+        let published = published::find(self, ld);
+        Meta {
+            title,
+            outlet,
+            published,
+            url,
+            byline,
+        }
+    }
+}
+
+/// The site's name: its meta tags, then the JSON-LD publisher.
+fn outlet(page: &Stated, ld: &LdInfo) -> Option<String> {
+    page.meta_value(&["og:site_name", "application-name"])
+        .or_else(|| ld.publisher.clone())
+}
+
+/// The article's address: the canonical link when absolute, then `og:url`,
+/// then the JSON-LD `url`.
+fn url(page: &Stated, ld: &LdInfo) -> Option<String> {
+    page.canonical
+        .clone()
+        .filter(|u| u.starts_with("http"))
+        .or_else(|| page.meta_value(&["og:url"]))
+        .or_else(|| ld.url.clone())
+}

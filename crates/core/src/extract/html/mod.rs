@@ -1,0 +1,338 @@
+//! Main-content extraction from a saved web page: the article body as clean
+//! paragraphs, plus the metadata the page states about itself.
+//!
+//! The page goes through a real HTML5 parser (html5ever, via `scraper`), so
+//! entities, unclosed tags and stray markup are resolved the way a browser would,
+//! and the output is plain text: no script ever runs, and nothing inside
+//! `<script>`, `<style>`, `<noscript>` or `<template>` reaches the text.
+//!
+//! The body is found in three steps, all general heuristics (no site is named):
+//!
+//! 1. **Blocks.** One walk turns the page into text blocks (paragraphs,
+//!    headings, list items, quotes), skipping what is never article text by its
+//!    tag or role (navigation, headers, footers, asides, figures with their
+//!    captions, forms' controls, hidden elements), and remembering for each block
+//!    its chain of ancestors, how much of it is link text, and which ancestors
+//!    carry boilerplate hints in their class or id ("comment", "share",
+//!    "related", "promo", "newsletter", "sidebar", ...).
+//! 2. **Container.** As in Readability, every paragraph scores its parent and,
+//!    less, its grandparent and great-grandparent by its length and commas
+//!    (paragraphs under furniture do not vote); a container's score is weighted
+//!    by its class hints and by how little of its text is links. When other
+//!    containers score nearly as well, or share the winner's class, the article
+//!    is split (around a video, a quote box) and their lowest common ancestor
+//!    wins; siblings that continue it (well-scored, same class, or plain prose)
+//!    join it.
+//! 3. **Blocks kept.** Inside the container, blocks under a boilerplate-hinted
+//!    element, link lists, photo captions with a credit and short furniture lines
+//!    ("Advertisement", "Sign up for ...") are dropped.
+//!
+//! A hint on an element that holds most of the page's text ("no-sidebar" on
+//! `<body>`) is page-wide styling, not furniture, and is ignored.
+//!
+//! When the page's JSON-LD carries an `articleBody` and the DOM gave much less
+//! text, the JSON-LD body is used instead (a page that hides its text behind
+//! scripts often still states it there).
+//!
+//! One file per concept, so that a change to how one thing is found lands in
+//! one place:
+//!
+//! - `walk`: the one pass over the parsed page, into blocks and stated facts;
+//! - `body`: the container vote and the blocks kept (steps 2 and 3);
+//! - `hints`: what a class or id says (furniture or article);
+//! - `furniture`: short lines that are never article text;
+//! - `json_ld`: the facts of the page's JSON-LD, its `articleBody` among them;
+//! - `metadata`: the facts the walk gathers, the outlet and URL, and how the
+//!   fields make the [`Meta`]; `title`, `byline` and `published` each find and
+//!   clean one field;
+//! - `collapse`: whitespace collapsing, shared by all of them.
+//!
+//! ```
+//! use folio_core::extract::html::extract_html;
+//!
+//! let doc = extract_html(
+//!     "<html><head><title>Ferry sinks | The Post</title></head><body>\
+//!      <nav><a href='/'>Home</a> <a href='/world'>World</a></nav>\
+//!      <article><h1>Ferry sinks</h1>\
+//!      <p>The ferry sank off the coast on Monday, and all passengers were rescued.</p>\
+//!      <p>Divers will inspect the wreck tomorrow, the coast guard said.</p></article>\
+//!      </body></html>",
+//! );
+//! assert_eq!(doc.meta.title.as_deref(), Some("Ferry sinks"));
+//! assert!(doc.text.starts_with("The ferry sank"));
+//! assert!(!doc.text.contains("Home"));
+//! ```
+
+mod body;
+mod byline;
+mod collapse;
+mod furniture;
+mod hints;
+mod json_ld;
+mod metadata;
+mod published;
+mod title;
+mod walk;
+
+use scraper::Html;
+
+use crate::model::Meta;
+
+use json_ld::LdInfo;
+use walk::Walker;
+
+/// The JSON-LD `articleBody` replaces the DOM's text when the DOM text has fewer
+/// than this share of its words.
+const LD_BODY_MIN_SHARE: f64 = 0.6;
+
+/// What [`extract_html`] found: metadata and the body as clean text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlDocument {
+    /// Title, byline, publication date, outlet and URL as the page states them.
+    pub meta: Meta,
+    /// The article body, paragraphs separated by one blank line.
+    pub text: String,
+}
+
+/// Whether `raw` looks like an HTML document rather than plain text: it opens
+/// (after whitespace and a byte-order mark) with a doctype, a comment or one of
+/// the tags a page starts with.
+pub fn looks_like_html(raw: &str) -> bool {
+    let head = raw.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head: String = head.chars().take(16).collect::<String>().to_lowercase();
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<!--",
+        "<meta",
+        "<?xml",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
+}
+
+/// Extracts the article body and metadata from one page's HTML.
+pub fn extract_html(html: &str) -> HtmlDocument {
+    let doc = Html::parse_document(html);
+    let mut page = Walker::default();
+    page.walk(&doc);
+    let ld = LdInfo::from_scripts(&page.ld_json);
+    let text = page.body_text(&doc);
+    let text = match ld.body.as_deref() {
+        Some(body) if prefer_ld_body(&text, body) => body.to_string(),
+        _ => text,
+    };
+    HtmlDocument {
+        meta: page.stated.meta(&ld),
+        text,
+    }
+}
+
+/// Whether the JSON-LD body should stand in for the DOM text: it is substantial
+/// and the DOM gave much less.
+fn prefer_ld_body(dom: &str, ld: &str) -> bool {
+    let ld_words = ld.split_whitespace().count();
+    let dom_words = dom.split_whitespace().count();
+    ld_words >= 50 && (dom_words as f64) < ld_words as f64 * LD_BODY_MIN_SHARE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title::strip_title_suffix;
+    use super::*;
+
+    /// Three paragraphs of article prose, enough to win any container vote.
+    const PROSE: &str = "<p>The ferry left Galway at noon on Monday, carrying 212 passengers, \
+        and reached the islands two hours later, the operator said.</p>\
+        <p>Storm warnings had been lifted that morning, and the crossing was calm, \
+        according to the coast guard, which had monitored the route overnight.</p>\
+        <p>The operator plans to add a second daily sailing in the spring, \
+        subject to approval by the harbour authority.</p>";
+
+    fn page(head: &str, body: &str) -> String {
+        format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+    }
+
+    #[test]
+    fn furniture_around_the_article_is_dropped() {
+        let html = page(
+            "<title>Ferry | Site</title>",
+            &format!(
+                "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>\
+                 <div class='cookie-banner'><p>We use cookies to improve your experience, \
+                 and by continuing you agree to our policy.</p></div>\
+                 <div class='layout'><div class='story-body'>{PROSE}\
+                 <p>Advertisement</p>\
+                 <div class='related-links'><h3>Related</h3><ul>\
+                 <li><a href='/a'>Ferry operator posts record profits in a strong summer season</a></li>\
+                 <li><a href='/b'>Harbour authority approves the new terminal for the islands</a></li></ul></div>\
+                 </div><aside><p>Most read: a long sidebar story, with commas, and more commas, that is not the article.</p></aside></div>\
+                 <footer><p>Copyright 2024 The Post, all rights reserved.</p></footer>"
+            ),
+        );
+        let doc = extract_html(&html);
+        let paras: Vec<&str> = doc.text.split("\n\n").collect();
+        assert_eq!(paras.len(), 3, "{}", doc.text);
+        assert!(paras[0].starts_with("The ferry left Galway"));
+        for gone in [
+            "Home",
+            "cookies",
+            "Advertisement",
+            "Related",
+            "record profits",
+            "Most read",
+            "Copyright",
+        ] {
+            assert!(!doc.text.contains(gone), "{gone:?} in {}", doc.text);
+        }
+    }
+
+    #[test]
+    fn metadata_from_json_ld() {
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+            "@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":"NewsArticle","headline":"Ferry reaches the islands",
+             "author":[{"@type":"Person","name":"Aoife Brennan"},{"@type":"Person","name":"Ciaran Doyle"}],
+             "datePublished":"2024-02-05T08:30:00+00:00",
+             "publisher":{"@type":"Organization","name":"The Western Post"},
+             "url":"https://example.org/ferry"}]}</script>"#;
+        let doc = extract_html(&page(&format!("<title>Ferry | Site</title>{ld}"), PROSE));
+        let m = &doc.meta;
+        assert_eq!(m.title.as_deref(), Some("Ferry reaches the islands"));
+        assert_eq!(m.byline.as_deref(), Some("Aoife Brennan, Ciaran Doyle"));
+        assert_eq!(m.published.as_deref(), Some("2024-02-05"));
+        assert_eq!(m.outlet.as_deref(), Some("The Western Post"));
+        assert_eq!(m.url.as_deref(), Some("https://example.org/ferry"));
+    }
+
+    #[test]
+    fn metadata_from_meta_tags_wins_and_time_datetime_is_a_fallback() {
+        let head = "<title>Ferry reaches the islands | The Western Post</title>\
+            <meta property='og:site_name' content='The Western Post'>\
+            <meta property='og:title' content='Ferry reaches the islands | The Western Post'>\
+            <meta name='author' content='By Aoife Brennan in Galway'>\
+            <link rel='canonical' href='https://example.org/ferry'>";
+        let body =
+            format!("<article><time datetime='2024-02-05T08:30'>Monday</time>{PROSE}</article>");
+        let m = extract_html(&page(head, &body)).meta;
+        assert_eq!(m.title.as_deref(), Some("Ferry reaches the islands"));
+        assert_eq!(m.outlet.as_deref(), Some("The Western Post"));
+        assert_eq!(m.byline.as_deref(), Some("Aoife Brennan"));
+        assert_eq!(m.published.as_deref(), Some("2024-02-05"));
+        assert_eq!(m.url.as_deref(), Some("https://example.org/ferry"));
+    }
+
+    #[test]
+    fn title_tag_loses_its_site_suffix_and_h1_comes_first() {
+        let m = extract_html(&page(
+            "<title>Ferry reaches the islands - Western Post</title>",
+            PROSE,
+        ))
+        .meta;
+        assert_eq!(m.title.as_deref(), Some("Ferry reaches the islands"));
+        let m = extract_html(&page(
+            "<title>Ferry | Western Post</title>",
+            &format!("<h1>Ferry reaches the islands at last</h1>{PROSE}"),
+        ))
+        .meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Ferry reaches the islands at last")
+        );
+        assert_eq!(
+            strip_title_suffix("Dogs - a history", None, false),
+            "Dogs - a history"
+        );
+    }
+
+    #[test]
+    fn rel_author_is_a_byline() {
+        let body = format!("<article><p class='x'>By <a rel='author' href='/a'>Aoife Brennan</a></p>{PROSE}</article>");
+        let m = extract_html(&page("", &body)).meta;
+        assert_eq!(m.byline.as_deref(), Some("Aoife Brennan"));
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        let body = "<article><p>Fish &amp; chips cost &euro;12 &mdash; &quot;too much&quot;, \
+            said O&#8217;Brien, at the pier&#x2019;s end, on Monday night.</p></article>";
+        let doc = extract_html(&page("", body));
+        assert_eq!(
+            doc.text,
+            "Fish & chips cost €12 — \"too much\", said O’Brien, at the pier’s end, on Monday night."
+        );
+    }
+
+    #[test]
+    fn script_style_and_noscript_never_reach_the_text() {
+        let body = format!(
+            "<article><script>var secret = 'SCRIPT_TEXT';</script>\
+             <style>.x {{ content: 'STYLE_TEXT' }}</style>\
+             <noscript><p>NOSCRIPT_TEXT, please enable JavaScript, it is required here.</p></noscript>\
+             <template><p>TEMPLATE_TEXT, a template paragraph with commas, and more.</p></template>\
+             {PROSE}<script>document.write('<p>WRITTEN_TEXT</p>')</script></article>"
+        );
+        let doc = extract_html(&page("<script>HEAD_SCRIPT</script>", &body));
+        for gone in [
+            "SCRIPT_TEXT",
+            "STYLE_TEXT",
+            "NOSCRIPT_TEXT",
+            "TEMPLATE_TEXT",
+            "WRITTEN_TEXT",
+            "HEAD_SCRIPT",
+        ] {
+            assert!(!doc.text.contains(gone), "{gone} in {}", doc.text);
+        }
+        assert!(doc.text.contains("The ferry left Galway"));
+    }
+
+    #[test]
+    fn json_ld_body_stands_in_when_the_page_shows_little() {
+        let words = "The ferry crossed in calm seas and everyone arrived safely. ".repeat(12);
+        let ld = format!(
+            r#"<script type="application/ld+json">{{"@type":"Article","headline":"Ferry","articleBody":"{words}\n\nSecond &amp; last paragraph."}}</script>"#
+        );
+        let doc = extract_html(&page(
+            &ld,
+            "<div id='app'><p>Loading the article, please wait a moment.</p></div>",
+        ));
+        assert!(doc.text.starts_with("The ferry crossed"), "{}", doc.text);
+        assert!(
+            doc.text.ends_with("\n\nSecond & last paragraph."),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn malformed_and_truncated_html_does_not_panic() {
+        for html in [
+            "",
+            "<",
+            "<html><body><p>Unclosed <b>bold <i>italic",
+            "<div><p>one<p>two</div></span></table>",
+            "<script>never closed",
+            "<p>&#xFFFFFFFF; &#0; &bogus; &amp",
+            "<html><head><title>T</title><meta property='og:title'></head><body><article><p>Cut off mid-sen",
+            r#"<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>"#,
+            &"<div>".repeat(5_000),
+        ] {
+            let _ = extract_html(html);
+        }
+        let doc = extract_html("<html><body><article><p>The ferry left Galway at noon on Monday, carrying 212 passengers, and reached the isl");
+        assert!(
+            doc.text.starts_with("The ferry left Galway"),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
+    fn sniffing() {
+        assert!(looks_like_html("\u{feff}  <!DOCTYPE html><html>"));
+        assert!(looks_like_html("<html lang=en>"));
+        assert!(!looks_like_html("The ferry <b> sank"));
+    }
+}

@@ -1,0 +1,416 @@
+//! One walk over the parsed page: it turns the document into text blocks for
+//! the body and, on the way, gathers what the page states about itself
+//! ([`Stated`]) and its JSON-LD scripts, so that the page is traversed once.
+//!
+//! What is never article text is skipped here, by tag, attribute or role
+//! ([`skipped`]), and each block remembers its ancestors, its link text and
+//! which ancestors carry boilerplate hints; which blocks make the body is
+//! decided over them in [`body`](super::body).
+
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+use super::collapse::{collapse, push_collapsed};
+use super::hints::hints;
+use super::metadata::Stated;
+
+/// A boilerplate-hinted element holding at least this share of the page's text
+/// is a wrapper, not furniture.
+const WRAPPER_SHARE: f64 = 0.5;
+
+/// What kind of block a piece of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// `<p>`, or text directly in a `<div>`-like element.
+    Para,
+    /// `<h2>`..`<h6>` (an `<h1>` is the title, never body).
+    Heading,
+    /// `<h1>`.
+    Title,
+    /// `<li>`, `<dd>`, `<dt>`.
+    Item,
+    /// `<blockquote>`.
+    Quote,
+    /// `<pre>`.
+    Pre,
+    /// `<td>`, `<th>`.
+    Cell,
+}
+
+/// One text block of the page.
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    pub(super) text: String,
+    /// Characters of `text` inside links.
+    pub(super) link_chars: usize,
+    pub(super) kind: Kind,
+    /// Element ancestors from the root down to the block's own element.
+    pub(super) path: Vec<NodeId>,
+    /// Indexes into `path` of ancestors with boilerplate class/id hints.
+    pub(super) neg: Vec<usize>,
+    /// The text sits directly in a container (a `<div>` with loose text), which
+    /// then votes for itself as a paragraph's parent would.
+    pub(super) direct: bool,
+}
+
+impl Block {
+    pub(super) fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    pub(super) fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars().max(1) as f64
+    }
+}
+
+/// One open element during the walk.
+#[derive(Debug)]
+struct Open {
+    id: NodeId,
+    /// Nothing inside is text (script, nav, hidden, ...).
+    skip: bool,
+    /// Opening and closing it ends the current block.
+    block: Option<Kind>,
+    link: bool,
+    neg: bool,
+    pre: bool,
+    /// A block element that holds other blocks (div, section, ...), not a `<p>`.
+    container: bool,
+    /// A block element opened inside it.
+    has_block_child: bool,
+    /// Indexes of blocks whose innermost block element this is.
+    own_blocks: Vec<usize>,
+}
+
+/// One pass over the document: blocks for the body, raw facts for the metadata.
+#[derive(Debug, Default)]
+pub(super) struct Walker {
+    pub(super) blocks: Vec<Block>,
+    stack: Vec<Open>,
+    /// Depth of skipped elements currently open.
+    skipping: usize,
+    buf: String,
+    buf_links: usize,
+    /// The raw text of every JSON-LD script, in document order.
+    pub(super) ld_json: Vec<String>,
+    /// Meta tags, `<title>`, `<h1>`, canonical link, rel=author, `<time>`.
+    pub(super) stated: Stated,
+    /// Text of the element being collected for metadata (title, script, ...).
+    capture: Option<(Capture, String)>,
+    /// Whether the `<h1>` is being collected (it is also a block).
+    h1_open: Option<String>,
+    rel_author_open: Option<String>,
+    /// (negative, positive) class/id hints of the elements that have any.
+    pub(super) hint_of: HashMap<NodeId, (bool, bool)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    Title,
+    LdJson,
+}
+
+impl Walker {
+    pub(super) fn walk(&mut self, doc: &Html) {
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(el) => self.open(node.id(), el),
+                    Node::Text(t) => self.text(t),
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(el) = node.value() {
+                        self.close(el);
+                    }
+                }
+            }
+        }
+        self.flush();
+        self.forgive_wrappers();
+    }
+
+    /// A boilerplate hint on an element that holds most of the page's text is
+    /// a page-wide class ("no-sidebar", "article-body pagination-first"), not
+    /// furniture: it is dropped.
+    fn forgive_wrappers(&mut self) {
+        let total: usize = self.blocks.iter().map(Block::chars).sum();
+        let mut under: HashMap<NodeId, usize> = HashMap::new();
+        for b in &self.blocks {
+            let chars = b.chars();
+            for &i in &b.neg {
+                *under.entry(b.path[i]).or_insert(0) += chars;
+            }
+        }
+        let wrappers: Vec<NodeId> = under
+            .into_iter()
+            .filter(|&(_, chars)| chars as f64 >= total as f64 * WRAPPER_SHARE)
+            .map(|(id, _)| id)
+            .collect();
+        if wrappers.is_empty() {
+            return;
+        }
+        for b in &mut self.blocks {
+            let path = &b.path;
+            b.neg.retain(|&i| !wrappers.contains(&path[i]));
+        }
+        for id in wrappers {
+            self.hint_of.remove(&id);
+        }
+    }
+
+    fn open(&mut self, id: NodeId, el: &scraper::node::Element) {
+        let name = el.name();
+        match name {
+            "meta" => self.stated.meta_tag(el),
+            "link" => self.stated.link_tag(el),
+            "title" if self.stated.title.is_none() && self.capture.is_none() => {
+                self.capture = Some((Capture::Title, String::new()))
+            }
+            "script"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                self.capture = Some((Capture::LdJson, String::new()))
+            }
+            "time" => self.stated.time_tag(el),
+            _ => {}
+        }
+        if name == "h1" && self.stated.h1.is_none() {
+            self.h1_open = Some(String::new());
+        }
+        if name == "a"
+            && el
+                .attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|r| r == "author"))
+        {
+            self.rel_author_open = Some(String::new());
+        }
+        let skip = skipped(name, el);
+        let block = block_kind(name);
+        let pre = name == "pre";
+        let (neg, pos) = if matches!(name, "html" | "body" | "main") {
+            (false, false)
+        } else {
+            hints(el)
+        };
+        if skip {
+            self.skipping += 1;
+        }
+        if neg || pos {
+            self.hint_of.insert(id, (neg, pos));
+        }
+        if block.is_some() || name == "br" || name == "hr" {
+            self.flush();
+        }
+        if block.is_some() {
+            if let Some(parent) = self.stack.iter_mut().rev().find(|o| o.block.is_some()) {
+                parent.has_block_child = true;
+            }
+        }
+        self.stack.push(Open {
+            id,
+            skip,
+            block,
+            link: name == "a",
+            neg,
+            pre,
+            container: block == Some(Kind::Para) && name != "p",
+            has_block_child: false,
+            own_blocks: Vec::new(),
+        });
+    }
+
+    fn close(&mut self, el: &scraper::node::Element) {
+        let name = el.name();
+        if let Some((what, text)) = self.capture.take() {
+            match (what, name) {
+                (Capture::Title, "title") => self.stated.title = Some(collapse(&text)),
+                (Capture::LdJson, "script") => self.ld_json.push(text),
+                _ => self.capture = Some((what, text)),
+            }
+        }
+        if name == "h1" {
+            if let Some(t) = self.h1_open.take() {
+                let t = collapse(&t);
+                if !t.is_empty() {
+                    self.stated.h1 = Some(t);
+                }
+            }
+        }
+        if name == "a" {
+            if let Some(t) = self.rel_author_open.take() {
+                let t = collapse(&t);
+                if !t.is_empty() {
+                    self.stated.rel_author.push(t);
+                }
+            }
+        }
+        let open = self.stack.last();
+        if open.is_some_and(|o| o.block.is_some()) {
+            self.flush();
+        }
+        if let Some(o) = self.stack.pop() {
+            if o.skip {
+                self.skipping -= 1;
+            }
+            // Loose text beside block children is a paragraph of this container
+            // (Readability wraps it in a <p>); loose text alone makes the
+            // container itself the paragraph.
+            if o.container && o.has_block_child {
+                for i in o.own_blocks {
+                    self.blocks[i].direct = true;
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if let Some((_, buf)) = self.capture.as_mut() {
+            buf.push_str(t);
+            return;
+        }
+        if let Some(h) = self.h1_open.as_mut() {
+            h.push_str(t);
+        }
+        if let Some(a) = self.rel_author_open.as_mut() {
+            a.push_str(t);
+        }
+        if self.skipping > 0 {
+            return;
+        }
+        let pre = self.stack.iter().any(|o| o.pre);
+        let in_link = self.stack.iter().any(|o| o.link);
+        let before = self.buf.len();
+        if pre {
+            self.buf.push_str(t);
+        } else {
+            push_collapsed(&mut self.buf, t);
+        }
+        if in_link {
+            self.buf_links += self.buf[before..].chars().count();
+        }
+    }
+
+    /// Ends the current block, if it has any text.
+    fn flush(&mut self) {
+        let text = self.buf.trim();
+        if text.is_empty() {
+            self.buf.clear();
+            self.buf_links = 0;
+            return;
+        }
+        let text = text.to_string();
+        let link_chars = self.buf_links.min(text.chars().count());
+        self.buf.clear();
+        self.buf_links = 0;
+        let index = self.blocks.len();
+        let innermost = self.stack.iter_mut().rev().find(|o| o.block.is_some());
+        let kind = innermost
+            .as_ref()
+            .and_then(|o| o.block)
+            .unwrap_or(Kind::Para);
+        if let Some(o) = innermost {
+            o.own_blocks.push(index);
+        }
+        let path: Vec<NodeId> = self.stack.iter().map(|o| o.id).collect();
+        let neg = self
+            .stack
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.neg)
+            .map(|(i, _)| i)
+            .collect();
+        self.blocks.push(Block {
+            text,
+            link_chars,
+            kind,
+            path,
+            neg,
+            direct: false,
+        });
+    }
+}
+
+/// Tags and attributes that never hold article text.
+fn skipped(name: &str, el: &scraper::node::Element) -> bool {
+    if matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "select"
+            | "option"
+            | "textarea"
+            | "button"
+            | "input"
+            | "label"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "header"
+            | "figure"
+            | "figcaption"
+            | "dialog"
+            | "menu"
+    ) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = el.attr("role") {
+        if matches!(
+            role.trim(),
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "dialog"
+                | "menu"
+                | "search"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The block kind an element starts, if it is block-level.
+fn block_kind(name: &str) -> Option<Kind> {
+    Some(match name {
+        "p" | "div" | "section" | "article" | "main" | "body" | "center" | "address" | "table"
+        | "tr" | "ul" | "ol" | "dl" | "details" | "summary" | "form" | "fieldset" => Kind::Para,
+        "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+        "h1" => Kind::Title,
+        "li" | "dd" | "dt" => Kind::Item,
+        "blockquote" => Kind::Quote,
+        "pre" => Kind::Pre,
+        "td" | "th" => Kind::Cell,
+        _ => return None,
+    })
+}

@@ -263,8 +263,29 @@ mod tests {
         let x = lib.extraction();
         let lima = x.entities.iter().find(|e| e.name == "Ana Lima").unwrap();
         assert_eq!(lima.articles, vec!["seed"]);
+    }
+
+    /// Guards `clear` (issue #21: the test that covered it cleared a library
+    /// that was already empty): with imported articles in it, clearing removes
+    /// them all, their entities leave the merge, and the bundled ones stay.
+    #[test]
+    fn clear_removes_every_imported_article_and_keeps_the_bundled() {
+        let mut lib = Library::new(bundled());
+        let (fresh, _) = lib.read_batch(
+            vec![
+                file("one.txt", b"Mayor Petra Novak opened the bridge in Ruse."),
+                file("two.txt", b"\"It will last,\" Novak said in Ruse."),
+            ],
+            |_, _, _| {},
+        );
+        lib.add(fresh);
+        assert_eq!(lib.imported().len(), 2, "the library holds imports to clear");
+        assert!(lib.extraction().entities.iter().any(|e| e.name == "Petra Novak"));
         lib.clear();
         assert!(lib.imported().is_empty());
+        let ids: Vec<String> = lib.articles().map(|a| a.id.clone()).collect();
+        assert_eq!(ids, vec!["seed"], "bundled articles stay");
+        assert!(!lib.extraction().entities.iter().any(|e| e.name == "Petra Novak"));
     }
 
     #[test]

@@ -279,13 +279,25 @@ mod tests {
             |_, _, _| {},
         );
         lib.add(fresh);
-        assert_eq!(lib.imported().len(), 2, "the library holds imports to clear");
-        assert!(lib.extraction().entities.iter().any(|e| e.name == "Petra Novak"));
+        assert_eq!(
+            lib.imported().len(),
+            2,
+            "the library holds imports to clear"
+        );
+        assert!(lib
+            .extraction()
+            .entities
+            .iter()
+            .any(|e| e.name == "Petra Novak"));
         lib.clear();
         assert!(lib.imported().is_empty());
         let ids: Vec<String> = lib.articles().map(|a| a.id.clone()).collect();
         assert_eq!(ids, vec!["seed"], "bundled articles stay");
-        assert!(!lib.extraction().entities.iter().any(|e| e.name == "Petra Novak"));
+        assert!(!lib
+            .extraction()
+            .entities
+            .iter()
+            .any(|e| e.name == "Petra Novak"));
     }
 
     #[test]

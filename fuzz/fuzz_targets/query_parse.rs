@@ -12,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
         let q = Query::parse(input);
         let _ = q.words().count();
         let mut index = Index::default();
-        index.add("a", "Kupyansk retaken", "Troops entered Kupiansk and Lyman.");
+        index.add(
+            "a",
+            "Kupyansk retaken",
+            "Troops entered Kupiansk and Lyman.",
+        );
         index.add("b", "", "Київ and Kharkiv, 5,000 troops.");
         let _ = index.search(&q);
     }

@@ -37,7 +37,13 @@ fn site() -> &'static BTreeMap<String, Vec<u8>> {
     })
 }
 
-const QUERIES: &[&str] = &["kupiansk", "\"hold the city\"", "ferry OR army -oban", "person:zelenskiy", "goverment"];
+const QUERIES: &[&str] = &[
+    "kupiansk",
+    "\"hold the city\"",
+    "ferry OR army -oban",
+    "person:zelenskiy",
+    "goverment",
+];
 
 fuzz_target!(|data: &[u8]| {
     let files = site();
@@ -46,7 +52,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let paths: Vec<&String> = files.keys().collect();
     let target = paths[pick as usize % paths.len()].as_str();
-    let file = |p: &str| -> &[u8] { if p == target { bytes } else { &files[p] } };
+    let file = |p: &str| -> &[u8] {
+        if p == target {
+            bytes
+        } else {
+            &files[p]
+        }
+    };
     let manifest = String::from_utf8_lossy(file(MANIFEST));
     let Ok(mut s) = Sharded::open(&manifest, file(&docs_path())) else {
         return;

@@ -139,26 +139,12 @@ fn generate(rng: &mut Rng, sentences: &[String]) -> String {
     text
 }
 
+/// The invariants are the bundle checker's, the one place they are written:
+/// every span in bounds, on character boundaries, and saying what the text
+/// says there; quantities finite; ids well formed.
 fn check_spans(a: &Article, when: &str) {
-    let ok = |s: usize, e: usize| {
-        s <= e && e <= a.text.len() && a.text.is_char_boundary(s) && a.text.is_char_boundary(e)
-    };
-    for ent in &a.entities {
-        for m in &ent.mentions {
-            assert!(ok(m.start, m.end), "{when}: {} mention {m:?}", a.id);
-            assert_eq!(a.text[m.start..m.end], m.text, "{when}: {}", a.id);
-        }
-    }
-    for q in &a.quotes {
-        assert!(ok(q.start, q.end), "{when}: {} quote {q:?}", a.id);
-    }
-    for d in &a.dates {
-        assert!(ok(d.start, d.end), "{when}: {} date {d:?}", a.id);
-        assert_eq!(a.text[d.start..d.end], d.text, "{when}: {}", a.id);
-    }
-    for q in &a.quantities {
-        assert!(ok(q.start, q.end), "{when}: {} quantity {q:?}", a.id);
-        assert_eq!(a.text[q.start..q.end], q.text, "{when}: {}", a.id);
+    if let Err(e) = bundle::check_article(a) {
+        panic!("{when}: {}: {e}", a.id);
     }
 }
 

@@ -218,7 +218,8 @@ pub(crate) fn inputs(paths: &[PathBuf]) -> Vec<Result<Input>> {
                 continue;
             }
         };
-        let mut listed: Vec<(PathBuf, bool)> = Vec::new();
+        // Each entry once: whether it is a folder, and what its name says it is.
+        let mut listed: Vec<(PathBuf, bool, Option<Kind>)> = Vec::new();
         for e in entries {
             match e {
                 // The entry's own type (no extra call to the file system for
@@ -230,35 +231,33 @@ pub(crate) fn inputs(paths: &[PathBuf]) -> Vec<Result<Input>> {
                         Ok(t) => t.is_dir(),
                         Err(_) => false,
                     };
-                    listed.push((path, dir));
+                    let kind = kind_of(&path);
+                    listed.push((path, dir, kind));
                 }
                 Err(e) => out.push(Err(anyhow::anyhow!("{}: {e}", p.display()))),
             }
         }
-        listed.sort();
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
         let stems: std::collections::HashSet<String> = listed
             .iter()
-            .filter(|(f, dir)| !dir && kind_of(f) == Some(Kind::Article))
-            .filter_map(|(f, _)| f.file_name())
+            .filter(|(_, dir, kind)| !dir && *kind == Some(Kind::Article))
+            .filter_map(|(f, _, _)| f.file_name())
             .map(|n| extract::id_from_file(&n.to_string_lossy()))
             .collect();
-        for (f, dir) in listed {
-            let skipped = if dir {
-                Some("a folder (folders are read one level deep)".to_string())
-            } else {
-                match kind_of(&f) {
-                    Some(Kind::Sidecar(id)) => (!stems.contains(&id))
-                        .then(|| "metadata with no article of its name beside it".to_string()),
-                    Some(_) => {
-                        out.push(Ok(input_of(f)));
-                        continue;
-                    }
-                    None => Some(format!("not an article (folio reads {READS})")),
+        for (f, dir, kind) in listed {
+            let why = match (dir, kind) {
+                (true, _) => "a folder (folders are read one level deep)".to_string(),
+                (false, Some(Kind::Sidecar(id))) if stems.contains(&id) => continue,
+                (false, Some(Kind::Sidecar(_))) => {
+                    "metadata with no article of its name beside it".to_string()
                 }
+                (false, Some(kind)) => {
+                    out.push(Ok(Input::of(f, kind)));
+                    continue;
+                }
+                (false, None) => format!("not an article (folio reads {READS})"),
             };
-            if let Some(why) = skipped {
-                eprintln!("folio: skipped {}: {why}", f.display());
-            }
+            eprintln!("folio: skipped {}: {why}", f.display());
         }
     }
     out
@@ -289,11 +288,22 @@ fn kind_of(p: &Path) -> Option<Kind> {
     }
 }
 
+/// A file named on the command line is read whatever its name: as lines or
+/// a bundle by its extension, else as an article.
 fn input_of(p: PathBuf) -> Input {
     match kind_of(&p) {
-        Some(Kind::Lines) => Input::Lines(p),
-        Some(Kind::Bundle) => Input::Bundle(p),
-        _ => Input::File(p),
+        Some(kind) => Input::of(p, kind),
+        None => Input::File(p),
+    }
+}
+
+impl Input {
+    fn of(p: PathBuf, kind: Kind) -> Input {
+        match kind {
+            Kind::Lines => Input::Lines(p),
+            Kind::Bundle => Input::Bundle(p),
+            Kind::Article | Kind::Sidecar(_) => Input::File(p),
+        }
     }
 }
 

@@ -30,6 +30,9 @@ pub(super) struct Stated {
     pub(super) rel_author: Vec<String>,
     /// The first `<time datetime>` value.
     time: Option<String>,
+    /// The first date shown in the text soon after the `<h1>` (see
+    /// [`published::shown_date`]).
+    pub(super) shown_date: Option<String>,
 }
 
 impl Stated {
@@ -67,6 +70,14 @@ impl Stated {
     /// The first of `keys` the page has a meta tag for.
     pub(super) fn meta_value(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.metas.get(*k).cloned())
+    }
+
+    /// The page's own addresses (canonical link, `og:url`), for a date in one.
+    pub(super) fn url_candidates(&self) -> impl Iterator<Item = &str> {
+        self.canonical
+            .as_deref()
+            .into_iter()
+            .chain(self.metas.get("og:url").map(String::as_str))
     }
 
     /// The `<time datetime>` value, a last resort for the publication date.

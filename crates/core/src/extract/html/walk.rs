@@ -83,6 +83,8 @@ struct Open {
     has_block_child: bool,
     /// Indexes of blocks whose innermost block element this is.
     own_blocks: Vec<usize>,
+    /// Its text is code or markup, never shown (script, style, template).
+    code: bool,
 }
 
 /// One pass over the document: blocks for the body, raw facts for the metadata.
@@ -105,7 +107,14 @@ pub(super) struct Walker {
     rel_author_open: Option<String>,
     /// (negative, positive) class/id hints of the elements that have any.
     pub(super) hint_of: HashMap<NodeId, (bool, bool)>,
+    /// Text nodes with a digit read for a shown date since the `<h1>` closed;
+    /// the date near the headline is in the first few.
+    date_looks: usize,
 }
+
+/// Text nodes with a digit read after the `<h1>` for a shown date: the dateline
+/// sits beside the headline, and a date much further down is another story's.
+const DATE_LOOKS: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Capture {
@@ -222,6 +231,10 @@ impl Walker {
             container: block == Some(Kind::Para) && name != "p",
             has_block_child: false,
             own_blocks: Vec::new(),
+            code: matches!(
+                name,
+                "script" | "style" | "noscript" | "template" | "head" | "svg"
+            ),
         });
     }
 
@@ -279,6 +292,15 @@ impl Walker {
         }
         if let Some(a) = self.rel_author_open.as_mut() {
             a.push_str(t);
+        }
+        if self.stated.h1.is_some()
+            && self.stated.shown_date.is_none()
+            && self.date_looks < DATE_LOOKS
+            && t.bytes().any(|b| b.is_ascii_digit())
+            && self.stack.iter().all(|o| !o.code)
+        {
+            self.date_looks += 1;
+            self.stated.shown_date = super::published::shown_date(t);
         }
         if self.skipping > 0 {
             return;

@@ -76,7 +76,7 @@ pub(crate) use quantities::{
     UNITS,
 };
 pub(crate) use speech::{FINITE_VERBS, POSSESSIVE_ENDS, POST_VERBS, QUOTE_VERBS};
-pub(crate) use time::{MONTH_ABBREVIATIONS, TIME_OPENERS};
+pub(crate) use time::{MONTHS_OTHER_LANGUAGES, MONTH_ABBREVIATIONS, TIME_OPENERS};
 
 /// A set of words with the crate's fast hasher ([`FxHasher`]: word-list
 /// look-ups hash short folded keys on every word, where SipHash's resistance to

@@ -6,21 +6,58 @@ use super::collapse::collapse;
 use super::json_ld::LdInfo;
 use super::metadata::Stated;
 
-/// The byline, from the first source that states one.
+/// The byline, from the first source that states a person: a value that is
+/// a host name, an e-mail address or a user handle is not a
+/// byline, and the next source is tried (nothing rather than a wrong name).
 pub(super) fn find(page: &Stated, ld: &LdInfo) -> Option<String> {
-    page.meta_value(&[
-        "author",
-        "article:author",
-        "byl",
-        "sailthru.author",
-        "parsely-author",
-        "dc.creator",
-    ])
-    .filter(|a| !a.contains("://"))
-    .or_else(|| ld.author.clone())
-    .or_else(|| (!page.rel_author.is_empty()).then(|| page.rel_author.join(", ")))
-    .map(|a| clean_byline(&a))
-    .filter(|a| !a.is_empty())
+    let meta = page
+        .meta_value(&[
+            "author",
+            "article:author",
+            "byl",
+            "sailthru.author",
+            "parsely-author",
+            "dc.creator",
+        ])
+        .filter(|a| !a.contains("://"));
+    let rel = (!page.rel_author.is_empty()).then(|| page.rel_author.join(", "));
+    [meta, ld.author.clone(), rel]
+        .into_iter()
+        .flatten()
+        .map(|a| clean_byline(&a))
+        .find(|a| is_person_like(a))
+}
+
+/// Whether a cleaned byline can be people: not empty, not a host name ("example.org"), an address or a handle ("jane.doe").
+fn is_person_like(a: &str) -> bool {
+    if a.is_empty() || a.contains('@') {
+        return false;
+    }
+    if !a.contains(' ') && (a.contains('.') || a.contains('_')) {
+        return false;
+    }
+    // The outlet's own name stays: on a personal site or a wire story it is
+    // the author (rejecting it lost more right bylines than wrong ones).
+    a.chars().any(char::is_alphabetic)
+}
+
+/// `s` without a leading byline opener ("By", "Von", "Written by:").
+fn strip_opener(s: &str) -> &str {
+    use crate::extract::lexicon::BYLINE_OPENERS;
+    let lower = s.to_lowercase();
+    for o in BYLINE_OPENERS {
+        if lower.starts_with(o) && lower.is_char_boundary(o.len()) {
+            let rest = &lower[o.len()..];
+            if rest.starts_with(|c: char| c.is_whitespace() || c == ':')
+                && s.is_char_boundary(o.len())
+            {
+                return s[o.len()..].trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—')
+                });
+            }
+        }
+    }
+    s
 }
 
 /// A byline without "By", a trailing location ("in Kyiv", ", WASHINGTON") or
@@ -33,10 +70,9 @@ fn clean_byline(s: &str) -> String {
             s = &s[..i];
         }
     }
-    let lower = s.to_lowercase();
-    if lower.starts_with("by ") {
-        s = &s[3..];
-    }
+    s = strip_opener(
+        s.trim_matches(|c: char| matches!(c, '\'' | '"' | '“' | '”') || c.is_whitespace()),
+    );
     let mut out = s.trim().to_string();
     // "Jane Doe in Kyiv" → "Jane Doe".
     if let Some(i) = out.rfind(" in ") {
@@ -55,13 +91,38 @@ fn clean_byline(s: &str) -> String {
             out = parts[0].to_string();
         }
     }
-    out.trim_matches(|c: char| c == ',' || c.is_whitespace())
-        .to_string()
+    let out = out.trim_matches(|c: char| c == ',' || c.is_whitespace());
+    // One name repeated by several sources ("Ann, Ann") is one author.
+    let mut names: Vec<&str> = Vec::new();
+    for n in out.split(", ") {
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    names.join(", ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_lose_openers_in_several_languages_and_repeats() {
+        assert_eq!(clean_byline("Von Anna Muster"), "Anna Muster");
+        assert_eq!(clean_byline("Written by: Jane Doe"), "Jane Doe");
+        assert_eq!(clean_byline("Par Marie Durand"), "Marie Durand");
+        assert_eq!(clean_byline("'Ann Lee, Bo Kim'"), "Ann Lee, Bo Kim");
+        assert_eq!(clean_byline("Ann, Ann, Ann"), "Ann");
+        assert_eq!(clean_byline("Byron Lee"), "Byron Lee");
+    }
+
+    #[test]
+    fn a_host_an_address_or_a_handle_is_not_a_byline() {
+        assert!(!is_person_like("example.org"));
+        assert!(!is_person_like("jane.doe"));
+        assert!(!is_person_like("desk@example.org"));
+        assert!(is_person_like("Jane Doe"));
+    }
 
     #[test]
     fn bylines_lose_by_and_location() {

@@ -50,6 +50,7 @@
 //! rule's two- or three-word pattern ("and" | "or" before a coordinated name)
 //! reads better inside the rule.
 
+mod bylines;
 mod debris;
 mod names;
 mod organisations;
@@ -65,6 +66,7 @@ use crate::text::FxHasher;
 
 pub use time::{MONTHS, WEEKDAYS};
 
+pub(crate) use bylines::BYLINE_OPENERS;
 pub(crate) use debris::{BOILERPLATE_PREFIXES, CALLS_TO_ACTION, LINK_MARKERS};
 pub(crate) use names::{FIELD_BEFORE, NAME_PREFIXES, TITLE_SMALL_WORDS};
 pub(crate) use organisations::{MEMBER_OF_NOUNS, OWNED_BY_VERBS, PARTY_WORDS, WORK_FOR_VERBS};

@@ -39,6 +39,19 @@ const BOILERPLATE_LINE_CHARS: usize = 120;
 impl Walker {
     /// The article body: the best container's blocks and those of its siblings
     /// that look like more of the same article, less boilerplate.
+    /// Drops every boilerplate class/id hint, for a second vote when the first
+    /// left nothing: a page whose article sits under a class such as "share"
+    /// (a share bar's styling on the article's wrapper) still has a body, and
+    /// an empty body is never the right answer for a page with text.
+    pub(super) fn forget_furniture_hints(&mut self) {
+        for b in &mut self.blocks {
+            b.neg.clear();
+        }
+        for h in self.hint_of.values_mut() {
+            h.0 = false;
+        }
+    }
+
     pub(super) fn body_text(&self, doc: &Html) -> String {
         let ranked = self.ranked_containers();
         let Some(&(top, depth, top_score)) = ranked.first() else {

@@ -119,7 +119,11 @@ pub fn extract_html(html: &str) -> HtmlDocument {
     let mut page = Walker::default();
     page.walk(&doc);
     let ld = LdInfo::from_scripts(&page.ld_json);
-    let text = page.body_text(&doc);
+    let mut text = page.body_text(&doc);
+    if text.trim().is_empty() {
+        page.forget_furniture_hints();
+        text = page.body_text(&doc);
+    }
     let text = match ld.body.as_deref() {
         Some(body) if prefer_ld_body(&text, body) => body.to_string(),
         _ => text,
@@ -153,6 +157,24 @@ mod tests {
 
     fn page(head: &str, body: &str) -> String {
         format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+    }
+
+    /// Guards the second vote: an article wrapped in an element whose class
+    /// reads as furniture ("share") is still the body, not an empty one.
+    #[test]
+    fn an_article_under_a_furniture_class_is_not_lost() {
+        let html = page(
+            "<title>Ferry</title>",
+            &format!(
+                "<article class='post share'><div class='entry share'>{PROSE}</div></article>"
+            ),
+        );
+        let doc = extract_html(&html);
+        assert!(
+            doc.text.starts_with("The ferry left Galway"),
+            "{:?}",
+            doc.text
+        );
     }
 
     #[test]

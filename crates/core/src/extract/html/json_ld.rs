@@ -62,7 +62,7 @@ impl LdInfo {
         }
         if self.body.is_none() {
             if let Some(b) = o.get("articleBody").and_then(Value::as_str) {
-                let b = markup_to_text(b);
+                let b = super::collapse::visible(&markup_to_text(b)).into_owned();
                 if !b.is_empty() {
                     self.body = Some(b);
                 }

@@ -309,7 +309,7 @@ impl Walker {
         let in_link = self.stack.iter().any(|o| o.link);
         let before = self.buf.len();
         if pre {
-            self.buf.push_str(t);
+            self.buf.push_str(&super::collapse::visible(t));
         } else {
             push_collapsed(&mut self.buf, t);
         }

@@ -102,10 +102,40 @@ impl Stated {
     }
 }
 
-/// The site's name: its meta tags, then the JSON-LD publisher.
+/// The site's name: `og:site_name`, then the JSON-LD publisher, then
+/// `application-name`, then the host name of the page's own address without
+/// "www." ("example.org"), which names the site when nothing else does.
 fn outlet(page: &Stated, ld: &LdInfo) -> Option<String> {
-    page.meta_value(&["og:site_name", "application-name"])
+    page.meta_value(&["og:site_name"])
         .or_else(|| ld.publisher.clone())
+        .or_else(|| page.meta_value(&["application-name"]))
+        .or_else(|| page.url_candidates().find_map(host_name))
+}
+
+/// The host of an absolute address, lowercased, without "www.".
+fn host_name(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !scheme.starts_with("http") {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (host.contains('.') && !host.starts_with('.')).then(|| host.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_host_names_the_site_when_nothing_else_does() {
+        assert_eq!(
+            host_name("https://www.Example.org/a/b?c").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(host_name("/relative/path"), None);
+        assert_eq!(host_name("ftp://example.org/x"), None);
+    }
 }
 
 /// The article's address: the canonical link when absolute, then `og:url`,

@@ -21,11 +21,25 @@ pub(super) fn find(page: &Stated, ld: &LdInfo) -> Option<String> {
         ])
         .filter(|a| !a.contains("://"));
     let rel = (!page.rel_author.is_empty()).then(|| page.rel_author.join(", "));
-    [meta, ld.author.clone(), rel]
+    [meta, ld.author.clone(), rel, page.shown_byline.clone()]
         .into_iter()
         .flatten()
         .map(|a| clean_byline(&a))
         .find(|a| is_person_like(a))
+}
+
+/// A byline shown in the text after the headline ("Von Anna Muster", or
+/// "By" and the names in the next element): the names, when they read as
+/// names (a few words, capitalised, no digits), else nothing.
+pub(super) fn shown(text: &str) -> Option<String> {
+    let t = clean_byline(text);
+    let words = t.split_whitespace().count();
+    let ok = (1..=8).contains(&words)
+        && t.chars().count() <= 80
+        && t.starts_with(char::is_uppercase)
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && is_person_like(&t);
+    ok.then_some(t)
 }
 
 /// Whether a cleaned byline can be people: not empty, not a host name ("example.org"), an address or a handle ("jane.doe").
@@ -43,21 +57,27 @@ fn is_person_like(a: &str) -> bool {
 
 /// `s` without a leading byline opener ("By", "Von", "Written by:").
 fn strip_opener(s: &str) -> &str {
+    after_opener(s).unwrap_or(s)
+}
+
+/// What follows a leading byline opener in `s`, if `s` opens with one (`""`
+/// for the opener alone, whose names are in the next text).
+pub(super) fn after_opener(s: &str) -> Option<&str> {
     use crate::extract::lexicon::BYLINE_OPENERS;
     let lower = s.to_lowercase();
     for o in BYLINE_OPENERS {
         if lower.starts_with(o) && lower.is_char_boundary(o.len()) {
             let rest = &lower[o.len()..];
-            if rest.starts_with(|c: char| c.is_whitespace() || c == ':')
+            if (rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || c == ':'))
                 && s.is_char_boundary(o.len())
             {
-                return s[o.len()..].trim_start_matches(|c: char| {
+                return Some(s[o.len()..].trim_start_matches(|c: char| {
                     c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—')
-                });
+                }));
             }
         }
     }
-    s
+    None
 }
 
 /// A byline without "By", a trailing location ("in Kyiv", ", WASHINGTON") or
@@ -122,6 +142,19 @@ mod tests {
         assert!(!is_person_like("jane.doe"));
         assert!(!is_person_like("desk@example.org"));
         assert!(is_person_like("Jane Doe"));
+    }
+
+    #[test]
+    fn a_shown_byline_is_names_only() {
+        assert_eq!(after_opener("Von Anna Muster"), Some("Anna Muster"));
+        assert_eq!(after_opener("By"), Some(""));
+        assert_eq!(after_opener("Byron"), None);
+        assert_eq!(shown("Anna Muster").as_deref(), Some("Anna Muster"));
+        assert_eq!(shown("am 12. Mai"), None);
+        assert_eq!(
+            shown("the way we lived then, and how the town changed"),
+            None
+        );
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub(super) struct Stated {
     /// The first date shown in the text soon after the `<h1>` (see
     /// [`published::shown_date`]).
     pub(super) shown_date: Option<String>,
+    /// The names after a byline opener ("By", "Von") soon after the `<h1>`.
+    pub(super) shown_byline: Option<String>,
 }
 
 impl Stated {

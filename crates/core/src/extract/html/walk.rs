@@ -110,6 +110,10 @@ pub(super) struct Walker {
     /// Text nodes with a digit read for a shown date since the `<h1>` closed;
     /// the date near the headline is in the first few.
     date_looks: usize,
+    /// Text nodes read for a shown byline since the `<h1>` closed, and whether
+    /// the last one was an opener alone ("By"), whose names come next.
+    byline_looks: usize,
+    byline_opened: bool,
 }
 
 /// Text nodes with a digit read after the `<h1>` for a shown date: the dateline
@@ -301,6 +305,25 @@ impl Walker {
         {
             self.date_looks += 1;
             self.stated.shown_date = super::published::shown_date(t);
+        }
+        if self.stated.h1.is_some()
+            && self.stated.shown_byline.is_none()
+            && self.byline_looks < DATE_LOOKS
+            && !t.trim().is_empty()
+            && self.stack.iter().all(|o| !o.code)
+        {
+            self.byline_looks += 1;
+            let t = collapse(t);
+            if self.byline_opened {
+                self.byline_opened = false;
+                self.stated.shown_byline = super::byline::shown(&t);
+            } else if let Some(rest) = super::byline::after_opener(&t) {
+                if rest.is_empty() {
+                    self.byline_opened = true;
+                } else {
+                    self.stated.shown_byline = super::byline::shown(rest);
+                }
+            }
         }
         if self.skipping > 0 {
             return;

@@ -131,11 +131,7 @@ impl Tally {
         let out = out.unwrap_or("");
         match gold {
             None => {}
-            Some(g) if g.trim().is_empty() => {
-                if !out.trim().is_empty() {
-                    self.spurious += 1;
-                }
-            }
+            Some(g) if g.trim().is_empty() => self.spurious += usize::from(!out.trim().is_empty()),
             Some(g) => {
                 self.annotated += 1;
                 if folio_core::eval_html::field_matches(field, g, out) {

@@ -125,6 +125,16 @@ fn host_name(url: &str) -> Option<String> {
     (host.contains('.') && !host.starts_with('.')).then(|| host.to_string())
 }
 
+/// The article's address: the canonical link when absolute, then `og:url`,
+/// then the JSON-LD `url`.
+fn url(page: &Stated, ld: &LdInfo) -> Option<String> {
+    page.canonical
+        .clone()
+        .filter(|u| u.starts_with("http"))
+        .or_else(|| page.meta_value(&["og:url"]))
+        .or_else(|| ld.url.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,14 +148,4 @@ mod tests {
         assert_eq!(host_name("/relative/path"), None);
         assert_eq!(host_name("ftp://example.org/x"), None);
     }
-}
-
-/// The article's address: the canonical link when absolute, then `og:url`,
-/// then the JSON-LD `url`.
-fn url(page: &Stated, ld: &LdInfo) -> Option<String> {
-    page.canonical
-        .clone()
-        .filter(|u| u.starts_with("http"))
-        .or_else(|| page.meta_value(&["og:url"]))
-        .or_else(|| ld.url.clone())
 }

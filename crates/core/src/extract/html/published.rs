@@ -11,22 +11,40 @@ use super::metadata::Stated;
 
 /// The publication date, from the first source that states one as a date.
 pub(super) fn find(page: &Stated, ld: &LdInfo) -> Option<String> {
-    page.meta_value(&[
-        "article:published_time",
-        "datepublished",
-        "og:published_time",
-        "publishdate",
-        "pubdate",
-        "date",
-        "dc.date",
-        "sailthru.date",
-        "parsely-pub-date",
-    ])
-    .and_then(|d| iso_date(&d))
-    .or_else(|| ld.published.as_deref().and_then(iso_date))
-    .or_else(|| page.time().and_then(iso_date))
-    .or_else(|| page.shown_date.clone())
-    .or_else(|| page.url_candidates().find_map(url_date))
+    let stated = page
+        .meta_value(&[
+            "article:published_time",
+            "datepublished",
+            "og:published_time",
+            "publishdate",
+            "pubdate",
+            "date",
+            "dc.date",
+            "sailthru.date",
+            "parsely-pub-date",
+        ])
+        .and_then(|d| iso_date(&d))
+        .or_else(|| ld.published.as_deref().and_then(iso_date))
+        .or_else(|| page.time().and_then(iso_date));
+    match (stated, page.shown_date.clone()) {
+        // A time stated in another zone (often UTC) can fall on the day
+        // before or after the one the page shows its readers: the shown
+        // day is the article's.
+        (Some(s), Some(shown)) if one_day_apart(&s, &shown) => Some(shown),
+        (Some(s), _) => Some(s),
+        (None, shown) => shown.or_else(|| page.url_candidates().find_map(url_date)),
+    }
+}
+
+/// Whether two `YYYY-MM-DD` dates are consecutive days.
+fn one_day_apart(a: &str, b: &str) -> bool {
+    let days = |s: &str| -> Option<i64> {
+        let y = s.get(0..4)?.parse().ok()?;
+        let m = s.get(5..7)?.parse().ok()?;
+        let d = s.get(8..10)?.parse().ok()?;
+        Some(crate::calendar::days_from_civil(y, m, d))
+    };
+    matches!((days(a), days(b)), (Some(x), Some(y)) if (x - y).abs() == 1)
 }
 
 /// A month's number from its name or abbreviation, folded, in any language
@@ -234,6 +252,13 @@ mod tests {
         assert_eq!(d("Version 1.2.2019b"), None);
         assert_eq!(d("won 3-1 in 2019"), None);
         assert_eq!(d("call 12.34.5678"), None);
+    }
+
+    #[test]
+    fn consecutive_days_are_a_zone_apart() {
+        assert!(one_day_apart("2019-10-18", "2019-10-19"));
+        assert!(one_day_apart("2019-12-31", "2020-01-01"));
+        assert!(!one_day_apart("2019-10-18", "2019-10-20"));
     }
 
     #[test]

@@ -171,11 +171,7 @@ fn print(s: &Set, r: &Report) {
     let first = r.documents / 2;
     let scopes = [
         ("all".to_string(), &r.by_kind, &r.overall),
-        (
-            format!("1st/{first}"),
-            &r.halves_by_kind[0],
-            &r.halves[0],
-        ),
+        (format!("1st/{first}"), &r.halves_by_kind[0], &r.halves[0]),
         (
             format!("2nd/{}", r.documents - first),
             &r.halves_by_kind[1],

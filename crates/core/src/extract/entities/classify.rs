@@ -305,7 +305,12 @@ pub(super) fn classify_run(
     } else if matches!(next_key, "near" | "outside") && !next.is_some_and(|n| n.cap) {
         // "Aisby near Gainsborough": what lies near a place is one.
         set(&mut c, EntityKind::Place, WEAK);
-    } else if n == 1 && in_speech_verbs(next_key) {
+    } else if n == 1
+        && (in_speech_verbs(next_key)
+            || prev_adjacent.is_some_and(|p| !p.cap && in_speech_verbs(p.key)))
+    {
+        // "Klein said", and "said Klein": whoever speaks, or is reported
+        // after a verb of speech, is most often a person.
         set(&mut c, EntityKind::Person, WEAK);
     } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
         // "the West", "the East": regions of the world.
@@ -368,6 +373,14 @@ mod tests {
         // After one name the plural is the name of an area of several parts.
         let t = "Snow closed roads across the Varnish provinces on Monday.";
         assert_eq!(kind_of(t, "Varnish provinces"), Some(EntityKind::Place));
+    }
+
+    /// Guards the speech verb before a lone name: "said Varnok was" once left
+    /// the name to the one-word default (an organisation).
+    #[test]
+    fn a_lone_name_after_a_verb_of_speech_is_a_person() {
+        let t = "The coach of the side said Varnok was ready to play again.";
+        assert_eq!(kind_of(t, "Varnok"), Some(EntityKind::Person));
     }
 
     #[test]

@@ -36,8 +36,12 @@ use crate::text::fold_name;
 /// "organisation" instead loses more than it gains).
 const MULTI_DEFAULT: EntityKind = EntityKind::Person;
 
+/// Whether a word opening a clause is an ordinary word and no part of the name
+/// after it. A preposition of place is one even when the article never writes
+/// it in lowercase ("Near Mosul, coalition forces ..." in a terse report).
 fn is_common_opener(w: &Word, lower_seen: &WordSet) -> bool {
     in_not_names(w.key)
+        || in_place_prepositions(w.key)
         || (lower_seen.contains(w.key)
             && !gaz::is_first_name(w.key)
             && gaz::country(w.key).is_none())
@@ -381,6 +385,15 @@ mod tests {
     fn a_lone_name_after_a_verb_of_speech_is_a_person() {
         let t = "The coach of the side said Varnok was ready to play again.";
         assert_eq!(kind_of(t, "Varnok"), Some(EntityKind::Person));
+    }
+
+    /// Guards the preposition opening a clause: "Near Lyon" was once one
+    /// name, a person, in an article that never wrote "near" in lowercase.
+    #[test]
+    fn a_preposition_opening_a_sentence_is_no_part_of_the_name() {
+        let t = "Near Lyon, a storm destroyed a bridge.";
+        assert_eq!(kind_of(t, "Near Lyon"), None);
+        assert_eq!(kind_of(t, "Lyon"), Some(EntityKind::Place));
     }
 
     #[test]

@@ -300,7 +300,11 @@ pub(super) fn classify_run(
         // "a career in Marketing", "the Nobel Prize in Physiology": a field of
         // work or study, capitalised, is no place and no name.
         return;
-    } else if prev_adjacent.is_some_and(|p| !p.cap && in_place_prepositions(p.key)) {
+    } else if prev_adjacent
+        .is_some_and(|p| (!p.cap || p.clause_start) && in_place_prepositions(p.key))
+    {
+        // "in X", and "Near X," opening a sentence (the opener was stripped
+        // above): what lies in or near something is most often a place.
         set(&mut c, EntityKind::Place, WEAK);
     } else if matches!(next_key, "spokesperson" | "spokesman" | "spokeswoman") {
         // "a WeWork spokesperson": what has a spokesperson is most often an
@@ -394,6 +398,9 @@ mod tests {
         let t = "Near Lyon, a storm destroyed a bridge.";
         assert_eq!(kind_of(t, "Near Lyon"), None);
         assert_eq!(kind_of(t, "Lyon"), Some(EntityKind::Place));
+        // Without the gazetteer the opening preposition still says "place".
+        let t = "Near Dar Velko, a storm destroyed a bridge.";
+        assert_eq!(kind_of(t, "Dar Velko"), Some(EntityKind::Place));
     }
 
     #[test]

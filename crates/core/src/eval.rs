@@ -107,6 +107,9 @@ pub struct Report {
     /// (file order; the first half has `documents / 2`). A rule tuned on one
     /// half that does not hold on the other shows up here as a gap.
     pub halves: [Counts; 2],
+    /// Counts per kind on each half, in the order of `by_kind`: an overall gain
+    /// on one half can hide a loss on one kind of the other.
+    pub halves_by_kind: [Vec<(EntityKind, Counts)>; 2],
 }
 
 /// A document in gold form: tokens and, per entity, its token range and kind.
@@ -321,6 +324,7 @@ pub fn score_doc(
 /// Parses gold files, runs the recogniser and scores it.
 pub fn evaluate<'a>(files: impl IntoIterator<Item = &'a str>, format: Format) -> Report {
     let mut per: HashMap<EntityKind, Counts> = HashMap::new();
+    let mut per_half: [HashMap<EntityKind, Counts>; 2] = Default::default();
     let mut report = Report::default();
     let docs: Vec<GoldDoc> = files
         .into_iter()
@@ -334,12 +338,20 @@ pub fn evaluate<'a>(files: impl IntoIterator<Item = &'a str>, format: Format) ->
         for (k, c) in score_doc(doc, &predicted) {
             per.entry(k).or_default().add(c);
             report.halves[usize::from(i >= half)].add(c);
+            per_half[usize::from(i >= half)]
+                .entry(k)
+                .or_default()
+                .add(c);
         }
     }
     for k in [EntityKind::Person, EntityKind::Place, EntityKind::Org] {
         let c = per.get(&k).copied().unwrap_or_default();
         report.overall.add(c);
         report.by_kind.push((k, c));
+        for (h, counts) in per_half.iter().enumerate() {
+            let c = counts.get(&k).copied().unwrap_or_default();
+            report.halves_by_kind[h].push((k, c));
+        }
     }
     report
 }
@@ -360,6 +372,19 @@ mod tests {
             vec![(0..2, EntityKind::Person), (3..4, EntityKind::Place)]
         );
         assert_eq!(docs[0].ignore, vec![5..6]);
+    }
+
+    /// re3d and UNER PUD name each document on its `-DOCSTART-` line
+    /// ("-DOCSTART- pud:n01001 O"); the id must split documents, not become a token.
+    #[test]
+    fn docstart_lines_with_an_id_split_documents() {
+        let docs = parse(
+            "-DOCSTART- pud:n1 O\n\nAnna I-PER\n. O\n-DOCSTART- pud:n2 O\n\nOslo I-LOC\n",
+            Format::Conll,
+        );
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].tokens, vec!["Anna", "."]);
+        assert_eq!(docs[1].entities, vec![(0..1, EntityKind::Place)]);
     }
 
     #[test]

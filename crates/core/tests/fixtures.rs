@@ -51,6 +51,11 @@ const CASES: &[(&str, &str, &str)] = &[
         include_str!("../testdata/transfer/source.txt"),
         include_str!("../testdata/transfer/expected.json"),
     ),
+    (
+        "election",
+        include_str!("../testdata/election/source.txt"),
+        include_str!("../testdata/election/expected.json"),
+    ),
 ];
 
 fn strs(v: &Value) -> Vec<&str> {

@@ -1,110 +1,200 @@
-//! `folio eval ner DIR`: scores the entity recogniser on a folder of gold NER data
-//! with [`folio_core::eval`], printing precision, recall and F1 per type and overall,
-//! and overall F1 on each half of the documents (a check against tuning to one half).
+//! `folio eval ner DIR`: scores the entity recogniser on gold NER data with
+//! [`folio_core::eval`], printing precision, recall and F1 per kind and overall,
+//! on all documents and on each half of them (a check against tuning to one half).
 //!
-//! The format is taken from the files: `*.conll.txt` (CoNLL IO tags, e.g.
-//! wikigold) or `*.tsv` (GUM labels, e.g. GUM-news). See the core module for the
-//! span protocol of each.
+//! `DIR` is either one set (a folder holding gold files) or a folder of sets (its
+//! subfolders hold the gold files, as `ner-gold/` does): then every set is scored
+//! on its own, since the sets' conventions differ and a pooled figure would hide
+//! which one moved. The format is taken from the files: `*.conll.txt` (CoNLL IO
+//! tags: wikigold, re3d, UNER PUD) or `*.tsv` (GUM labels, GUM-news). See the core
+//! module for the span protocol of each.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use folio_core::eval::{evaluate, Format, Report};
+use folio_core::eval::{evaluate, Counts, Format, Report};
+use folio_core::EntityKind;
 
-/// Runs the evaluation on every gold file in `dir` and prints the report.
+/// One set's gold texts and their format.
+struct Set {
+    dir: PathBuf,
+    format: Format,
+    texts: Vec<String>,
+}
+
+/// Runs the evaluation on the set in `dir`, or on every set under it, and prints
+/// the reports.
 pub fn ner(dir: &Path, json: bool) -> Result<()> {
-    let mut conll = Vec::new();
-    let mut gum = Vec::new();
+    let sets = match read_set(dir)? {
+        Some(set) => vec![set],
+        None => {
+            let mut sets = Vec::new();
+            for sub in sorted_entries(dir)? {
+                if sub.is_dir() {
+                    sets.extend(read_set(&sub)?);
+                }
+            }
+            sets
+        }
+    };
+    if sets.is_empty() {
+        bail!(
+            "{}: no .conll.txt or .tsv gold files, here or in a subfolder",
+            dir.display()
+        );
+    }
+    let reports: Vec<(&Set, Report)> = sets
+        .iter()
+        .map(|s| (s, evaluate(s.texts.iter().map(String::as_str), s.format)))
+        .collect();
+    if json {
+        let v: Vec<serde_json::Value> = reports.iter().map(|(s, r)| to_json(s, r)).collect();
+        let v = if v.len() == 1 {
+            v.into_iter().next().unwrap_or_default()
+        } else {
+            serde_json::Value::Array(v)
+        };
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(());
+    }
+    for (i, (s, r)) in reports.iter().enumerate() {
+        if i > 0 {
+            println!();
+        }
+        print(s, r);
+    }
+    Ok(())
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("{}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
-    for p in entries {
+    Ok(entries)
+}
+
+/// The gold files directly in `dir`, `None` when there are none. CoNLL files win
+/// over TSV ones when a folder holds both.
+fn read_set(dir: &Path) -> Result<Option<Set>> {
+    let mut conll = Vec::new();
+    let mut gum = Vec::new();
+    for p in sorted_entries(dir)? {
+        if !p.is_file() {
+            continue;
+        }
         let name = p
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let read = || std::fs::read_to_string(&p).with_context(|| format!("{}", p.display()));
         if name.ends_with(".conll.txt") || name.ends_with(".conll") {
-            conll.push(std::fs::read_to_string(&p).with_context(|| format!("{}", p.display()))?);
+            conll.push(read()?);
         } else if name.ends_with(".tsv") {
-            gum.push(std::fs::read_to_string(&p).with_context(|| format!("{}", p.display()))?);
+            gum.push(read()?);
         }
     }
-    let (report, format) = match (conll.is_empty(), gum.is_empty()) {
-        (false, _) => (
-            evaluate(conll.iter().map(String::as_str), Format::Conll),
-            "conll",
-        ),
-        (true, false) => (evaluate(gum.iter().map(String::as_str), Format::Gum), "gum"),
-        (true, true) => bail!("{}: no .conll.txt or .tsv gold files", dir.display()),
-    };
-    print(dir, format, &report, json)
+    let dir = dir.to_path_buf();
+    Ok(match (conll.is_empty(), gum.is_empty()) {
+        (false, _) => Some(Set {
+            dir,
+            format: Format::Conll,
+            texts: conll,
+        }),
+        (true, false) => Some(Set {
+            dir,
+            format: Format::Gum,
+            texts: gum,
+        }),
+        (true, true) => None,
+    })
 }
 
-fn print(dir: &Path, format: &str, r: &Report, json: bool) -> Result<()> {
-    if json {
-        let kinds: serde_json::Map<String, serde_json::Value> = r
-            .by_kind
-            .iter()
-            .map(|(k, c)| {
-                (
-                    serde_json::to_value(k).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
-                    serde_json::json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1(), "tp": c.tp, "fp": c.fp, "fn": c.fn_}),
-                )
-            })
-            .collect();
-        let o = &r.overall;
-        let v = serde_json::json!({
-            "data": dir.display().to_string(),
-            "format": format,
-            "documents": r.documents,
-            "tokens": r.tokens,
-            "overall": {"precision": o.precision(), "recall": o.recall(), "f1": o.f1(), "tp": o.tp, "fp": o.fp, "fn": o.fn_},
-            "by_kind": kinds,
-            "halves": r.halves.iter().map(|c| serde_json::json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1()})).collect::<Vec<_>>(),
-        });
-        println!("{}", serde_json::to_string_pretty(&v)?);
-        return Ok(());
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Conll => "conll",
+        Format::Gum => "gum",
     }
+}
+
+fn kind_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Org => "org",
+    }
+}
+
+fn counts_json(c: &Counts) -> serde_json::Value {
+    serde_json::json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1(), "tp": c.tp, "fp": c.fp, "fn": c.fn_})
+}
+
+fn kinds_json(kinds: &[(EntityKind, Counts)]) -> serde_json::Value {
+    kinds
+        .iter()
+        .map(|(k, c)| (kind_name(*k).to_string(), counts_json(c)))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+fn to_json(s: &Set, r: &Report) -> serde_json::Value {
+    let halves: Vec<_> = r
+        .halves
+        .iter()
+        .zip(&r.halves_by_kind)
+        .map(|(o, k)| serde_json::json!({"overall": counts_json(o), "by_kind": kinds_json(k)}))
+        .collect();
+    serde_json::json!({
+        "data": s.dir.display().to_string(),
+        "format": format_name(s.format),
+        "documents": r.documents,
+        "tokens": r.tokens,
+        "overall": counts_json(&r.overall),
+        "by_kind": kinds_json(&r.by_kind),
+        "halves": halves,
+    })
+}
+
+fn print(s: &Set, r: &Report) {
     println!(
-        "{} ({format}): {} documents, {} tokens; entity-level, exact span",
-        dir.display(),
+        "{} ({}): {} documents, {} tokens; entity-level, exact span",
+        s.dir.display(),
+        format_name(s.format),
         r.documents,
         r.tokens
     );
     println!(
-        "{:<8} {:>9} {:>7} {:>7} {:>6} {:>6} {:>6}",
-        "type", "precision", "recall", "f1", "tp", "fp", "fn"
+        "{:<8} {:<8} {:>9} {:>7} {:>7} {:>6} {:>6} {:>6}",
+        "scope", "type", "precision", "recall", "f1", "tp", "fp", "fn"
     );
-    let row = |name: &str, c: &folio_core::eval::Counts| {
-        println!(
-            "{:<8} {:>9.3} {:>7.3} {:>7.3} {:>6} {:>6} {:>6}",
-            name,
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        );
-    };
-    for (k, c) in &r.by_kind {
-        let name = match k {
-            folio_core::EntityKind::Person => "person",
-            folio_core::EntityKind::Place => "place",
-            folio_core::EntityKind::Org => "org",
-        };
-        row(name, c);
+    let first = r.documents / 2;
+    let scopes = [
+        ("all".to_string(), &r.by_kind, &r.overall),
+        (format!("1st/{first}"), &r.halves_by_kind[0], &r.halves[0]),
+        (
+            format!("2nd/{}", r.documents - first),
+            &r.halves_by_kind[1],
+            &r.halves[1],
+        ),
+    ];
+    for (scope, kinds, overall) in scopes {
+        let rows = kinds
+            .iter()
+            .map(|(k, c)| (kind_name(*k), c))
+            .chain([("overall", overall)]);
+        for (name, c) in rows {
+            println!(
+                "{:<8} {:<8} {:>9.3} {:>7.3} {:>7.3} {:>6} {:>6} {:>6}",
+                scope,
+                name,
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp,
+                c.fp,
+                c.fn_
+            );
+        }
     }
-    row("overall", &r.overall);
-    let [a, b] = &r.halves;
-    println!(
-        "halves   first {} documents F1 {:.3}, second {} documents F1 {:.3}",
-        r.documents / 2,
-        a.f1(),
-        r.documents - r.documents / 2,
-        b.f1()
-    );
-    Ok(())
 }

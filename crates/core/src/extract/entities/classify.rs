@@ -36,8 +36,12 @@ use crate::text::fold_name;
 /// "organisation" instead loses more than it gains).
 const MULTI_DEFAULT: EntityKind = EntityKind::Person;
 
+/// Whether a word opening a clause is an ordinary word and no part of the name
+/// after it. A preposition of place is one even when the article never writes
+/// it in lowercase ("Near Mosul, coalition forces ..." in a terse report).
 fn is_common_opener(w: &Word, lower_seen: &WordSet) -> bool {
     in_not_names(w.key)
+        || in_place_prepositions(w.key)
         || (lower_seen.contains(w.key)
             && !gaz::is_first_name(w.key)
             && gaz::country(w.key).is_none())
@@ -296,7 +300,11 @@ pub(super) fn classify_run(
         // "a career in Marketing", "the Nobel Prize in Physiology": a field of
         // work or study, capitalised, is no place and no name.
         return;
-    } else if prev_adjacent.is_some_and(|p| !p.cap && in_place_prepositions(p.key)) {
+    } else if prev_adjacent
+        .is_some_and(|p| (!p.cap || p.clause_start) && in_place_prepositions(p.key))
+    {
+        // "in X", and "Near X," opening a sentence (the opener was stripped
+        // above): what lies in or near something is most often a place.
         set(&mut c, EntityKind::Place, WEAK);
     } else if matches!(next_key, "spokesperson" | "spokesman" | "spokeswoman") {
         // "a WeWork spokesperson": what has a spokesperson is most often an
@@ -305,7 +313,12 @@ pub(super) fn classify_run(
     } else if matches!(next_key, "near" | "outside") && !next.is_some_and(|n| n.cap) {
         // "Aisby near Gainsborough": what lies near a place is one.
         set(&mut c, EntityKind::Place, WEAK);
-    } else if n == 1 && in_speech_verbs(next_key) {
+    } else if n == 1
+        && (in_speech_verbs(next_key)
+            || prev_adjacent.is_some_and(|p| !p.cap && in_speech_verbs(p.key)))
+    {
+        // "Klein said", and "said Klein": whoever speaks, or is reported
+        // after a verb of speech, is most often a person.
         set(&mut c, EntityKind::Person, WEAK);
     } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
         // "the West", "the East": regions of the world.
@@ -368,6 +381,26 @@ mod tests {
         // After one name the plural is the name of an area of several parts.
         let t = "Snow closed roads across the Varnish provinces on Monday.";
         assert_eq!(kind_of(t, "Varnish provinces"), Some(EntityKind::Place));
+    }
+
+    /// Guards the speech verb before a lone name: "said Varnok was" once left
+    /// the name to the one-word default (an organisation).
+    #[test]
+    fn a_lone_name_after_a_verb_of_speech_is_a_person() {
+        let t = "The coach of the side said Varnok was ready to play again.";
+        assert_eq!(kind_of(t, "Varnok"), Some(EntityKind::Person));
+    }
+
+    /// Guards the preposition opening a clause: "Near Lyon" was once one
+    /// name, a person, in an article that never wrote "near" in lowercase.
+    #[test]
+    fn a_preposition_opening_a_sentence_is_no_part_of_the_name() {
+        let t = "Near Lyon, a storm destroyed a bridge.";
+        assert_eq!(kind_of(t, "Near Lyon"), None);
+        assert_eq!(kind_of(t, "Lyon"), Some(EntityKind::Place));
+        // Without the gazetteer the opening preposition still says "place".
+        let t = "Near Dar Velko, a storm destroyed a bridge.";
+        assert_eq!(kind_of(t, "Dar Velko"), Some(EntityKind::Place));
     }
 
     #[test]

@@ -238,6 +238,24 @@ async fn imports_report_every_bad_file_by_name_survive_a_reload_export_and_come_
     c.close().await.unwrap();
 }
 
+/// Waits up to 10 s for `selector`'s text to satisfy `ok`; the text last seen
+/// on failure.
+async fn shown_text(
+    c: &Client,
+    selector: &str,
+    ok: impl Fn(&str) -> bool,
+) -> Result<String, String> {
+    let mut last = String::new();
+    for _ in 0..100 {
+        last = text_of(c, selector).await;
+        if ok(&last) {
+            return Ok(last);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(last)
+}
+
 /// Ways to run script from imported content; each sets `window.__xss` if it runs.
 fn payloads() -> Vec<String> {
     let run = "window.__xss=1";
@@ -287,7 +305,10 @@ async fn hostile_imports_never_run_script_and_no_markup_reaches_the_page() {
     let d = &dir.0;
     let mut files = Vec::new();
     for (i, p) in payloads().iter().enumerate() {
-        let body = format!("Report {i} on the harbour of Varna, where officials met on Monday. {p} The meeting ended at noon.");
+        let body = format!(
+            "Report {i} on the harbour of Varna, where officials met on 3 March 2023. {p} \
+             \"The ferries run again,\" said Ana Lima, the harbour master. The meeting ended at noon."
+        );
         files.push(write(d, &format!("x{i}.txt"), body.as_bytes()));
         files.push(write(
             d,
@@ -330,9 +351,27 @@ async fn hostile_imports_never_run_script_and_no_markup_reaches_the_page() {
         .unwrap();
     pick(&c, &files).await;
     let text = report(&c, 120).await;
-    assert!(text.contains("Added"), "{text}");
+    // Every hostile file is an article with text: all of them are added, none skipped.
+    let added = format!("Added {} articles.", files.len());
+    assert!(text.contains(&added), "expected {added:?}, got {text}");
 
-    // Every view over the hostile corpus, and every imported article.
+    let check = "return { xss: window.__xss === undefined ? null : window.__xss, \
+        scripts: document.scripts.length, \
+        bad: document.querySelectorAll('iframe, object, embed, frame, form:not(.search), marquee, details, video, audio, math, \
+             body [onerror], body [onload], body [onfocus], body [onmouseover], body [ontoggle], body [onbegin], body [onstart], \
+             a[href^=\"javascript\" i], a[href^=\"&#\"], meta[http-equiv]').length }";
+    let assert_clean = |got: serde_json::Value, h: String| {
+        assert_eq!(got["xss"], serde_json::Value::Null, "script ran on {h}");
+        assert_eq!(
+            got["scripts"], scripts_before,
+            "a script element appeared on {h}"
+        );
+        assert_eq!(got["bad"], 0, "imported markup reached the page on {h}");
+    };
+
+    // Every imported article, each checked once its hostile text has rendered
+    // (the opening, which comes before the payload: an unclosed tag in a page
+    // swallows what follows it, as any HTML5 parser does).
     let ids: Vec<String> = serde_json::from_value(
         c.execute(
             "return [...document.querySelectorAll('.card.imported .card-link')].map(a => a.getAttribute('href'))",
@@ -342,34 +381,49 @@ async fn hostile_imports_never_run_script_and_no_markup_reaches_the_page() {
         .unwrap(),
     )
     .unwrap();
-    assert!(ids.len() >= 90, "{} imported", ids.len());
-    let mut hashes: Vec<String> = ids;
-    hashes.extend(
-        [
-            "#/entities",
-            "#/quotes",
-            "#/timeline",
-            "#/compare",
-            "#/search?q=harbour",
-            "#/search?q=script",
-        ]
-        .map(String::from),
-    );
-    let check = "return { xss: window.__xss === undefined ? null : window.__xss, \
-        scripts: document.scripts.length, \
-        bad: document.querySelectorAll('iframe, object, embed, frame, form:not(.search), marquee, details, video, audio, math, \
-             body [onerror], body [onload], body [onfocus], body [onmouseover], body [ontoggle], body [onbegin], body [onstart], \
-             a[href^=\"javascript\" i], a[href^=\"&#\"], meta[http-equiv]').length }";
-    for h in &hashes {
+    assert_eq!(ids.len(), files.len(), "imported cards");
+    let mut bundle_article = None;
+    for h in &ids {
         c.goto(&format!("{base}{h}")).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(60)).await;
-        let got = c.execute(check, vec![]).await.unwrap();
-        assert_eq!(got["xss"], serde_json::Value::Null, "script ran on {h}");
-        assert_eq!(
-            got["scripts"], scripts_before,
-            "a script element appeared on {h}"
-        );
-        assert_eq!(got["bad"], 0, "imported markup reached the page on {h}");
+        let shown = shown_text(&c, ".reader-text", |t| {
+            t.contains("on the harbour of Varna") || t.trim_end().ends_with("text")
+        })
+        .await
+        .unwrap_or_else(|t| panic!("{h} did not render its text: {t:?}"));
+        if !shown.contains("harbour of Varna") {
+            bundle_article = Some(h.clone());
+        }
+        assert_clean(c.execute(check, vec![]).await.unwrap(), h.clone());
+    }
+
+    // Every view over the hostile corpus, each waited for until it shows what
+    // the hostile files brought (a name, a quote, a date, a title from them).
+    c.goto(&format!("{base}#/entities")).await.unwrap();
+    wait_until(&c, "document.body.innerText.includes('Ana Lima')", 10).await;
+    let entity: String = serde_json::from_value(
+        c.execute(
+            "return [...document.querySelectorAll('a[href*=\"#/entity/\"]')].find(a => a.textContent.includes('Ana Lima')).getAttribute('href')",
+            vec![],
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
+    let views: Vec<(String, &str)> = vec![
+        ("#/entities".into(), "document.body.innerText.includes('Ana Lima')"),
+        (entity, "document.body.innerText.includes('The ferries run again')"),
+        ("#/quotes".into(), "document.body.innerText.includes('The ferries run again')"),
+        ("#/timeline".into(), "document.body.innerText.includes('2023')"),
+        ("#/compare".into(), "[...document.querySelectorAll('.picker option')].some(o => o.textContent.includes('Harbour report 1'))"),
+        ("#/compare/x0-3/x10-2".into(), "document.querySelector('.chips') && document.body.innerText.includes('Ana Lima')"),
+        ("#/map".into(), "document.querySelector('.map-dot') && document.body.innerText.includes('Varna')"),
+        ("#/search?q=harbour".into(), "document.body.innerText.includes('Harbour report 1')"),
+        ("#/search?q=script".into(), "document.body.innerText.includes('Report 0')"),
+    ];
+    for (h, shown) in views {
+        c.goto(&format!("{base}{h}")).await.unwrap();
+        wait_until(&c, shown, 15).await;
+        assert_clean(c.execute(check, vec![]).await.unwrap(), h);
     }
     // The text of a plain-text payload is shown as text, escaped.
     c.goto(&format!("{base}#/article/x2")).await.unwrap();
@@ -377,15 +431,24 @@ async fn hostile_imports_never_run_script_and_no_markup_reaches_the_page() {
     assert!(text_of(&c, ".reader-text")
         .await
         .contains("<img src=x onerror="));
-    // The hostile bundle's javascript: link is not a link.
+    // The hostile bundle's article carries a javascript: URL: it is shown, but
+    // never as a link.
+    let bundle_article = bundle_article.expect("the hostile bundle's article was listed");
+    c.goto(&format!("{base}{bundle_article}")).await.unwrap();
+    wait_until(
+        &c,
+        "document.querySelector('.reader-text') && document.body.innerText.includes('<script>window.__xss=1</script>')",
+        10,
+    )
+    .await;
     let links = c
         .execute(
-            "return document.querySelectorAll('a.source').length",
+            "return [...document.querySelectorAll('a')].filter(a => (a.getAttribute('href') || '').trim().toLowerCase().startsWith('javascript')).length",
             vec![],
         )
         .await
         .unwrap();
-    assert_eq!(links, 0);
+    assert_eq!(links, 0, "a javascript: link on {bundle_article}");
     c.close().await.unwrap();
 }
 

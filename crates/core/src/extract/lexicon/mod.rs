@@ -50,6 +50,7 @@
 //! rule's two- or three-word pattern ("and" | "or" before a coordinated name)
 //! reads better inside the rule.
 
+#[cfg(feature = "html")]
 mod bylines;
 mod debris;
 mod names;
@@ -66,6 +67,7 @@ use crate::text::FxHasher;
 
 pub use time::{MONTHS, WEEKDAYS};
 
+#[cfg(feature = "html")]
 pub(crate) use bylines::BYLINE_OPENERS;
 pub(crate) use debris::{BOILERPLATE_PREFIXES, CALLS_TO_ACTION, LINK_MARKERS};
 pub(crate) use names::{FIELD_BEFORE, NAME_PREFIXES, TITLE_SMALL_WORDS};
@@ -78,7 +80,9 @@ pub(crate) use quantities::{
     UNITS,
 };
 pub(crate) use speech::{FINITE_VERBS, POSSESSIVE_ENDS, POST_VERBS, QUOTE_VERBS};
-pub(crate) use time::{MONTHS_OTHER_LANGUAGES, MONTH_ABBREVIATIONS, TIME_OPENERS};
+#[cfg(feature = "html")]
+pub(crate) use time::MONTHS_OTHER_LANGUAGES;
+pub(crate) use time::{MONTH_ABBREVIATIONS, TIME_OPENERS};
 
 /// A set of words with the crate's fast hasher ([`FxHasher`]: word-list
 /// look-ups hash short folded keys on every word, where SipHash's resistance to

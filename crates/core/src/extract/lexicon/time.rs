@@ -78,6 +78,7 @@ pub(crate) const TIME_OPENERS: &[&str] = &[
 /// 2019", "19 avril 2019"), and the HTML stage reads that date when the page's
 /// metadata states none. English names are [`MONTHS`] and
 /// [`MONTH_ABBREVIATIONS`].
+#[cfg(feature = "html")]
 pub(crate) const MONTHS_OTHER_LANGUAGES: &[(&str, u32)] = &[
     ("januar", 1),
     ("jänner", 1),

@@ -20,6 +20,8 @@
 
 use std::collections::HashMap;
 
+use crate::eval::ratio;
+
 /// Shingle length in tokens.
 const SHINGLE: usize = 4;
 
@@ -280,14 +282,6 @@ impl SegmentCounts {
     /// `2TP / (2TP + FP + FN)`.
     pub fn f1(&self) -> f64 {
         ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

@@ -23,12 +23,23 @@ pub fn html(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<()
     }
 }
 
+/// A saved page's bytes: both sets ship them gzipped.
+#[cfg(feature = "html")]
+fn read_gz(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_end(&mut raw)
+        .with_context(|| format!("{}", path.display()))?;
+    Ok(raw)
+}
+
 /// The article-extraction benchmark: whole-body truth, shingle overlap.
 #[cfg(feature = "html")]
 fn benchmark(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<()> {
     use folio_core::eval_html::{page_counts, Score};
     use folio_core::extract::html::extract_html;
-    use std::io::Read;
 
     let truth_path = dir.join("ground-truth.json");
     let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
@@ -40,12 +51,7 @@ fn benchmark(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<(
     ids.sort();
     let mut pages = Vec::with_capacity(ids.len());
     for id in &ids {
-        let path = dir.join("html").join(format!("{id}.html.gz"));
-        let bytes = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_end(&mut raw)
-            .with_context(|| format!("{}", path.display()))?;
+        let raw = read_gz(&dir.join("html").join(format!("{id}.html.gz")))?;
         pages.push(String::from_utf8_lossy(&raw).into_owned());
     }
     let start = std::time::Instant::now();
@@ -228,7 +234,6 @@ fn pieces(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<()> 
     use anyhow::bail;
     use folio_core::eval_html::{Field, SegmentCounts};
     use folio_core::extract::html::extract_html;
-    use std::io::Read;
 
     let mut ids: Vec<String> = std::fs::read_dir(dir)
         .with_context(|| format!("{}", dir.display()))?
@@ -255,12 +260,7 @@ fn pieces(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<()> 
         )
         .with_context(|| format!("{}", gp.display()))?;
         golds.push(gold);
-        let path = dir.join(format!("{id}.html.gz"));
-        let bytes = std::fs::read(&path).with_context(|| format!("{}", path.display()))?;
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_end(&mut raw)
-            .with_context(|| format!("{}", path.display()))?;
+        let raw = read_gz(&dir.join(format!("{id}.html.gz")))?;
         pages.push(folio_core::extract::decode::decode(&raw).unwrap_or_default());
     }
     let start = std::time::Instant::now();

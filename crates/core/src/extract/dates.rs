@@ -26,13 +26,20 @@ pub(crate) fn bare_may_is_month(prev: Option<&str>, possessive: bool) -> bool {
 }
 
 fn month(k: &str) -> Option<u32> {
+    // Not "mar", a common word in running text.
+    (k != "mar").then(|| english_month(k))?
+}
+
+/// A month's number from its English name or abbreviation, folded ("sept",
+/// "october"): the one lookup for the dates stage and the HTML stage's shown
+/// dates.
+pub(crate) fn english_month(k: &str) -> Option<u32> {
     if let Some(i) = MONTHS.iter().position(|m| *m == k) {
         return Some(i as u32 + 1);
     }
-    // Abbreviations: "Sept", "Oct" (not "mar", a common word).
     MONTH_ABBREVIATIONS
         .iter()
-        .find(|&&(a, _)| a == k && a != "mar")
+        .find(|&&(a, _)| a == k)
         .map(|&(_, m)| m)
 }
 

@@ -50,18 +50,13 @@ fn one_day_apart(a: &str, b: &str) -> bool {
 /// A month's number from its name or abbreviation, folded, in any language
 /// the lexicon knows.
 fn month_of(word: &str) -> Option<u32> {
-    use crate::extract::lexicon::{MONTHS, MONTHS_OTHER_LANGUAGES, MONTH_ABBREVIATIONS};
-    MONTHS
-        .iter()
-        .position(|m| *m == word)
-        .map(|i| i as u32 + 1)
-        .or_else(|| {
-            MONTH_ABBREVIATIONS
-                .iter()
-                .chain(MONTHS_OTHER_LANGUAGES)
-                .find(|(m, _)| *m == word)
-                .map(|&(_, n)| n)
-        })
+    use crate::extract::lexicon::MONTHS_OTHER_LANGUAGES;
+    crate::extract::dates::english_month(word).or_else(|| {
+        MONTHS_OTHER_LANGUAGES
+            .iter()
+            .find(|(m, _)| *m == word)
+            .map(|&(_, n)| n)
+    })
 }
 
 /// Words joining a day, a month and a year ("19 de abril de 2019", "the 19th

@@ -25,7 +25,7 @@ pub(super) fn find(page: &Stated, ld: &LdInfo, outlet: Option<&str>) -> Option<S
         is_outlet || host || (w <= 1 && h1_words >= 3)
     };
     let own = [
-        page.meta_value(&["og:title", "twitter:title"]),
+        page.meta_value(&["og:title"]),
         page.meta_value(&["twitter:title"]),
         ld.headline.clone(),
         h1.clone(),

@@ -174,11 +174,7 @@ pub fn entities_csv(extraction: &Extraction) -> String {
             .filter(|ae| ae.id == e.id)
             .map(|ae| ae.mentions.len())
             .sum();
-        let kind = match e.kind {
-            crate::model::EntityKind::Person => "person",
-            crate::model::EntityKind::Place => "place",
-            crate::model::EntityKind::Org => "org",
-        };
+        let kind = e.kind.as_str();
         row(
             &mut out,
             &[

@@ -96,6 +96,18 @@ pub enum EntityKind {
     Org,
 }
 
+impl EntityKind {
+    /// The kind's name as the bundle's JSON spells it (`"person"`, `"place"`,
+    /// `"org"`): one spelling for ids, CSV exports and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Org => "org",
+        }
+    }
+}
+
 /// One surface form of an entity at one place in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {

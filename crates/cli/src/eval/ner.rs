@@ -118,14 +118,6 @@ fn format_name(f: Format) -> &'static str {
     }
 }
 
-fn kind_name(k: EntityKind) -> &'static str {
-    match k {
-        EntityKind::Person => "person",
-        EntityKind::Place => "place",
-        EntityKind::Org => "org",
-    }
-}
-
 fn counts_json(c: &Counts) -> serde_json::Value {
     serde_json::json!({"precision": c.precision(), "recall": c.recall(), "f1": c.f1(), "tp": c.tp, "fp": c.fp, "fn": c.fn_})
 }
@@ -133,7 +125,7 @@ fn counts_json(c: &Counts) -> serde_json::Value {
 fn kinds_json(kinds: &[(EntityKind, Counts)]) -> serde_json::Value {
     kinds
         .iter()
-        .map(|(k, c)| (kind_name(*k).to_string(), counts_json(c)))
+        .map(|(k, c)| (k.as_str().to_string(), counts_json(c)))
         .collect::<serde_json::Map<_, _>>()
         .into()
 }
@@ -181,7 +173,7 @@ fn print(s: &Set, r: &Report) {
     for (scope, kinds, overall) in scopes {
         let rows = kinds
             .iter()
-            .map(|(k, c)| (kind_name(*k), c))
+            .map(|(k, c)| (k.as_str(), c))
             .chain([("overall", overall)]);
         for (name, c) in rows {
             println!(

@@ -260,15 +260,7 @@ pub fn merge(articles: &mut [Article]) -> Vec<CorpusEntity> {
         aliases.sort_unstable();
         aliases.dedup();
         let aliases: Vec<String> = aliases.into_iter().map(str::to_string).collect();
-        let base = format!(
-            "{}-{}",
-            match kind {
-                EntityKind::Person => "person",
-                EntityKind::Place => "place",
-                EntityKind::Org => "org",
-            },
-            fold_name(&name).replace(' ', "-")
-        );
+        let base = format!("{}-{}", kind.as_str(), fold_name(&name).replace(' ', "-"));
         let n = used_ids.entry(base.clone()).or_default();
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}-{n}") };

@@ -17,7 +17,7 @@ use pages::{
     library::LibraryPage, map::MapPage, not_found::NotFound, quotes::QuotesPage,
     search::SearchPage, timeline::TimelinePage,
 };
-use state::corpus::CorpusCtx;
+use state::corpus::{CorpusCtx, Load};
 use state::library::LibraryCtx;
 use state::nav::Nav;
 use state::route::Route;
@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <main id="main" class="page" tabindex="-1">
+            <LoadFailed sharded=sharded/>
             {move || match page.get() {
                 Page::Library => view! { <LibraryPage/> }.into_any(),
                 Page::Search => view! { <SearchPage/> }.into_any(),
@@ -110,6 +111,29 @@ pub fn App() -> impl IntoView {
         <footer class="footer">
             <p>"Folio runs entirely in your browser: nothing you read or search leaves this page."</p>
         </footer>
+    }
+}
+
+/// Why nothing could be loaded, above every view while that holds: each
+/// view then says what it cannot show, and the rest of the app (the views,
+/// the links, a reload) keeps working.
+#[component]
+fn LoadFailed(sharded: bool) -> impl IntoView {
+    let corpus = CorpusCtx::expect();
+    move || match corpus.1.get() {
+        Load::Failed(e) => {
+            let what = if sharded {
+                "This site's index could not be opened"
+            } else {
+                "The bundled articles could not be loaded"
+            };
+            Some(view! {
+                <p class="error load-failed" role="alert">
+                    {format!("{what}: {e}.")}
+                </p>
+            })
+        }
+        _ => None,
     }
 }
 

@@ -123,6 +123,17 @@ pub fn ArticlePage() -> impl IntoView {
                 }
                 .into_any()
             }
+            // Not "not found" when nothing could be loaded to look in.
+            None if matches!(corpus.1.get_untracked(), Load::Failed(_)) => view! {
+                <section class="not-found">
+                    <h1>"Article not available"</h1>
+                    <p>
+                        "The article “" {id.clone()} "” cannot be shown, because the articles could not be loaded (see above). "
+                        <a href="#/">"Back to the library"</a>
+                    </p>
+                </section>
+            }
+            .into_any(),
             None => view! {
                 <section class="not-found">
                     <h1>"Article not found"</h1>

@@ -47,8 +47,23 @@ pub fn EntityPage() -> impl IntoView {
     move || {
         let id = id.get();
         // A deep link may open before the corpus has arrived: not "not found" yet.
-        if corpus.1.get() == Load::Loading {
-            return view! { <p class="muted" role="status">"Loading…"</p> }.into_any();
+        match corpus.1.get() {
+            Load::Loading => {
+                return view! { <p class="muted" role="status">"Loading…"</p> }.into_any();
+            }
+            Load::Failed(_) if sharded => {
+                return view! {
+                    <section class="not-found">
+                        <h1>"Entity not available"</h1>
+                        <p>
+                            "The entity “" {id.clone()} "” cannot be shown, because this site's index could not be opened (see above). "
+                            <a href="#/">"Back to the library"</a>
+                        </p>
+                    </section>
+                }
+                .into_any();
+            }
+            _ => {}
         }
         let source: Arc<Corpus> = if sharded {
             match page.get() {

@@ -22,7 +22,8 @@ pub fn LibraryPage() -> impl IntoView {
     let corpus = CorpusCtx::expect();
     let count = move || match corpus.1.get() {
         Load::Loading => "Loading the articles…".to_string(),
-        Load::Failed(e) => format!("The bundled articles could not be loaded: {e}."),
+        // The app's banner says why.
+        Load::Failed(_) => "No articles could be loaded.".to_string(),
         Load::Ready => corpus.with(|c| plural(c.articles.len(), "article", "articles")),
     };
     let shown = RwSignal::new(PAGE);
@@ -72,7 +73,7 @@ fn LargeCorpus() -> impl IntoView {
     let shards = ShardCtx::expect();
     let status = move || match corpus.1.get() {
         Load::Loading => "Opening the index…".to_string(),
-        Load::Failed(e) => format!("The index could not be opened: {e}."),
+        Load::Failed(_) => "The index could not be opened.".to_string(),
         Load::Ready => shards
             .manifest(|m| {
                 format!(

@@ -36,14 +36,27 @@ pub fn SearchPage() -> impl IntoView {
     // slower answer to an older query never replaces a newer one.
     let results = RwSignal::new(SearchResults::default());
     let failed = RwSignal::new(None::<String>);
+    // Hits left out because their records could not be read, with why.
+    let unreadable = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
         let q = query.get();
         if !sharded {
             results.set(corpus.with(|c| c.search(&q, RESULT_LIMIT)));
             return;
         }
-        if corpus.1.get() != Load::Ready {
-            return;
+        // An answer that cannot come: no other query's results stay on show.
+        let fail = move |q: String, e: String| {
+            results.set(SearchResults {
+                query: q,
+                ..SearchResults::default()
+            });
+            unreadable.set(Vec::new());
+            failed.set(Some(e));
+        };
+        match corpus.1.get() {
+            Load::Loading => return,
+            Load::Failed(e) => return fail(q, format!("the index could not be opened ({e})")),
+            Load::Ready => {}
         }
         leptos::task::spawn_local(async move {
             let current = || query.get_untracked() == q;
@@ -52,12 +65,13 @@ pub fn SearchPage() -> impl IntoView {
                 return;
             }
             match answer {
-                Ok(Some(r)) => {
+                Ok(Some((r, left_out))) => {
                     failed.set(None);
+                    unreadable.set(left_out);
                     results.set(r);
                 }
                 Ok(None) => {}
-                Err(e) => failed.set(Some(e)),
+                Err(e) => fail(q, e),
             }
         });
     });
@@ -70,7 +84,10 @@ pub fn SearchPage() -> impl IntoView {
         let (total, answered) = results.with(|r| (r.total, r.query == q));
         // A sharded site answers after its fetches: until then the count
         // shown would be the previous query's.
-        if !answered && failed.with(Option::is_none) {
+        if failed.with(Option::is_some) {
+            return format!("“{}” could not be searched.", q.trim());
+        }
+        if !answered {
             return format!("Searching “{}”…", q.trim());
         }
         format!(
@@ -150,6 +167,24 @@ pub fn SearchPage() -> impl IntoView {
                 })
             }}
             {move || {
+                let why = unreadable.get();
+                (!why.is_empty())
+                    .then(|| {
+                        let n = why.len();
+                        view! {
+                            <div class="error" role="alert">
+                                <p>
+                                    {format!(
+                                        "{} could not be shown, because this site is missing or has damaged files:",
+                                        plural(n, "result", "results"),
+                                    )}
+                                </p>
+                                <ul>{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
                 let notices = results.with(|r| r.notices.clone());
                 (!notices.is_empty())
                     .then(|| {
@@ -166,7 +201,9 @@ pub fn SearchPage() -> impl IntoView {
                 <div class="search-main" data-answered=move || results.with(|r| r.query.clone())>
                     {move || {
                         let r = results.get();
-                        if r.hits.is_empty() && !query.get().trim().is_empty() {
+                        if r.hits.is_empty() && failed.with(Option::is_some) {
+                            ().into_any()
+                        } else if r.hits.is_empty() && !query.get().trim().is_empty() {
                             view! {
                                 <p class="empty">
                                     "Nothing matches. Check the spelling, or try fewer words."

@@ -153,8 +153,10 @@ async fn response(
         .await
         .map_err(|_| format!("{url} could not be fetched"))?
         .unchecked_into();
-    if !response.ok() {
-        return Err(format!("{url} answered HTTP {}", response.status()));
+    match response.status() {
+        _ if response.ok() => {}
+        404 => return Err(format!("{url} is missing from the site (HTTP 404)")),
+        status => return Err(format!("{url} answered HTTP {status}")),
     }
     Ok(response)
 }

@@ -82,12 +82,17 @@ impl ShardCtx {
     /// ranks, then fetches the records of the first `limit` hits. Gives up
     /// (`Ok(None)`) between fetches once `current` says the query is no longer
     /// wanted (the user typed on), so keystrokes do not pile up fetches.
+    ///
+    /// A damaged index file fails the query (its answer would be wrong); a
+    /// damaged or missing record only leaves its hit out: the answer comes
+    /// with what went wrong for each one, so the page shows the rest and says
+    /// what is missing.
     pub async fn search(
         &self,
         text: &str,
         limit: usize,
         current: impl Fn() -> bool,
-    ) -> Result<Option<SearchResults>, String> {
+    ) -> Result<Option<(SearchResults, Vec<String>)>, String> {
         let query = Query::parse(text);
         // Two rounds at most (buckets, then postings and entity lists); a third
         // would mean a bug, not a slow query.
@@ -121,31 +126,45 @@ impl ShardCtx {
         if !current() {
             return Ok(None);
         }
-        self.load_records(&docs).await?;
-        self.records.with_value(|records| {
+        let unreadable = self.load_records(&docs).await;
+        let results = self.records.with_value(|records| {
             self.index.with_value(|s| {
                 s.as_ref()
-                    .map(|s| Some(s.results(text, &query, ranked, limit, |d| records.get(&d))))
+                    .map(|s| s.results(text, &query, ranked, limit, |d| records.get(&d)))
                     .ok_or_else(|| "the index is not open".to_string())
             })
-        })
+        })?;
+        Ok(Some((results, unreadable)))
     }
 
-    /// Fetches the records of these articles that are not here yet.
-    async fn load_records(&self, docs: &[u32]) -> Result<(), String> {
+    /// Fetches the records of these articles that are not here yet. One that
+    /// cannot be had (missing, truncated, altered) is left out and the others
+    /// kept: the answer is, per record left out, what went wrong.
+    async fn load_records(&self, docs: &[u32]) -> Vec<String> {
         let missing: Vec<u32> = self.records.with_value(|r| {
             docs.iter()
                 .copied()
                 .filter(|d| !r.contains_key(d))
                 .collect()
         });
-        let paths: Vec<String> = missing.iter().map(|&d| shard::record_path(d)).collect();
-        let files = fetch_all(&paths).await?;
-        let mut parsed = Vec::with_capacity(files.len());
-        for ((path, bytes), doc) in files.into_iter().zip(missing) {
-            let article =
-                shard::parse_record(&bytes).ok_or_else(|| format!("{path} is corrupt"))?;
-            parsed.push((doc, article));
+        let started: Vec<(String, _)> = missing
+            .iter()
+            .map(|&d| {
+                let path = shard::record_path(d);
+                let request = start_fetch(&path);
+                (path, request)
+            })
+            .collect();
+        let mut parsed = Vec::with_capacity(started.len());
+        let mut unreadable = Vec::new();
+        for ((path, request), doc) in started.into_iter().zip(missing) {
+            let record = read_bytes(&path, request).await.and_then(|bytes| {
+                shard::parse_record(&bytes).ok_or_else(|| format!("{path} is corrupt"))
+            });
+            match record {
+                Ok(article) => parsed.push((doc, article)),
+                Err(e) => unreadable.push(e),
+            }
         }
         self.ids.update_value(|ids| {
             for (doc, a) in &parsed {
@@ -153,7 +172,7 @@ impl ShardCtx {
             }
         });
         self.records.update_value(|r| r.extend(parsed));
-        Ok(())
+        unreadable
     }
 
     /// Puts the article with this id into the corpus in context (where the
@@ -183,7 +202,9 @@ impl ShardCtx {
                 doc
             }
         };
-        self.load_records(&[doc]).await?;
+        if let Some(why) = self.load_records(&[doc]).await.pop() {
+            return Err(why);
+        }
         self.records
             .with_value(|r| r.get(&doc).cloned())
             .ok_or_else(|| "no article has this id".to_string())

@@ -9,7 +9,7 @@ use folio_core::model::{Article, Extraction};
 use folio_core::search::index::Ranked;
 use folio_core::search::shard::{
     self, docs_path, entity_path, id_bucket_path, lexicon_path, parse_record, record_path,
-    write_record, ShardError, Sharded, DIR, MANIFEST,
+    write_record, ShardError, Sharded, DIR, FORMAT, MANIFEST,
 };
 use folio_core::search::Query;
 use folio_core::{Corpus, Source};
@@ -270,6 +270,39 @@ fn records_ids_and_entity_pages_are_written() {
     assert!(page.entities.iter().any(|e| e.id == zel.id));
 }
 
+/// A site built by another version of Folio is told apart from a damaged one:
+/// the message names both formats and the fix.
+#[test]
+fn a_manifest_of_another_format_names_both_formats_and_the_fix() {
+    let c = corpus();
+    let files = files(&c);
+    let manifest = std::str::from_utf8(&files[MANIFEST]).unwrap();
+    let other = manifest.replacen(&format!("\"format\":{FORMAT}"), "\"format\":99", 1);
+    assert_ne!(
+        other, manifest,
+        "the manifest spells its format as expected"
+    );
+    let err = Sharded::open(&other, &files[&docs_path()]).unwrap_err();
+    assert_eq!(
+        err,
+        ShardError::Version {
+            found: 99,
+            expected: FORMAT
+        }
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains("format 99") && message.contains("folio build"),
+        "{message}"
+    );
+    // Only the format is read first: a future manifest with other fields is
+    // still a version mismatch, not "unreadable".
+    assert!(matches!(
+        Sharded::open(r#"{"format":3,"shards":[]}"#, &files[&docs_path()]),
+        Err(ShardError::Version { found: 3, .. })
+    ));
+}
+
 #[test]
 fn corrupt_or_foreign_files_are_refused_not_panicked_on() {
     let c = corpus();
@@ -277,6 +310,12 @@ fn corrupt_or_foreign_files_are_refused_not_panicked_on() {
     assert_eq!(
         Sharded::open("{}", &files[&docs_path()]).unwrap_err(),
         ShardError::Manifest
+    );
+    let manifest = std::str::from_utf8(&files[MANIFEST]).unwrap();
+    assert_eq!(
+        Sharded::open(&manifest[..manifest.len() / 2], &files[&docs_path()]).unwrap_err(),
+        ShardError::Manifest,
+        "a truncated manifest"
     );
     let mut s = open(&files);
     for path in files

@@ -101,24 +101,34 @@ const LEX_MAGIC: &[u8] = b"FOLIL1";
 const POST_MAGIC: &[u8] = b"FOLIP1";
 const POS_MAGIC: &[u8] = b"FOLIQ1";
 
-/// What a sharded site says up front.
+/// What a sharded site says up front. Every field but the format may be
+/// missing when read, so that a manifest of another format (whose other
+/// fields may differ) is still read far enough to say so
+/// ([`ShardError::Version`]) instead of "unreadable".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     /// [`FORMAT`].
     pub format: u32,
     /// Articles.
+    #[serde(default)]
     pub articles: u32,
     /// Entities in all (the list below is capped).
+    #[serde(default)]
     pub entity_count: usize,
     /// Quotes in all.
+    #[serde(default)]
     pub quote_count: usize,
     /// Buckets of `ids/`.
+    #[serde(default)]
     pub id_buckets: u32,
     /// Names of the lexicon buckets that exist.
+    #[serde(default)]
     pub lexicon: Vec<String>,
     /// Number of postings (and positions) shards.
+    #[serde(default)]
     pub postings: u32,
     /// The most mentioned entities, at most [`SUMMARY_ENTITIES`].
+    #[serde(default)]
     pub entities: Vec<ListedEntity>,
 }
 

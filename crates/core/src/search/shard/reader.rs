@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{
     buckets_of, docs_path, entity_path, lexicon_path, positions_path, postings_path, Manifest, DIR,
-    DOCS_MAGIC, FORMAT, LEX_MAGIC, POST_MAGIC, POS_MAGIC,
+    DOCS_MAGIC, FORMAT, LEX_MAGIC, MANIFEST, POST_MAGIC, POS_MAGIC,
 };
 use crate::model::{Article, EntityKind};
 use crate::search::index::{read_front_coded, read_str, read_varint, Index, Ranked, Scored};
@@ -41,9 +41,20 @@ pub struct Sharded {
 /// Why shards could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShardError {
-    /// The manifest is not JSON of this format.
-    #[error("the index manifest is unreadable or of another version")]
+    /// The manifest is not a manifest: truncated, altered or not JSON.
+    #[error("the index manifest ({MANIFEST}) is unreadable")]
     Manifest,
+    /// The manifest is readable but of another format: the site was built by
+    /// another version of Folio, and rebuilding it is the fix.
+    #[error(
+        "the index is in format {found}, and this version of Folio reads format {expected}; rebuilding the site with this version's folio build mends it"
+    )]
+    Version {
+        /// The manifest's [`FORMAT`].
+        found: u32,
+        /// This reader's [`FORMAT`].
+        expected: u32,
+    },
     /// A shard file is truncated, tampered with or of another version.
     #[error("{0} is corrupt")]
     Corrupt(String),
@@ -55,7 +66,10 @@ impl Sharded {
         let manifest: Manifest =
             serde_json::from_str(manifest).map_err(|_| ShardError::Manifest)?;
         if manifest.format != FORMAT {
-            return Err(ShardError::Manifest);
+            return Err(ShardError::Version {
+                found: manifest.format,
+                expected: FORMAT,
+            });
         }
         let corrupt = || ShardError::Corrupt(docs_path());
         let index = read_docs(docs).ok_or_else(corrupt)?;

@@ -67,6 +67,31 @@ async fn reload(c: &Client) {
     .await;
 }
 
+/// The articles this browser has stored in IndexedDB, counted by the page
+/// itself (the app's cards can show fewer: stored imports load only once the
+/// worker starts). Call it only once the app has created its database.
+async fn stored_articles(c: &Client) -> u64 {
+    let count = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const open = indexedDB.open('folio');
+             open.onerror = () => done(-1);
+             open.onsuccess = () => {
+               const db = open.result;
+               if (!db.objectStoreNames.contains('articles')) { db.close(); return done(-2); }
+               const count = db.transaction('articles', 'readonly').objectStore('articles').count();
+               count.onsuccess = () => { db.close(); done(count.result); };
+               count.onerror = () => { db.close(); done(-3); };
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    count
+        .as_u64()
+        .unwrap_or_else(|| panic!("the article store could not be read: {count}"))
+}
+
 async fn open_library(c: &Client, base: &str, n: usize) {
     c.goto(&format!("{base}#/")).await.unwrap();
     wait_for_count(c, ".card", n).await;
@@ -139,6 +164,7 @@ async fn imports_report_every_bad_file_by_name_survive_a_reload_export_and_come_
     shot(&c, "import-report.png").await;
 
     // Kept in IndexedDB: a reload shows them again, marked as imported.
+    assert_eq!(stored_articles(&c).await, 4, "the four imported are stored");
     c.refresh().await.unwrap();
     wait_for_count(&c, ".card", 9).await;
     assert_eq!(
@@ -217,6 +243,14 @@ async fn imports_report_every_bad_file_by_name_survive_a_reload_export_and_come_
         cards(&c).await,
         5,
         "cleared imports stay cleared after a reload"
+    );
+    // The cards alone cannot tell: stored imports show only once the worker
+    // starts, which a browser with none stored does not do at once. The
+    // store itself must be empty.
+    assert_eq!(
+        stored_articles(&c).await,
+        0,
+        "cleared imports are gone from IndexedDB"
     );
 
     let exported = write(

@@ -8,7 +8,7 @@
 //! folio build ARTICLES --out SITE_DIR [--app DIST] [--title TITLE]
 //! folio bundle PATH... --out FILE
 //! folio onefile SITE_DIR [--out FILE]
-//! folio eval ner [--json] DIR
+//! folio eval ner [--json] [--predictions-out FILE] DIR
 //! folio eval html [--json] [--predictions-out FILE] DIR
 //! ```
 //!
@@ -49,7 +49,8 @@ usage:
                                                         app's corpus.json; importable in the app)
   folio onefile SITE_DIR [--out FILE]                   write SITE_DIR/folio.html: the built app
                                                         (trunk build) and its corpus.json in one file
-  folio eval ner [--json] DIR                           score entity recognition on gold NER data
+  folio eval ner [--json] [--predictions-out FILE] DIR  score entity recognition on gold NER data
+                                                        (FILE: every error, as TSV)
   folio eval html [--json] [--predictions-out FILE] DIR score HTML main-content extraction on the
                                                         article-extraction benchmark (DIR/html/*.html.gz,
                                                         DIR/ground-truth.json)
@@ -172,7 +173,7 @@ fn run() -> Result<ExitCode> {
         }
         "eval" => match free.as_slice() {
             [what, dir] if what == "ner" => {
-                eval::ner(Path::new(dir), json)?;
+                eval::ner(Path::new(dir), predictions_out.as_deref(), json)?;
                 Ok(ExitCode::SUCCESS)
             }
             [what, dir] if what == "html" => {

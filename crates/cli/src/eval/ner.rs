@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use folio_core::eval::{evaluate, Counts, Format, Report};
+use folio_core::eval::{evaluate, parse, predict, Counts, Format, GoldDoc, Report};
 use folio_core::EntityKind;
 
 /// One set's gold texts and their format.
@@ -24,7 +24,7 @@ struct Set {
 
 /// Runs the evaluation on the set in `dir`, or on every set under it, and prints
 /// the reports.
-pub fn ner(dir: &Path, json: bool) -> Result<()> {
+pub fn ner(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<()> {
     let sets = match read_set(dir)? {
         Some(set) => vec![set],
         None => {
@@ -42,6 +42,9 @@ pub fn ner(dir: &Path, json: bool) -> Result<()> {
             "{}: no .conll.txt or .tsv gold files, here or in a subfolder",
             dir.display()
         );
+    }
+    if let Some(out) = predictions_out {
+        write_errors(&sets, out)?;
     }
     let reports: Vec<(&Set, Report)> = sets
         .iter()
@@ -189,4 +192,65 @@ fn print(s: &Set, r: &Report) {
             );
         }
     }
+}
+
+/// Writes every error, one per line as TSV (set, document, half, error, gold
+/// kind, predicted kind, the span's words, its sentence around it), for
+/// studying one half's errors without looking at the other's.
+fn write_errors(sets: &[Set], out: &Path) -> Result<()> {
+    use std::fmt::Write as _;
+    let mut tsv = String::from("set\tdoc\thalf\terror\tgold\tpredicted\tspan\tcontext\n");
+    for set in sets {
+        let name = set.dir.file_name().unwrap_or_default().to_string_lossy();
+        let docs: Vec<GoldDoc> = set
+            .texts
+            .iter()
+            .flat_map(|t| parse(t, set.format))
+            .collect();
+        let half = docs.len() / 2;
+        for (i, doc) in docs.iter().enumerate() {
+            let predicted = predict(doc);
+            let words = |r: &std::ops::Range<usize>| doc.tokens[r.clone()].join(" ");
+            let context = |r: &std::ops::Range<usize>| {
+                let from = r.start.saturating_sub(8);
+                let to = (r.end + 8).min(doc.tokens.len());
+                format!(
+                    "{} [{}] {}",
+                    doc.tokens[from..r.start].join(" "),
+                    words(r),
+                    doc.tokens[r.end..to].join(" ")
+                )
+            };
+            let ignored = |r: &std::ops::Range<usize>| {
+                doc.ignore
+                    .iter()
+                    .any(|x| x.start <= r.start && r.end <= x.end)
+            };
+            let mut line = |error: &str, gold: &str, got: &str, r: &std::ops::Range<usize>| {
+                let _ = writeln!(
+                    tsv,
+                    "{name}\t{i}\t{}\t{error}\t{gold}\t{got}\t{}\t{}",
+                    1 + usize::from(i >= half),
+                    words(r),
+                    context(r)
+                );
+            };
+            for (r, k) in &predicted {
+                if doc.entities.iter().any(|(g, gk)| g == r && gk == k) || ignored(r) {
+                    continue;
+                }
+                match doc.entities.iter().find(|(g, _)| g == r) {
+                    Some((_, gk)) => line("kind", gk.as_str(), k.as_str(), r),
+                    None => line("spurious", "", k.as_str(), r),
+                }
+            }
+            for (g, gk) in &doc.entities {
+                if predicted.iter().any(|(r, _)| r == g) {
+                    continue;
+                }
+                line("missed", gk.as_str(), "", g);
+            }
+        }
+    }
+    std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))
 }

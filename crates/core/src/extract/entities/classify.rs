@@ -16,7 +16,7 @@
 use super::candidate::{key_of, plain, push, set, Cand, MEDIUM, STRONG, WEAK};
 use super::evidence::{
     born_after, copula_kind, followed_by_region, in_place_list, list_kind, member_context,
-    org_context, person_after, place_after, place_named, posted_on, team_after,
+    org_context, person_after, place_after, place_after_the, place_named, posted_on, team_after,
 };
 use super::runs::is_initial;
 use super::words::{
@@ -323,6 +323,8 @@ pub(super) fn classify_run(
     } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
         // "the West", "the East": regions of the world.
         set(&mut c, EntityKind::Place, WEAK);
+    } else if n == 1 && place_after_the(text, words, s) {
+        set(&mut c, EntityKind::Place, WEAK);
     } else if n == 1 && prev_adjacent.is_some_and(|p| p.key == "the") {
         set(&mut c, EntityKind::Org, WEAK);
     } else if in_place_list(text, cands, c.start) || (n > 1 && in_place_openers(first.key)) {
@@ -389,6 +391,21 @@ mod tests {
     fn a_lone_name_after_a_verb_of_speech_is_a_person() {
         let t = "The coach of the side said Varnok was ready to play again.";
         assert_eq!(kind_of(t, "Varnok"), Some(EntityKind::Person));
+    }
+
+    /// Guards the lone name after a preposition and "the": it was an
+    /// organisation ("the X" alone), though rivers, seas and valleys are
+    /// named so; a noun after it or a possessive leave it as it was.
+    #[test]
+    fn a_lone_name_after_a_preposition_and_the_is_a_place() {
+        let t =
+            "The brigade crossed the fords on the Velmora. Boats moved along the Tarsk to the sea.";
+        assert_eq!(kind_of(t, "Velmora"), Some(EntityKind::Place));
+        assert_eq!(kind_of(t, "Tarsk"), Some(EntityKind::Place));
+        let t = "Readers found it on the Varnex homepage and at the Varnex offices.";
+        assert_ne!(kind_of(t, "Varnex"), Some(EntityKind::Place));
+        let t = "He joined the Velmora of Central Tarsk in May.";
+        assert_ne!(kind_of(t, "Velmora"), Some(EntityKind::Place));
     }
 
     /// Guards the preposition opening a clause: "Near Lyon" was once one

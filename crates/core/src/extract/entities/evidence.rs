@@ -12,8 +12,9 @@ use super::candidate::{Cand, MEDIUM};
 use super::words::{is_place_noun, Word};
 use crate::extract::gazetteer as gaz;
 use crate::extract::lexicon::{
-    in_org_nouns, in_person_after, in_place_kinds, in_role_nouns, in_team_after, MEMBER_OF_NOUNS,
-    OWNED_BY_VERBS, PLACE_AFTER, POST_VERBS, WORK_FOR_VERBS,
+    in_not_names, in_org_nouns, in_person_after, in_place_kinds, in_place_prepositions,
+    in_role_nouns, in_team_after, BEFORE_THE_PLACE, MEMBER_OF_NOUNS, OWNED_BY_VERBS, PLACE_AFTER,
+    POST_VERBS, WORK_FOR_VERBS,
 };
 use crate::model::EntityKind;
 use crate::text::fold_name;
@@ -155,6 +156,37 @@ pub(super) fn place_after(text: &str, words: &[Word], e: usize) -> bool {
         return PLACE_AFTER.contains(&n.key);
     }
     matches!(gap, ", " | " , ") && located(n)
+}
+
+/// Whether the lone name `words[s]` follows a preposition of place and "the"
+/// and ends its phrase: "across the Rhine (", "on the Potomac.", "in the
+/// Valley to". Such a name is most often a river, a sea, a valley or a
+/// region. A lowercase word after it makes it a modifier ("the Scientology
+/// homepage", "the Asad regime"), and a possessive an owner: neither says
+/// "place".
+pub(super) fn place_after_the(text: &str, words: &[Word], s: usize) -> bool {
+    if s < 2 || words[s].possessive {
+        return false;
+    }
+    let (prep, the) = (&words[s - 2], &words[s - 1]);
+    let spaced = |a: &Word, b: &Word| &text[a.end..b.start] == " ";
+    if the.key != "the"
+        || the.cap
+        || prep.cap
+        || !spaced(prep, the)
+        || !spaced(the, &words[s])
+        || !(in_place_prepositions(prep.key) || BEFORE_THE_PLACE.contains(&prep.key))
+    {
+        return false;
+    }
+    match words.get(s + 1) {
+        None => true,
+        Some(next) => {
+            let punctuated = !text[words[s].end..next.start].trim().is_empty();
+            // "the Masters of Digital Media": a name that goes on after "of".
+            punctuated || (!next.cap && next.key != "of" && in_not_names(next.key))
+        }
+    }
 }
 
 /// Whether a lowercase noun of a team's people follows the run ("North

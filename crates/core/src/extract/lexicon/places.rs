@@ -237,6 +237,11 @@ pub(crate) const PLACE_PREPOSITIONS: &[&str] = &[
     "beyond",
 ];
 
+/// Prepositions that, before "the" and a lone name, also hint at a place
+/// (beside [`PLACE_PREPOSITIONS`]): "on the Potomac", "along the Danube".
+/// Not without "the": "on Facebook" is a platform, "on Monday" a day.
+pub(crate) const BEFORE_THE_PLACE: &[&str] = &["on", "along", "up", "down", "over", "under"];
+
 /// Words of a period or a regime before a country that leave it a place
 /// ("Nazi Germany", "Ancient Rome"), as a demonym does ("French Sudan").
 pub(crate) const COUNTRY_QUALIFIERS: &[&str] = &[

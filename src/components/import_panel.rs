@@ -11,7 +11,7 @@ use crate::state::library::LibraryCtx;
 
 /// Files the picker offers (any file can still be dropped; content decides).
 const ACCEPT: &str =
-    ".txt,.md,.markdown,.html,.htm,.json,text/plain,text/html,text/markdown,application/json";
+    ".txt,.md,.markdown,.html,.htm,.json,.jsonl,text/plain,text/html,text/markdown,application/json";
 
 /// The files of a file input, which is then cleared so the same file can be
 /// picked again.
@@ -149,7 +149,7 @@ pub fn ImportPanel() -> impl IntoView {
         <section class="import-panel" aria-labelledby="import-title">
             <h2 id="import-title">"Add your articles"</h2>
             <p class="muted">
-                "Saved web pages (.html), text or Markdown files, or a Folio library (.json). "
+                "Saved web pages (.html), text or Markdown files, a Folio library (.json) or JSON lines (.jsonl). "
                 "Drop files anywhere, paste text or a page with Ctrl+V, or choose:"
             </p>
             <div class="import-actions">

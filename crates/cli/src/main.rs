@@ -358,7 +358,7 @@ pub(crate) fn each_line(path: &Path, mut each: impl FnMut(usize, String)) -> Res
 
 /// One line of a JSON-lines file as a source, or the message that says why not.
 pub(crate) fn line_source(path: &Path, n: usize, line: &str) -> Result<Source> {
-    stream::parse_line(line).map_err(|e| match e.id {
+    folio_core::import::parse_line(line).map_err(|e| match e.id {
         Some(id) => anyhow::anyhow!("{} line {n} ({id}): {}", path.display(), e.error),
         None => anyhow::anyhow!("{} line {n}: {}", path.display(), e.error),
     })

@@ -38,4 +38,15 @@ pub enum Error {
     /// from a newer version.
     #[error("not a valid Folio bundle: {0}")]
     Bundle(String),
+    /// A JSON-lines file none of whose lines is an article: the first bad
+    /// line's number and why, and how many lines were bad.
+    #[error("no line is an article ({bad} bad; line {line}: {reason})")]
+    NoLines {
+        /// Lines that were not articles.
+        bad: usize,
+        /// The first of them (from 1).
+        line: usize,
+        /// Why not.
+        reason: String,
+    },
 }

@@ -4,9 +4,11 @@
 
 use std::collections::HashSet;
 
+use serde::Deserialize;
+
 use crate::extract::{decode_detect, extract_document};
 use crate::model::{Article, Meta};
-use crate::{bundle, Error};
+use crate::{bundle, Error, Source};
 
 /// The largest file an import accepts: 25 MiB. News articles are kilobytes and
 /// saved pages with inlined images a few megabytes; above this a file is almost
@@ -16,10 +18,116 @@ pub const MAX_FILE_BYTES: u64 = 25 * 1024 * 1024;
 /// What one file gave.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
-    /// The articles (one for a text or page, any number for a bundle).
+    /// The articles (one for a text or page, any number for a bundle or a
+    /// JSON-lines file).
     pub articles: Vec<Article>,
     /// The encoding the file was read in (`UTF-8`, `windows-1252`, …).
     pub encoding: &'static str,
+    /// Lines of a JSON-lines file that were not articles, each as "line N:
+    /// why" (or "line N (ID): why"); the other lines were read.
+    pub bad_lines: Vec<String>,
+}
+
+/// One line of a JSON-lines file of articles: `id`, the article as `text` or
+/// `html`, and [`Meta`]'s keys. An unknown key is an error, so a typo
+/// ("outlett") is reported, not ignored.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Line {
+    id: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    html: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    byline: Option<String>,
+}
+
+/// Why a line of a JSON-lines file is not an article, with its id when the
+/// line had one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineError {
+    /// The line's `id`, when it could be read.
+    pub id: Option<String>,
+    /// What is wrong, as a lowercase fact.
+    pub error: String,
+}
+
+/// Whether a file is a JSON-lines file of articles, by its name.
+pub fn is_lines(name: &str) -> bool {
+    name.rsplit('.')
+        .next()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"))
+        && name.contains('.')
+}
+
+/// One line of a JSON-lines file as a source: `ID.txt` or `ID.html`, so the
+/// extraction treats it as the file it would have been. The app's import,
+/// `folio extract --jsonl` and `folio build` all read lines with it.
+pub fn parse_line(line: &str) -> Result<Source, LineError> {
+    let l = serde_json::from_str::<Line>(line).map_err(|e| LineError {
+        id: None,
+        error: e.to_string(),
+    })?;
+    let (file, raw) = match (l.text, l.html) {
+        (Some(text), None) => (format!("{}.txt", l.id), text),
+        (None, Some(html)) => (format!("{}.html", l.id), html),
+        _ => {
+            return Err(LineError {
+                id: Some(l.id),
+                error: "needs exactly one of \"text\" and \"html\"".to_string(),
+            })
+        }
+    };
+    let meta = Meta {
+        title: l.title,
+        outlet: l.outlet,
+        published: l.published,
+        url: l.url,
+        byline: l.byline,
+    };
+    Ok(Source { file, raw, meta })
+}
+
+/// Every article of a JSON-lines text, and each bad line as "line N: why".
+/// Blank lines are skipped; a file of bad lines only is an error.
+fn read_lines(text: &str) -> Result<(Vec<Article>, Vec<String>), Error> {
+    let mut articles = Vec::new();
+    let mut bad = Vec::new();
+    let mut first_bad = None;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_line(line) {
+            Ok(source) => {
+                articles.push(extract_document(&source.file, &source.raw, &source.meta));
+            }
+            Err(e) => {
+                first_bad.get_or_insert((i + 1, e.error.clone()));
+                bad.push(match e.id {
+                    Some(id) => format!("line {} ({id}): {}", i + 1, e.error),
+                    None => format!("line {}: {}", i + 1, e.error),
+                });
+            }
+        }
+    }
+    match first_bad {
+        Some((line, reason)) if articles.is_empty() => Err(Error::NoLines {
+            bad: bad.len(),
+            line,
+            reason,
+        }),
+        _ => Ok((articles, bad)),
+    }
 }
 
 /// Reads one file: checks its size, decodes it (see [`decode_detect`]), and
@@ -34,14 +142,18 @@ pub fn import_file(name: &str, size: u64, bytes: &[u8]) -> Result<Imported, Erro
         });
     }
     let decoded = decode_detect(bytes)?;
-    let articles = if bundle::is_bundle(name, &decoded.text) {
-        bundle::from_json(&decoded.text)?
+    let (articles, bad_lines) = if bundle::is_bundle(name, &decoded.text) {
+        (bundle::from_json(&decoded.text)?, Vec::new())
+    } else if is_lines(name) {
+        read_lines(&decoded.text)?
     } else {
-        vec![extract_document(name, &decoded.text, &Meta::default())]
+        let article = extract_document(name, &decoded.text, &Meta::default());
+        (vec![article], Vec::new())
     };
     Ok(Imported {
         articles,
         encoding: decoded.encoding,
+        bad_lines,
     })
 }
 
@@ -257,6 +369,54 @@ mod tests {
         assert_eq!(got.articles, corpus.articles);
         let err = import_file("library.json", 10, b"{\"format\":").unwrap_err();
         assert!(matches!(err, Error::Bundle(_)));
+    }
+
+    /// Guards the JSON-lines import: a `.jsonl` file was once one article of
+    /// raw JSON. Each line is an article; a bad line is named by its number
+    /// and the others still arrive.
+    #[test]
+    fn a_json_lines_file_gives_one_article_per_line_and_names_its_bad_lines() {
+        let text = concat!(
+            r#"{"id": "ferry", "text": "The ferry reached Varna at noon.", "outlet": "Coast News"}"#,
+            "\n\n",
+            r#"{"id": "page", "html": "<html><body><article><p>Storms closed the port of Burgas on Monday.</p></article></body></html>"}"#,
+            "\n",
+            r#"{"id": "typo", "text": "x", "outlett": "y"}"#,
+            "\n",
+            r#"{"id": "both", "text": "x", "html": "y"}"#,
+            "\n",
+            "not json\n",
+        );
+        let got = import_file("feed.JSONL", text.len() as u64, text.as_bytes()).unwrap();
+        let ids: Vec<&str> = got.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["ferry", "page"]);
+        assert_eq!(got.articles[0].outlet.as_deref(), Some("Coast News"));
+        assert!(got.articles[1].text.contains("port of Burgas"));
+        assert_eq!(got.bad_lines.len(), 3, "{:?}", got.bad_lines);
+        assert!(
+            got.bad_lines[0].starts_with("line 4: unknown field `outlett`"),
+            "{:?}",
+            got.bad_lines
+        );
+        assert_eq!(
+            got.bad_lines[1],
+            "line 5 (both): needs exactly one of \"text\" and \"html\""
+        );
+        assert!(
+            got.bad_lines[2].starts_with("line 6: "),
+            "{:?}",
+            got.bad_lines
+        );
+        // Only bad lines: an error that says which and why.
+        let err = import_file("bad.jsonl", 8, b"not json\n{}\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("no line is an article (2 bad; line 1: "),
+            "{err}"
+        );
+        // The same text in a .json or .txt file is not read as lines.
+        let got = import_file("feed.txt", text.len() as u64, text.as_bytes()).unwrap();
+        assert_eq!(got.articles.len(), 1);
     }
 
     #[test]

@@ -662,3 +662,42 @@ async fn pasting_outside_a_text_field_imports_the_clipboard() {
     assert_eq!(cards(&c).await, 6);
     c.close().await.unwrap();
 }
+
+/// Issue #17: a `.jsonl` file, the CLI's pipeline format, imported as one
+/// article of raw JSON. Each line is an article now, a bad line is reported by
+/// its number, and the others arrive with their metadata.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_json_lines_file_imports_one_article_per_line_and_names_its_bad_line() {
+    let dir = scratch("jsonl");
+    let lines = concat!(
+        r#"{"id": "fog", "text": "Fog closed the port of Varna on Sunday, the harbour master said.", "outlet": "Coast Daily", "published": "2026-02-01"}"#,
+        "\n",
+        r#"{"id": "broken", "text": "x", "outlett": "a typo"}"#,
+        "\n\n",
+        r#"{"id": "bridge", "html": "<html><head><title>A bridge reopens</title></head><body><article><h1>A bridge reopens</h1><p>The bridge at Ruse reopened on Friday after repairs, the city said.</p></article></body></html>"}"#,
+        "\n",
+    );
+    let feed = write(&dir.0, "feed.jsonl", lines.as_bytes());
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open_library(&c, &base, 5).await;
+    pick(&c, &[feed]).await;
+    let text = report(&c, 60).await;
+    assert!(text.contains("Added 2 articles."), "{text}");
+    assert!(
+        text.contains("feed.jsonl: line 2 (broken): unknown field `outlett`")
+            || text.contains("feed.jsonl: line 2: unknown field `outlett`"),
+        "{text}"
+    );
+    wait_for_count(&c, ".card", 7).await;
+    c.goto(&format!("{base}#/article/fog")).await.unwrap();
+    wait_until(&c, "document.querySelector('.reader-text')", 20).await;
+    assert!(text_of(&c, ".reader-meta").await.contains("Coast Daily"));
+    c.goto(&format!("{base}#/article/bridge")).await.unwrap();
+    wait_until(&c, "document.querySelector('.reader-text')", 20).await;
+    assert_eq!(text_of(&c, "#article-title").await, "A bridge reopens");
+    assert!(text_of(&c, ".reader-text").await.contains("bridge at Ruse"));
+    c.close().await.unwrap();
+}

@@ -97,6 +97,13 @@ impl Library {
                     continue;
                 }
             };
+            // A JSON-lines file's bad lines are skipped one by one, by number.
+            for why in imported.bad_lines {
+                report.skipped.push(Skipped {
+                    file: file.name.clone(),
+                    reason: why,
+                });
+            }
             if imported.encoding != "UTF-8" {
                 report
                     .converted
@@ -230,6 +237,41 @@ mod tests {
             .iter()
             .all(|s| s.reason.starts_with("already in the library")));
         assert_eq!(fresh.len(), 2);
+    }
+
+    /// Guards the JSON-lines import (issue #17: a `.jsonl` file arrived as
+    /// one article of raw JSON): one article per line, each bad line skipped
+    /// by its number, duplicates within the file skipped as in a batch.
+    #[test]
+    fn a_json_lines_file_imports_one_article_per_line_and_reports_bad_lines() {
+        let lib = Library::new(bundled());
+        let lines = concat!(
+            r#"{"id": "storm", "text": "Storms closed the port of Burgas on Monday.", "published": "2026-03-02"}"#,
+            "\n",
+            r#"{"id": "ferry", "text": "The ferry reached Ruse at noon."}"#,
+            "\n",
+            "{\"id\": \"cut\", \"text\": \"The line ends\n",
+            r#"{"id": "again", "text": "The ferry reached Ruse at noon."}"#,
+            "\n",
+        );
+        let (fresh, report) =
+            lib.read_batch(vec![file("feed.jsonl", lines.as_bytes())], |_, _, _| {});
+        assert_eq!(report.added, vec!["storm", "ferry"]);
+        assert_eq!(fresh[0].published.as_deref(), Some("2026-03-02"));
+        let skipped: Vec<(&str, &str)> = report
+            .skipped
+            .iter()
+            .map(|s| (s.file.as_str(), s.reason.as_str()))
+            .collect();
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert!(
+            skipped[0].0 == "feed.jsonl" && skipped[0].1.starts_with("line 3: "),
+            "{skipped:?}"
+        );
+        assert!(
+            skipped[1].1.starts_with("already in the library"),
+            "{skipped:?}"
+        );
     }
 
     #[test]

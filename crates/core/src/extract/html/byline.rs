@@ -21,7 +21,14 @@ pub(super) fn find(page: &Stated, ld: &LdInfo) -> Option<String> {
         ])
         .filter(|a| !a.contains("://"));
     let rel = (!page.rel_author.is_empty()).then(|| page.rel_author.join(", "));
-    [meta, ld.author.clone(), rel, page.shown_byline.clone()]
+    // A JSON-LD author typed `Person` comes before the meta tag, which many
+    // sites fill with their own or their publisher's name.
+    let (first, second) = if ld.author_is_person {
+        (ld.author.clone(), meta)
+    } else {
+        (meta, ld.author.clone())
+    };
+    [first, second, rel, page.shown_byline.clone()]
         .into_iter()
         .flatten()
         .map(|a| clean_byline(&a))

@@ -14,6 +14,9 @@ use super::walk::Walker;
 pub(super) struct LdInfo {
     pub(super) headline: Option<String>,
     pub(super) author: Option<String>,
+    /// Whether the author was stated as a `Person`: surer than an author
+    /// meta tag, which many sites fill with their own name.
+    pub(super) author_is_person: bool,
     pub(super) published: Option<String>,
     pub(super) publisher: Option<String>,
     pub(super) url: Option<String>,
@@ -52,7 +55,9 @@ impl LdInfo {
             self.published = str_of("datePublished");
         }
         if self.author.is_none() {
-            self.author = o.get("author").and_then(names).filter(|s| !s.is_empty());
+            let author = o.get("author");
+            self.author = author.and_then(people).filter(|s| !s.is_empty());
+            self.author_is_person = self.author.is_some() && author.is_some_and(is_person);
         }
         if self.publisher.is_none() {
             self.publisher = o.get("publisher").and_then(names).filter(|s| !s.is_empty());
@@ -117,6 +122,42 @@ fn names(v: &Value) -> Option<String> {
             (!all.is_empty()).then(|| all.join(", "))
         }
         _ => None,
+    }
+}
+
+/// Names from a JSON-LD author value, as [`names`], but an author stated as
+/// an organisation (`"@type": "Organization"`, "NewsMediaOrganization", …)
+/// is left out: a publisher that names itself the author is no byline.
+fn people(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(m) if is_organisation_type(m.get("@type")) => None,
+        Value::Array(a) => {
+            let all: Vec<String> = a
+                .iter()
+                .filter_map(people)
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!all.is_empty()).then(|| all.join(", "))
+        }
+        _ => names(v),
+    }
+}
+
+/// Whether an author value is a `Person` object, or a list of them.
+fn is_person(v: &Value) -> bool {
+    match v {
+        Value::Object(m) => m.get("@type").and_then(Value::as_str) == Some("Person"),
+        Value::Array(a) => !a.is_empty() && a.iter().all(is_person),
+        _ => false,
+    }
+}
+
+fn is_organisation_type(t: Option<&Value>) -> bool {
+    let is = |t: &str| t.ends_with("Organization") || matches!(t, "Corporation" | "NGO");
+    match t {
+        Some(Value::String(t)) => is(t),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is),
+        _ => false,
     }
 }
 

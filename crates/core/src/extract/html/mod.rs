@@ -276,6 +276,32 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Aoife Brennan"));
     }
 
+    /// Guards the byline's sources: many sites fill the author meta tag with
+    /// their own or their publisher's name, and state the writer in JSON-LD
+    /// as a `Person`; an author stated as an `Organization` is no byline.
+    #[test]
+    fn a_json_ld_person_comes_before_the_author_meta_and_an_organisation_is_no_byline() {
+        let ld = |author: &str| {
+            format!(
+                "<meta name='author' content='Example Times'>\
+                 <script type='application/ld+json'>{{\"@type\": \"NewsArticle\", \"author\": {author}}}</script>"
+            )
+        };
+        let body = format!("<article>{PROSE}</article>");
+        let m = extract_html(&page(
+            &ld(r#"{"@type": "Person", "name": "Aoife Brennan"}"#),
+            &body,
+        ))
+        .meta;
+        assert_eq!(m.byline.as_deref(), Some("Aoife Brennan"));
+        // Untyped, the meta tag still comes first.
+        let m = extract_html(&page(&ld(r#""Aoife Brennan""#), &body)).meta;
+        assert_eq!(m.byline.as_deref(), Some("Example Times"));
+        let org = r#"<script type='application/ld+json'>{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Example Times"}}</script>"#;
+        let m = extract_html(&page(org, &body)).meta;
+        assert_eq!(m.byline, None);
+    }
+
     #[test]
     fn entities_are_decoded() {
         let body = "<article><p>Fish &amp; chips cost &euro;12 &mdash; &quot;too much&quot;, \

@@ -28,11 +28,17 @@ pub(super) fn find(page: &Stated, ld: &LdInfo) -> Option<String> {
     } else {
         (meta, ld.author.clone())
     };
-    [first, second, rel, page.shown_byline.clone()]
-        .into_iter()
-        .flatten()
-        .map(|a| clean_byline(&a))
-        .find(|a| is_person_like(a))
+    [
+        first,
+        second,
+        rel,
+        page.shown_byline.clone(),
+        page.marked_author.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|a| clean_byline(&a))
+    .find(|a| is_person_like(a))
 }
 
 /// A byline shown in the text after the headline ("Von Anna Muster", or
@@ -47,6 +53,54 @@ pub(super) fn shown(text: &str) -> Option<String> {
         && !t.chars().any(|c| c.is_ascii_digit())
         && is_person_like(&t);
     ok.then_some(t)
+}
+
+/// The names in an element marked as the author's, from its text nodes:
+/// what follows an opener ("Post author", "By Jane Doe"; "Erstellt von Jane
+/// Doe"), else what follows a label ("Text und Fotos: Jane Doe"), else the
+/// first text node that is names alone (an author box: the name, then a
+/// biography), else all of its text when that is names alone. Whatever it
+/// is, it must read as names only: "Reply", "Published on" are not.
+pub(super) fn marked(texts: &[String]) -> Option<String> {
+    let texts: Vec<String> = texts.iter().map(|t| collapse(t)).collect();
+    // An opener opens a text node, or stands lowercase inside one: a name
+    // such as "Di Maria" is no opener.
+    let after_an_opener = texts.iter().find_map(|t| {
+        let starts = std::iter::once(0).chain(
+            t.char_indices()
+                .filter(|&(i, c)| i > 0 && c.is_lowercase() && t[..i].ends_with(' '))
+                .map(|(i, _)| i),
+        );
+        starts
+            .filter_map(|i| after_opener(&t[i..]))
+            .find(|rest| !rest.is_empty())
+            .map(str::to_string)
+    });
+    let joined = texts.join(" ");
+    let after_a_label = joined.rsplit_once(": ").map(|(_, r)| r.to_string());
+    after_an_opener
+        .into_iter()
+        .chain(after_a_label)
+        .chain(texts.iter().cloned())
+        .chain(std::iter::once(joined.clone()))
+        .filter_map(|t| shown(&t))
+        .find(|t| names_only(t))
+}
+
+/// Whether every word of `s` could be part of a name: capitalised (or not a
+/// word at all), a name particle ("von", "de") or a word that joins two
+/// names ("and", "und"), and not an opener alone.
+fn names_only(s: &str) -> bool {
+    use crate::extract::lexicon::{in_name_particles, BYLINE_JOINERS};
+    s.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+        let lower = w.to_lowercase();
+        !w.starts_with(char::is_lowercase)
+            || in_name_particles(&lower)
+            || BYLINE_JOINERS.contains(&lower.as_str())
+    }) && !s
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| after_opener(w) == Some(""))
 }
 
 /// Whether a cleaned byline can be people: not empty, not a host name ("example.org"), an address or a handle ("jane.doe").
@@ -141,6 +195,45 @@ mod tests {
         assert_eq!(clean_byline("'Ann Lee, Bo Kim'"), "Ann Lee, Bo Kim");
         assert_eq!(clean_byline("Ann, Ann, Ann"), "Ann");
         assert_eq!(clean_byline("Byron Lee"), "Byron Lee");
+    }
+
+    /// Guards the marked author element: its names after an opener or a
+    /// label, the name of an author box without its biography, and nothing
+    /// for words that are not names.
+    #[test]
+    fn a_marked_author_element_gives_its_names_only() {
+        let m = |texts: &[&str]| marked(&texts.iter().map(|t| t.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            m(&["Post author", "By Jane Doe"]).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            m(&["Erstellt von Anna Muster"]).as_deref(),
+            Some("Anna Muster")
+        );
+        assert_eq!(
+            m(&["Text und Fotos: Anna Muster"]).as_deref(),
+            Some("Anna Muster")
+        );
+        assert_eq!(
+            m(&[
+                "Jane Doe",
+                "Jane writes about ferries and the sea for the weekly edition."
+            ])
+            .as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            m(&["Ann Lee und Bo Kim"]).as_deref(),
+            Some("Ann Lee und Bo Kim")
+        );
+        assert_eq!(m(&["Angel Di Maria"]).as_deref(), Some("Angel Di Maria"));
+        assert_eq!(m(&["Published by"]), None);
+        assert_eq!(m(&["Publiziert am"]), None);
+        assert_eq!(
+            m(&["Anna Muster DOTYCZY: gazociąg i rury"]).as_deref(),
+            None
+        );
     }
 
     #[test]

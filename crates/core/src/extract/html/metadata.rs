@@ -35,6 +35,10 @@ pub(super) struct Stated {
     pub(super) shown_date: Option<String>,
     /// The names after a byline opener ("By", "Von") soon after the `<h1>`.
     pub(super) shown_byline: Option<String>,
+    /// The names in the first element marked as the author's (microdata
+    /// `itemprop="author"`, a class such as "author" or "byline") that read
+    /// as names.
+    pub(super) marked_author: Option<String>,
 }
 
 impl Stated {

@@ -302,6 +302,30 @@ mod tests {
         assert_eq!(m.byline, None);
     }
 
+    /// Guards the byline from markup: microdata `itemprop="author"` and an
+    /// author class give the names; a comment's author does not.
+    #[test]
+    fn an_element_marked_as_the_author_is_a_byline_and_a_comment_author_is_not() {
+        let body = format!(
+            "<article><h1>Ferries</h1><div class='meta'><span itemprop='author' itemscope><span itemprop='name'>Aoife Brennan</span></span></div>{PROSE}</article>"
+        );
+        assert_eq!(
+            extract_html(&page("", &body)).meta.byline.as_deref(),
+            Some("Aoife Brennan")
+        );
+        let body = format!(
+            "<article><h1>Ferries</h1><p class='entry-author'>Text: Aoife Brennan</p>{PROSE}</article>"
+        );
+        assert_eq!(
+            extract_html(&page("", &body)).meta.byline.as_deref(),
+            Some("Aoife Brennan")
+        );
+        let body = format!(
+            "<article><h1>Ferries</h1>{PROSE}</article><div class='comments'><span class='comment-author'>Bo Kim</span></div>"
+        );
+        assert_eq!(extract_html(&page("", &body)).meta.byline, None);
+    }
+
     #[test]
     fn entities_are_decoded() {
         let body = "<article><p>Fish &amp; chips cost &euro;12 &mdash; &quot;too much&quot;, \

@@ -105,6 +105,9 @@ pub(super) struct Walker {
     /// Whether the `<h1>` is being collected (it is also a block).
     h1_open: Option<String>,
     rel_author_open: Option<String>,
+    /// An element marked as the author's being read: its depth in the stack
+    /// and its text nodes so far.
+    marked_open: Option<(usize, Vec<String>)>,
     /// (negative, positive) class/id hints of the elements that have any.
     pub(super) hint_of: HashMap<NodeId, (bool, bool)>,
     /// Text nodes with a digit read for a shown date since the `<h1>` closed;
@@ -114,6 +117,25 @@ pub(super) struct Walker {
     /// the last one was an opener alone ("By"), whose names come next.
     byline_looks: usize,
     byline_opened: bool,
+}
+
+/// Whether an element is marked as holding the article's author: microdata
+/// `itemprop="author"`, or a class token that names an author or a byline
+/// ("author", "byline", "entry-author", "post-author-name"). A comment's
+/// author ("comment-author") is not the article's.
+fn marks_author(el: &scraper::node::Element) -> bool {
+    if el.attr("itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|p| p.eq_ignore_ascii_case("author"))
+    }) {
+        return true;
+    }
+    el.attr("class").is_some_and(|c| {
+        c.split_whitespace().any(|t| {
+            let t = t.to_ascii_lowercase();
+            (t.contains("author") || t.contains("byline")) && !t.contains("comment")
+        })
+    })
 }
 
 /// Text nodes with a digit read after the `<h1>` for a shown date: the dateline
@@ -203,6 +225,13 @@ impl Walker {
         {
             self.rel_author_open = Some(String::new());
         }
+        if self.marked_open.is_none()
+            && self.stated.marked_author.is_none()
+            && self.stack.iter().all(|o| !o.code)
+            && marks_author(el)
+        {
+            self.marked_open = Some((self.stack.len(), Vec::new()));
+        }
         let skip = skipped(name, el);
         let block = block_kind(name);
         let pre = name == "pre";
@@ -267,6 +296,15 @@ impl Walker {
                 }
             }
         }
+        if self
+            .marked_open
+            .as_ref()
+            .is_some_and(|(depth, _)| *depth + 1 == self.stack.len())
+        {
+            if let Some((_, texts)) = self.marked_open.take() {
+                self.stated.marked_author = super::byline::marked(&texts);
+            }
+        }
         let open = self.stack.last();
         if open.is_some_and(|o| o.block.is_some()) {
             self.flush();
@@ -296,6 +334,11 @@ impl Walker {
         }
         if let Some(a) = self.rel_author_open.as_mut() {
             a.push_str(t);
+        }
+        if let Some((_, texts)) = self.marked_open.as_mut() {
+            if !t.trim().is_empty() && texts.len() < 16 {
+                texts.push(t.to_string());
+            }
         }
         if self.stated.h1.is_some()
             && self.stated.shown_date.is_none()

@@ -22,3 +22,8 @@ pub(crate) const BYLINE_OPENERS: &[&str] = &[
     "di",
     "door",
 ];
+
+/// Words that join two authors' names in a byline ("Ann Lee und Bo Kim"),
+/// folded: the only lowercase words a byline holds besides name particles.
+pub(crate) const BYLINE_JOINERS: &[&str] =
+    &["and", "und", "et", "e", "y", "i", "en", "og", "och", "&"];

@@ -68,7 +68,7 @@ use crate::text::FxHasher;
 pub use time::{MONTHS, WEEKDAYS};
 
 #[cfg(feature = "html")]
-pub(crate) use bylines::BYLINE_OPENERS;
+pub(crate) use bylines::{BYLINE_JOINERS, BYLINE_OPENERS};
 pub(crate) use debris::{BOILERPLATE_PREFIXES, CALLS_TO_ACTION, LINK_MARKERS};
 pub(crate) use names::{FIELD_BEFORE, NAME_PREFIXES, TITLE_SMALL_WORDS};
 pub(crate) use organisations::{MEMBER_OF_NOUNS, OWNED_BY_VERBS, PARTY_WORDS, WORK_FOR_VERBS};

@@ -69,15 +69,19 @@ for t in "${targets[@]}"; do
       -max_len="$(max_len "$t")" -print_final_stats=1 "${limit[@]}") > "$log" 2>&1
   rc=$?
   set -e
-  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
-  secs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE 'in [0-9]+' | grep -oE '[0-9]+' | tail -1)
+  # After a crash libFuzzer prints no final stats: the last status line's
+  # count stands in, and a missing match must not end the script (pipefail).
+  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1 || true)
+  [[ -z "$runs" ]] && runs=$(grep -oE '^#[0-9]+' "$log" | tr -d '#' | tail -1 || true)
+  secs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE 'in [0-9]+' | grep -oE '[0-9]+' | tail -1 || true)
   if [[ $rc -eq 0 ]]; then
     echo "$t: ${runs:-?} executions in ${secs:-?} s, no crash"
+    rm -f "$log"
   else
     echo "$t: FAILED after ${runs:-?} executions (exit $rc); the end of its log:"
     tail -30 "$log"
+    echo "(the whole log is kept in $log)"
     status=1
   fi
-  rm -f "$log"
 done
 exit $status

@@ -274,6 +274,52 @@ mod tests {
         assert_eq!(again.extraction(), c.extraction());
     }
 
+    /// Guards exact numbers (found by the bundle fuzz target): a quantity
+    /// written as "10000000000000000000000000000000000000000000000002.0" was
+    /// read as 1.0000000000000001e49, written as "1e+49" and read back as
+    /// 1e49, so a bundle read and written again changed. Numbers must read
+    /// as written, however they are spelled.
+    #[test]
+    fn quantities_read_back_as_written_however_spelled() {
+        let json = to_json(&corpus().extraction());
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let first = v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|a| a["quantities"].as_array().unwrap())
+            .map(|q| q["value"].to_string())
+            .next()
+            .expect("a quantity");
+        for spelled in [
+            "10000000000000000000000000000000000000000000000002.0",
+            "0.30000000000000004",
+            "4.9406564584124654e-324",
+            "179769313486231570000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
+            "123456.78900000000000001",
+        ] {
+            let edited = json.replacen(
+                &format!("\"value\": {first}"),
+                &format!("\"value\": {spelled}"),
+                1,
+            );
+            assert_ne!(edited, json, "the bundle spells its values as expected");
+            let read = from_json(&edited).unwrap();
+            let written = to_json(&Extraction {
+                articles: read.clone(),
+                entities: Vec::new(),
+            });
+            let again = from_json(&written).unwrap();
+            assert_eq!(again, read, "{spelled} changed in a round trip");
+            let exact: f64 = spelled.parse().unwrap();
+            let got = read
+                .iter()
+                .flat_map(|a| &a.quantities)
+                .find(|q| q.value.to_bits() == exact.to_bits());
+            assert!(got.is_some(), "{spelled} was not read as {exact:e}");
+        }
+    }
+
     #[test]
     fn a_truncated_bundle_says_so() {
         let json = to_json(&corpus().extraction());

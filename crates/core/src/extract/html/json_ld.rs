@@ -18,6 +18,11 @@ pub(super) struct LdInfo {
     /// meta tag, which many sites fill with their own name.
     pub(super) author_is_person: bool,
     pub(super) published: Option<String>,
+    /// `datePublished` of an object that is not an article (a `WebPage`), for
+    /// a page whose article object states none.
+    pub(super) page_published: Option<String>,
+    /// `dateModified`, the last resort for a date.
+    pub(super) modified: Option<String>,
     pub(super) publisher: Option<String>,
     pub(super) url: Option<String>,
     pub(super) body: Option<String>,
@@ -44,10 +49,16 @@ impl LdInfo {
 
     fn absorb(&mut self, o: &Value) {
         let article = is_article_type(o);
+        let str_of = |k: &str| o.get(k).and_then(Value::as_str).map(collapse);
+        if self.modified.is_none() {
+            self.modified = str_of("dateModified");
+        }
         if !article && o.get("headline").is_none() {
+            if self.page_published.is_none() {
+                self.page_published = str_of("datePublished");
+            }
             return;
         }
-        let str_of = |k: &str| o.get(k).and_then(Value::as_str).map(collapse);
         if self.headline.is_none() {
             self.headline = str_of("headline").filter(|s| !s.is_empty());
         }

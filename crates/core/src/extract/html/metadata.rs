@@ -39,6 +39,10 @@ pub(super) struct Stated {
     /// `itemprop="author"`, a class such as "author" or "byline") that read
     /// as names.
     pub(super) marked_author: Option<String>,
+    /// The date of the first element marked as the article's date (microdata
+    /// `itemprop="datePublished"`, hAtom's `published`, a class such as
+    /// "post-date" or "publishing-date"), `YYYY-MM-DD`.
+    pub(super) marked_date: Option<String>,
 }
 
 impl Stated {

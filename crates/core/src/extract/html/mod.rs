@@ -326,6 +326,58 @@ mod tests {
         assert_eq!(extract_html(&page("", &body)).meta.byline, None);
     }
 
+    /// Guards the dates from markup and the last resorts: an element marked
+    /// as the date (microdata, hAtom's `title`, a class naming a publication
+    /// date), a `WebPage`'s JSON-LD date, then the date it was modified.
+    #[test]
+    fn a_marked_date_a_web_page_date_and_then_a_modified_date_are_read() {
+        let date = |head: &str, body: &str| extract_html(&page(head, body)).meta.published;
+        let body =
+            |marked: &str| format!("<div class='sidebar'>{marked}</div><article>{PROSE}</article>");
+        assert_eq!(
+            date(
+                "",
+                &body("<span class='itemPostDate'>am 25.08.2015 22:30</span>")
+            )
+            .as_deref(),
+            Some("2015-08-25")
+        );
+        assert_eq!(
+            date(
+                "",
+                &body("<abbr class='published' title='2013-04-04T18:52:11+00:00'>April 4</abbr>")
+            )
+            .as_deref(),
+            Some("2013-04-04")
+        );
+        assert_eq!(
+            date(
+                "",
+                &body("<meta itemprop='datePublished' content='2019-03-02'>")
+            )
+            .as_deref(),
+            Some("2019-03-02")
+        );
+        // An update's date is no publication date.
+        assert_eq!(
+            date("", &body("<span class='date-updated'>1.2.2020</span>")),
+            None
+        );
+        let ld = |json: &str| format!("<script type='application/ld+json'>{json}</script>");
+        assert_eq!(
+            date(
+                &ld(r#"{"@type": "WebPage", "datePublished": "2014-03-17T01:44:37+00:00"}"#),
+                &body("")
+            )
+            .as_deref(),
+            Some("2014-03-17")
+        );
+        assert_eq!(
+            date(&ld(r#"{"@type": "NewsArticle", "headline": "Ferries", "dateModified": "2021-11-11"}"#), &body("")).as_deref(),
+            Some("2021-11-11")
+        );
+    }
+
     #[test]
     fn entities_are_decoded() {
         let body = "<article><p>Fish &amp; chips cost &euro;12 &mdash; &quot;too much&quot;, \

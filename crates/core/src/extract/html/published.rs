@@ -25,6 +25,7 @@ pub(super) fn find(page: &Stated, ld: &LdInfo) -> Option<String> {
         ])
         .and_then(|d| iso_date(&d))
         .or_else(|| ld.published.as_deref().and_then(iso_date))
+        .or_else(|| ld.page_published.as_deref().and_then(iso_date))
         .or_else(|| page.time().and_then(iso_date));
     match (stated, page.shown_date.clone()) {
         // A time stated in another zone (often UTC) can fall on the day
@@ -32,7 +33,16 @@ pub(super) fn find(page: &Stated, ld: &LdInfo) -> Option<String> {
         // day is the article's.
         (Some(s), Some(shown)) if one_day_apart(&s, &shown) => Some(shown),
         (Some(s), _) => Some(s),
-        (None, shown) => shown.or_else(|| page.url_candidates().find_map(url_date)),
+        // Last, the date it was changed: a page that states only that was
+        // most often written then, and a timeline needs a day.
+        (None, shown) => shown
+            .or_else(|| page.marked_date.clone())
+            .or_else(|| page.url_candidates().find_map(url_date))
+            .or_else(|| {
+                page.meta_value(&["article:modified_time", "og:updated_time", "datemodified"])
+                    .or_else(|| ld.modified.clone())
+                    .and_then(|d| iso_date(&d))
+            }),
     }
 }
 
@@ -188,7 +198,17 @@ fn url_date(url: &str) -> Option<String> {
 
 /// `YYYY-MM-DD` from the start of a date or date-time string (`2019-11-19`,
 /// `2019-11-19T10:00:00Z`, `2019/11/19`).
-fn iso_date(s: &str) -> Option<String> {
+/// The date an element marked as the article's date states: in its
+/// `datetime`, `content` or (hAtom) `title` attribute, else none here (its
+/// text is read by [`shown_date`] once the element closes).
+pub(super) fn marked_attr_date(el: &scraper::node::Element) -> Option<String> {
+    ["datetime", "content", "title"]
+        .into_iter()
+        .filter_map(|a| el.attr(a))
+        .find_map(iso_date)
+}
+
+pub(super) fn iso_date(s: &str) -> Option<String> {
     let s = s.trim();
     let b = s.as_bytes();
     if b.len() < 10 {

@@ -108,6 +108,8 @@ pub(super) struct Walker {
     /// An element marked as the author's being read: its depth in the stack
     /// and its text nodes so far.
     marked_open: Option<(usize, Vec<String>)>,
+    /// An element marked as the article's date being read, as `marked_open`.
+    date_open: Option<(usize, Vec<String>)>,
     /// (negative, positive) class/id hints of the elements that have any.
     pub(super) hint_of: HashMap<NodeId, (bool, bool)>,
     /// Text nodes with a digit read for a shown date since the `<h1>` closed;
@@ -134,6 +136,28 @@ fn marks_author(el: &scraper::node::Element) -> bool {
         c.split_whitespace().any(|t| {
             let t = t.to_ascii_lowercase();
             (t.contains("author") || t.contains("byline")) && !t.contains("comment")
+        })
+    })
+}
+
+/// Whether an element is marked as holding the article's date: microdata
+/// `itemprop="datePublished"`, hAtom's `published`, or a class token that
+/// names a date or a publication ("post-date", "itemPostDate",
+/// "field--name-field-publishing-date"), but not an update's or a comment's.
+fn marks_date(el: &scraper::node::Element) -> bool {
+    if el.attr("itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|p| p.eq_ignore_ascii_case("datePublished"))
+    }) {
+        return true;
+    }
+    el.attr("class").is_some_and(|c| {
+        c.split_whitespace().any(|t| {
+            let t = t.to_ascii_lowercase();
+            (t == "published" || t.contains("date") || t.contains("publish"))
+                && !t.contains("comment")
+                && !t.contains("update")
+                && !t.contains("modified")
         })
     })
 }
@@ -232,6 +256,16 @@ impl Walker {
         {
             self.marked_open = Some((self.stack.len(), Vec::new()));
         }
+        if self.date_open.is_none()
+            && self.stated.marked_date.is_none()
+            && self.stack.iter().all(|o| !o.code)
+            && marks_date(el)
+        {
+            match super::published::marked_attr_date(el) {
+                Some(d) => self.stated.marked_date = Some(d),
+                None => self.date_open = Some((self.stack.len(), Vec::new())),
+            }
+        }
         let skip = skipped(name, el);
         let block = block_kind(name);
         let pre = name == "pre";
@@ -305,6 +339,15 @@ impl Walker {
                 self.stated.marked_author = super::byline::marked(&texts);
             }
         }
+        if self
+            .date_open
+            .as_ref()
+            .is_some_and(|(depth, _)| *depth + 1 == self.stack.len())
+        {
+            if let Some((_, texts)) = self.date_open.take() {
+                self.stated.marked_date = super::published::shown_date(&texts.join(" "));
+            }
+        }
         let open = self.stack.last();
         if open.is_some_and(|o| o.block.is_some()) {
             self.flush();
@@ -335,7 +378,10 @@ impl Walker {
         if let Some(a) = self.rel_author_open.as_mut() {
             a.push_str(t);
         }
-        if let Some((_, texts)) = self.marked_open.as_mut() {
+        for (_, texts) in [self.marked_open.as_mut(), self.date_open.as_mut()]
+            .into_iter()
+            .flatten()
+        {
             if !t.trim().is_empty() && texts.len() < 16 {
                 texts.push(t.to_string());
             }

@@ -43,6 +43,9 @@ pub(super) struct Stated {
     /// `itemprop="datePublished"`, hAtom's `published`, a class such as
     /// "post-date" or "publishing-date"), `YYYY-MM-DD`.
     pub(super) marked_date: Option<String>,
+    /// The first few `<h1>` and `<h2>` texts, in order: on a blog the first
+    /// `<h1>` is often the blog's name and the post's title a later heading.
+    pub(super) headings: Vec<String>,
 }
 
 impl Stated {

@@ -378,6 +378,27 @@ mod tests {
         );
     }
 
+    /// Guards the headline among the headings: a blog's name (or "Menu") in
+    /// the first `<h1>` gives way to the later heading that is the
+    /// `<title>`'s headline part.
+    #[test]
+    fn a_blog_name_in_the_first_h1_gives_way_to_the_heading_the_title_names() {
+        let head = "<title>Ferries return to the harbour of Varna | Harbour Notes</title>";
+        let body = format!(
+            "<header><h1>Harbour Notes</h1></header><article><h2>Ferries return to the harbour of Varna</h2>{PROSE}</article>"
+        );
+        assert_eq!(
+            extract_html(&page(head, &body)).meta.title.as_deref(),
+            Some("Ferries return to the harbour of Varna")
+        );
+        let body = format!("<nav><h1>Menu</h1></nav><article><h1>Ferries return to the harbour of Varna</h1>{PROSE}</article>");
+        let head = "<title>Ferries return to the harbour of Varna » Harbour Notes</title>";
+        assert_eq!(
+            extract_html(&page(head, &body)).meta.title.as_deref(),
+            Some("Ferries return to the harbour of Varna")
+        );
+    }
+
     #[test]
     fn entities_are_decoded() {
         let body = "<article><p>Fish &amp; chips cost &euro;12 &mdash; &quot;too much&quot;, \

@@ -15,7 +15,26 @@ use super::metadata::Stated;
 /// chosen title between separators ("Kicker: Headline - Site"), the `<h1>` is
 /// the headline: the other parts are the kicker and the site.
 pub(super) fn find(page: &Stated, ld: &LdInfo, outlet: Option<&str>) -> Option<String> {
-    let h1 = page.h1.as_deref().map(collapse);
+    // The page's headline among its headings: the first `<h1>`, unless it is
+    // not the `<title>`'s headline part and a later `<h1>` or `<h2>` is (a
+    // blog's name in the first `<h1>`, "Menu", the post's title after it).
+    let title_tag = page.title.as_deref().map(collapse);
+    let in_title = |h: &str| {
+        h.split_whitespace().count() >= 2
+            && title_tag
+                .as_deref()
+                .is_some_and(|t| is_separated_part(t, h))
+    };
+    let first_h1 = page.h1.as_deref().map(collapse);
+    let h1 = match first_h1 {
+        Some(h) if in_title(&h) => Some(h),
+        other => page
+            .headings
+            .iter()
+            .find(|h| in_title(h))
+            .cloned()
+            .or(other),
+    };
     let h1_words = h1.as_deref().map_or(0, |h| h.split_whitespace().count());
     let site_like = |t: &str| {
         let w = t.split_whitespace().count();
@@ -67,7 +86,7 @@ fn is_separated_part(title: &str, part: &str) -> bool {
 }
 
 /// Separators between a headline and the site's name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • "];
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
 /// The headline without a trailing " | Site" part. The part is dropped when it
 /// names the outlet, or, for a `<title>`, when it is short next to the rest.

@@ -104,6 +104,8 @@ pub(super) struct Walker {
     capture: Option<(Capture, String)>,
     /// Whether the `<h1>` is being collected (it is also a block).
     h1_open: Option<String>,
+    /// An `<h1>` or `<h2>` being collected for [`Stated::headings`].
+    heading_open: Option<String>,
     rel_author_open: Option<String>,
     /// An element marked as the author's being read: its depth in the stack
     /// and its text nodes so far.
@@ -161,6 +163,9 @@ fn marks_date(el: &scraper::node::Element) -> bool {
         })
     })
 }
+
+/// Headings kept for the title: the post's title sits within the first few.
+const HEADINGS: usize = 12;
 
 /// Text nodes with a digit read after the `<h1>` for a shown date: the dateline
 /// sits beside the headline, and a date much further down is another story's.
@@ -242,6 +247,12 @@ impl Walker {
         if name == "h1" && self.stated.h1.is_none() {
             self.h1_open = Some(String::new());
         }
+        if matches!(name, "h1" | "h2")
+            && self.heading_open.is_none()
+            && self.stated.headings.len() < HEADINGS
+        {
+            self.heading_open = Some(String::new());
+        }
         if name == "a"
             && el
                 .attr("rel")
@@ -314,6 +325,14 @@ impl Walker {
                 _ => self.capture = Some((what, text)),
             }
         }
+        if matches!(name, "h1" | "h2") {
+            if let Some(t) = self.heading_open.take() {
+                let t = collapse(&t);
+                if !t.is_empty() {
+                    self.stated.headings.push(t);
+                }
+            }
+        }
         if name == "h1" {
             if let Some(t) = self.h1_open.take() {
                 let t = collapse(&t);
@@ -373,6 +392,9 @@ impl Walker {
             return;
         }
         if let Some(h) = self.h1_open.as_mut() {
+            h.push_str(t);
+        }
+        if let Some(h) = self.heading_open.as_mut() {
             h.push_str(t);
         }
         if let Some(a) = self.rel_author_open.as_mut() {

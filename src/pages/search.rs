@@ -32,6 +32,15 @@ pub fn SearchPage() -> impl IntoView {
     });
     let shards = ShardCtx::expect();
     let sharded = is_sharded();
+    // Hits are shown a page at a time; "Show more" adds a page for the query
+    // it was pressed for (a new query starts at one page again).
+    let page = if sharded {
+        SHARDED_RESULT_LIMIT
+    } else {
+        RESULT_LIMIT
+    };
+    let more = RwSignal::new((String::new(), 0usize));
+    let limit = move |q: &str| page + more.with(|(for_q, n)| if for_q == q { *n } else { 0 });
     // A whole corpus answers at once; a sharded one after its fetches, and a
     // slower answer to an older query never replaces a newer one.
     let results = RwSignal::new(SearchResults::default());
@@ -40,8 +49,9 @@ pub fn SearchPage() -> impl IntoView {
     let unreadable = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
         let q = query.get();
+        let n = limit(&q);
         if !sharded {
-            results.set(corpus.with(|c| c.search(&q, RESULT_LIMIT)));
+            results.set(corpus.with(|c| c.search(&q, n)));
             return;
         }
         // An answer that cannot come: no other query's results stay on show.
@@ -60,7 +70,7 @@ pub fn SearchPage() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let current = || query.get_untracked() == q;
-            let answer = shards.search(&q, SHARDED_RESULT_LIMIT, current).await;
+            let answer = shards.search(&q, n, current).await;
             if !current() {
                 return;
             }
@@ -90,11 +100,34 @@ pub fn SearchPage() -> impl IntoView {
         if !answered {
             return format!("Searching “{}”…", q.trim());
         }
-        format!(
+        let shown = results.with(|r| r.hits.len());
+        let matches = format!(
             "{} “{}”",
             plural(total, "article matches", "articles match"),
             q.trim()
-        )
+        );
+        if shown < total {
+            format!("{matches}, 1–{shown} shown")
+        } else {
+            matches
+        }
+    };
+    let show_more = move || {
+        let q = query.get();
+        let rest = results.with(|r| r.total.saturating_sub(limit(&q)));
+        (rest > 0 && results.with(|r| r.query == q)).then(|| {
+            view! {
+                <p class="more">
+                    <button type="button" class="button" on:click=move |_| {
+                        // One page more than shown now: the extra becomes
+                        // what the limit is now.
+                        let q = query.get_untracked();
+                        let extra = limit(&q);
+                        more.set((q, extra));
+                    }>{format!("Show {} more of {rest}", rest.min(page))}</button>
+                </p>
+            }
+        })
     };
     let on_pick = Callback::new(move |term: String| {
         let q = with_filter(&query.get_untracked(), &term);
@@ -170,17 +203,14 @@ pub fn SearchPage() -> impl IntoView {
                 let why = unreadable.get();
                 (!why.is_empty())
                     .then(|| {
-                        let n = why.len();
                         view! {
-                            <div class="error" role="alert">
-                                <p>
-                                    {format!(
-                                        "{} could not be shown, because this site is missing or has damaged files:",
-                                        plural(n, "result", "results"),
-                                    )}
-                                </p>
-                                <ul>{why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
-                            </div>
+                            <p class="error" role="alert">
+                                {format!(
+                                    "{} could not be shown, because this site is missing or has damaged files: {}.",
+                                    plural(why.len(), "result", "results"),
+                                    why.join("; "),
+                                )}
+                            </p>
                         }
                     })
             }}
@@ -214,6 +244,7 @@ pub fn SearchPage() -> impl IntoView {
                             view! { <ResultList hits=r.hits/> }.into_any()
                         }
                     }}
+                    {show_more}
                 </div>
                 {move || {
                     let r = results.get();

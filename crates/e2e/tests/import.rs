@@ -701,3 +701,76 @@ async fn a_json_lines_file_imports_one_article_per_line_and_names_its_bad_line()
     assert!(text_of(&c, ".reader-text").await.contains("bridge at Ruse"));
     c.close().await.unwrap();
 }
+
+/// Issue #17: search showed the first 50 hits with no way to the rest. Every
+/// hit is reachable a page at a time, and the count says how many are shown.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_search_result_is_reachable_a_page_at_a_time() {
+    let dir = scratch("paging");
+    let files: Vec<PathBuf> = (0..62)
+        .map(|i| {
+            write(
+                &dir.0,
+                &format!("ferry-{i}.txt"),
+                format!(
+                    "Ferry report {i}. The ferry number {i} left the harbour of Varna on Monday with {} passengers, the port said.",
+                    100 + i
+                )
+                .as_bytes(),
+            )
+        })
+        .collect();
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open_library(&c, &base, 5).await;
+    pick(&c, &files).await;
+    let text = report(&c, 90).await;
+    assert!(text.contains("Added 62 articles."), "{text}");
+    c.goto(&format!("{base}#/search?q=ferry%20passengers"))
+        .await
+        .unwrap();
+    wait_for_count(&c, ".result", 50).await;
+    assert_eq!(
+        text_of(&c, ".result-count").await,
+        "62 articles match “ferry passengers”, 1–50 shown"
+    );
+    let more = c
+        .find(Locator::Css(".search-main .more button"))
+        .await
+        .unwrap();
+    assert_eq!(more.text().await.unwrap(), "Show 12 more of 12");
+    more.click().await.unwrap();
+    wait_for_count(&c, ".result", 62).await;
+    assert_eq!(
+        text_of(&c, ".result-count").await,
+        "62 articles match “ferry passengers”"
+    );
+    assert!(
+        c.find_all(Locator::Css(".search-main .more"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing is left to show"
+    );
+    // A new query starts at one page again.
+    c.goto(&format!("{base}#/search?q=ferry%20harbour"))
+        .await
+        .unwrap();
+    wait_until(
+        &c,
+        "(document.querySelector('.result-count')?.textContent || '').includes('“ferry harbour”')",
+        20,
+    )
+    .await;
+    wait_for_count(&c, ".result", 50).await;
+    c.execute(
+        "document.querySelector('.search-main .more').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await
+    .unwrap();
+    shot(&c, "search-paging.png").await;
+    c.close().await.unwrap();
+}

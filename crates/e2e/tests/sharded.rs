@@ -95,10 +95,12 @@ async fn a_sharded_site_searches_reads_and_shows_entities_fetching_only_what_it_
     .unwrap();
 
     // A romanisation the text does not use finds the one it does.
+    // (Wait for this query's answer: the previous query's marks stay on
+    // show until it comes, and once raced the check.)
     c.goto(&format!("{base}#/search?q=Kupiansk")).await.unwrap();
     wait_until(
         &c,
-        "document.querySelectorAll('.result mark').length > 0",
+        "document.querySelector('.search-main')?.dataset.answered === 'Kupiansk' && document.querySelectorAll('.result mark').length > 0",
         20,
     )
     .await;

@@ -97,10 +97,10 @@ fn names_only(s: &str) -> bool {
         !w.starts_with(char::is_lowercase)
             || in_name_particles(&lower)
             || BYLINE_JOINERS.contains(&lower.as_str())
-    }) && !s
+    }) && s
         .split_whitespace()
         .last()
-        .is_some_and(|w| after_opener(w) == Some(""))
+        .is_none_or(|w| after_opener(w) != Some(""))
 }
 
 /// Whether a cleaned byline can be people: not empty, not a host name ("example.org"), an address or a handle ("jane.doe").

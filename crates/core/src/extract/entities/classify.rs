@@ -26,7 +26,8 @@ use crate::extract::gazetteer as gaz;
 use crate::extract::lexicon::{
     in_name_joiners, in_not_names, in_numbered_units, in_org_words, in_place_heads,
     in_place_openers, in_place_prepositions, in_region_words, in_role_nouns, in_speech_verbs,
-    in_title_heads, in_titles, WordSet, COUNTRY_QUALIFIERS, FIELD_BEFORE,
+    in_title_heads, in_titles, WordSet, COUNTRY_QUALIFIERS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS,
+    FIELD_BEFORE,
 };
 use crate::model::EntityKind;
 use crate::text::fold_name;
@@ -342,6 +343,12 @@ pub(super) fn classify_run(
         return;
     } else if n == 1 && gaz::is_first_name(first.key) {
         set(&mut c, EntityKind::Person, MEDIUM);
+    } else if n >= 2
+        && (EVENT_LAST_WORDS.contains(&last.key) || EVENT_FIRST_WORDS.contains(&first.key))
+    {
+        // "Election Day", "Davis Cup", "Operation Inherent Resolve": an event,
+        // none of the kinds Folio names, and no person by default.
+        return;
     } else if (2..=3).contains(&n) && plural_last(last.key) {
         // "Mountain Bikes", "Past Guests": a plural noun ends it, and a
         // person's name seldom does; groups are named so ("Cobra Starship"
@@ -406,6 +413,18 @@ mod tests {
         assert_ne!(kind_of(t, "Varnex"), Some(EntityKind::Place));
         let t = "He joined the Velmora of Central Tarsk in May.";
         assert_ne!(kind_of(t, "Velmora"), Some(EntityKind::Place));
+    }
+
+    /// Guards the event words: a name with no other evidence that names an
+    /// event was a person by the two-word default.
+    #[test]
+    fn an_event_is_no_person() {
+        let t = "Turnout rose before Election Day. Troops flew in support of Operation Tarsk Shield.";
+        assert_eq!(kind_of(t, "Election Day"), None);
+        assert_eq!(kind_of(t, "Operation Tarsk Shield"), None);
+        // Evidence still decides: a person's name is kept whatever it ends with.
+        let t = "Mayor Anna Day said the port would open.";
+        assert_eq!(kind_of(t, "Anna Day"), Some(EntityKind::Person));
     }
 
     /// Guards the preposition opening a clause: "Near Lyon" was once one

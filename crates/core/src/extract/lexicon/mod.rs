@@ -70,7 +70,9 @@ pub use time::{MONTHS, WEEKDAYS};
 #[cfg(feature = "html")]
 pub(crate) use bylines::{BYLINE_JOINERS, BYLINE_OPENERS};
 pub(crate) use debris::{BOILERPLATE_PREFIXES, CALLS_TO_ACTION, LINK_MARKERS};
-pub(crate) use names::{FIELD_BEFORE, NAME_PREFIXES, TITLE_SMALL_WORDS};
+pub(crate) use names::{
+    EVENT_FIRST_WORDS, EVENT_LAST_WORDS, FIELD_BEFORE, NAME_PREFIXES, TITLE_SMALL_WORDS,
+};
 pub(crate) use organisations::{MEMBER_OF_NOUNS, OWNED_BY_VERBS, PARTY_WORDS, WORK_FOR_VERBS};
 pub(crate) use people::DOTTED_ABBREVIATIONS;
 pub(crate) use places::REGION_WORDS;

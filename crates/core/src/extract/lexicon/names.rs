@@ -233,3 +233,25 @@ pub(crate) const FIELD_BEFORE: &[&str] = &[
     "specializing",
     "courses",
 ];
+
+/// Last words that make a name an event, not a person, a place or an
+/// organisation ("Election Day", "Davis Cup", "Rugby Championship"), folded.
+/// A name with no other evidence that ends so is no entity of Folio's kinds.
+pub(crate) const EVENT_LAST_WORDS: &[&str] = &[
+    "day",
+    "cup",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "festival",
+    "expo",
+    "tournament",
+    "marathon",
+    "awards",
+    "week",
+];
+
+/// First words that make a name an event ("Operation Inherent Resolve",
+/// "Exercise Unified Trident"), folded.
+pub(crate) const EVENT_FIRST_WORDS: &[&str] = &["operation", "exercise"];

@@ -419,7 +419,8 @@ mod tests {
     /// event was a person by the two-word default.
     #[test]
     fn an_event_is_no_person() {
-        let t = "Turnout rose before Election Day. Troops flew in support of Operation Tarsk Shield.";
+        let t =
+            "Turnout rose before Election Day. Troops flew in support of Operation Tarsk Shield.";
         assert_eq!(kind_of(t, "Election Day"), None);
         assert_eq!(kind_of(t, "Operation Tarsk Shield"), None);
         // Evidence still decides: a person's name is kept whatever it ends with.

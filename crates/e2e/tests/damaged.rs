@@ -72,6 +72,12 @@ async fn open(c: &Client, base: &str, fragment: &str) {
     c.refresh().await.unwrap();
 }
 
+/// Waits until the view's heading reads `text`.
+async fn wait_for_heading(c: &Client, text: &str) {
+    let script = format!("(document.querySelector('main h1')?.textContent || '') === '{text}'");
+    wait_until(c, &script, 20).await;
+}
+
 /// The app is alive after whatever it showed: the view bar still routes, and
 /// the page it routes to renders.
 async fn still_routes(c: &Client) {
@@ -146,12 +152,7 @@ async fn a_truncated_or_missing_record_leaves_out_its_hit_and_says_which_file() 
     // A deep link to the truncated article says so; one to a sound article
     // opens as usual.
     open(&c, &base, &format!("#/article/{}", ids[&0])).await;
-    wait_until(
-        &c,
-        "(document.querySelector('main h1')?.textContent || '') === 'Article not available'",
-        20,
-    )
-    .await;
+    wait_for_heading(&c, "Article not available").await;
     let why = text_of(&c, ".not-found p").await;
     assert!(why.contains("shards/rec/0/0.json.gz"), "{why}");
     shot(&c, "damaged-article.png").await;
@@ -286,19 +287,9 @@ async fn a_site_whose_index_cannot_open_says_why_on_every_view() {
     )
     .await;
     open(&c, &base, "#/article/some-article").await;
-    wait_until(
-        &c,
-        "(document.querySelector('main h1')?.textContent || '') === 'Article not available'",
-        20,
-    )
-    .await;
+    wait_for_heading(&c, "Article not available").await;
     open(&c, &base, "#/entity/person-someone").await;
-    wait_until(
-        &c,
-        "(document.querySelector('main h1')?.textContent || '') === 'Entity not available'",
-        20,
-    )
-    .await;
+    wait_for_heading(&c, "Entity not available").await;
     assert!(text_of(&c, ".load-failed").await.contains("format 99"));
     still_routes(&c).await;
 

@@ -92,6 +92,18 @@ async fn stored_articles(c: &Client) -> u64 {
         .unwrap_or_else(|| panic!("the article store could not be read: {count}"))
 }
 
+/// The built app served, a browser on its library of the five bundled
+/// articles, and the app's address (keep the driver: the browser lives as
+/// long as it does).
+async fn opened_library() -> (Driver, Client, String) {
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open_library(&c, &base, 5).await;
+    (driver, c, base)
+}
+
 async fn open_library(c: &Client, base: &str, n: usize) {
     c.goto(&format!("{base}#/")).await.unwrap();
     wait_for_count(c, ".card", n).await;
@@ -678,11 +690,7 @@ async fn a_json_lines_file_imports_one_article_per_line_and_names_its_bad_line()
         "\n",
     );
     let feed = write(&dir.0, "feed.jsonl", lines.as_bytes());
-    let addr = serve(dist_dir()).await;
-    let driver = start_driver().await;
-    let c = browser(&driver, 1280, 900).await;
-    let base = format!("http://{addr}{SUB_PATH}");
-    open_library(&c, &base, 5).await;
+    let (_driver, c, base) = opened_library().await;
     pick(&c, &[feed]).await;
     let text = report(&c, 60).await;
     assert!(text.contains("Added 2 articles."), "{text}");
@@ -720,11 +728,7 @@ async fn every_search_result_is_reachable_a_page_at_a_time() {
             )
         })
         .collect();
-    let addr = serve(dist_dir()).await;
-    let driver = start_driver().await;
-    let c = browser(&driver, 1280, 900).await;
-    let base = format!("http://{addr}{SUB_PATH}");
-    open_library(&c, &base, 5).await;
+    let (_driver, c, base) = opened_library().await;
     pick(&c, &files).await;
     let text = report(&c, 90).await;
     assert!(text.contains("Added 62 articles."), "{text}");

@@ -123,22 +123,30 @@ pub(super) struct Walker {
     byline_opened: bool,
 }
 
+/// Whether an element is marked as holding one fact of the article: by its
+/// microdata `itemprop`, or by a class token (lowercased) that `class_says`
+/// accepts.
+fn marked_as(
+    el: &scraper::node::Element,
+    itemprop: &str,
+    class_says: impl Fn(&str) -> bool,
+) -> bool {
+    el.attr("itemprop").is_some_and(|p| {
+        p.split_whitespace()
+            .any(|p| p.eq_ignore_ascii_case(itemprop))
+    }) || el.attr("class").is_some_and(|c| {
+        c.split_whitespace()
+            .any(|t| class_says(&t.to_ascii_lowercase()))
+    })
+}
+
 /// Whether an element is marked as holding the article's author: microdata
 /// `itemprop="author"`, or a class token that names an author or a byline
 /// ("author", "byline", "entry-author", "post-author-name"). A comment's
 /// author ("comment-author") is not the article's.
 fn marks_author(el: &scraper::node::Element) -> bool {
-    if el.attr("itemprop").is_some_and(|p| {
-        p.split_whitespace()
-            .any(|p| p.eq_ignore_ascii_case("author"))
-    }) {
-        return true;
-    }
-    el.attr("class").is_some_and(|c| {
-        c.split_whitespace().any(|t| {
-            let t = t.to_ascii_lowercase();
-            (t.contains("author") || t.contains("byline")) && !t.contains("comment")
-        })
+    marked_as(el, "author", |t| {
+        (t.contains("author") || t.contains("byline")) && !t.contains("comment")
     })
 }
 
@@ -147,21 +155,23 @@ fn marks_author(el: &scraper::node::Element) -> bool {
 /// names a date or a publication ("post-date", "itemPostDate",
 /// "field--name-field-publishing-date"), but not an update's or a comment's.
 fn marks_date(el: &scraper::node::Element) -> bool {
-    if el.attr("itemprop").is_some_and(|p| {
-        p.split_whitespace()
-            .any(|p| p.eq_ignore_ascii_case("datePublished"))
-    }) {
-        return true;
-    }
-    el.attr("class").is_some_and(|c| {
-        c.split_whitespace().any(|t| {
-            let t = t.to_ascii_lowercase();
-            (t == "published" || t.contains("date") || t.contains("publish"))
-                && !t.contains("comment")
-                && !t.contains("update")
-                && !t.contains("modified")
-        })
+    marked_as(el, "datePublished", |t| {
+        (t == "published" || t.contains("date") || t.contains("publish"))
+            && !t.contains("comment")
+            && !t.contains("update")
+            && !t.contains("modified")
     })
+}
+
+/// The text nodes of a marked element that `open` holds, taken once the
+/// element at that depth closes (`depth` is the stack's length before the
+/// pop).
+fn closing(open: &mut Option<(usize, Vec<String>)>, depth: usize) -> Option<Vec<String>> {
+    if open.as_ref().is_some_and(|(d, _)| *d + 1 == depth) {
+        open.take().map(|(_, texts)| texts)
+    } else {
+        None
+    }
 }
 
 /// Headings kept for the title: the post's title sits within the first few.
@@ -349,23 +359,12 @@ impl Walker {
                 }
             }
         }
-        if self
-            .marked_open
-            .as_ref()
-            .is_some_and(|(depth, _)| *depth + 1 == self.stack.len())
-        {
-            if let Some((_, texts)) = self.marked_open.take() {
-                self.stated.marked_author = super::byline::marked(&texts);
-            }
+        let depth = self.stack.len();
+        if let Some(texts) = closing(&mut self.marked_open, depth) {
+            self.stated.marked_author = super::byline::marked(&texts);
         }
-        if self
-            .date_open
-            .as_ref()
-            .is_some_and(|(depth, _)| *depth + 1 == self.stack.len())
-        {
-            if let Some((_, texts)) = self.date_open.take() {
-                self.stated.marked_date = super::published::shown_date(&texts.join(" "));
-            }
+        if let Some(texts) = closing(&mut self.date_open, depth) {
+            self.stated.marked_date = super::published::shown_date(&texts.join(" "));
         }
         let open = self.stack.last();
         if open.is_some_and(|o| o.block.is_some()) {

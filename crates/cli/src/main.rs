@@ -8,6 +8,7 @@
 //! folio build ARTICLES --out SITE_DIR [--app DIST] [--title TITLE]
 //! folio bundle PATH... --out FILE
 //! folio onefile SITE_DIR [--out FILE]
+//! folio claims [--json] [--all] PATH...
 //! folio eval ner [--json] [--predictions-out FILE] DIR
 //! folio eval html [--json] [--predictions-out FILE] DIR
 //! ```
@@ -45,6 +46,9 @@ usage:
                                                         (DIST, default dist/), corpus.json, folio.html;
                                                         above 2,000 articles (auto) a sharded index
                                                         under shards/ instead, loaded as queries need it
+  folio claims [--json] [--all] PATH...                 the figures the articles report, grouped by
+                                                        what they measure, with source, period and
+                                                        spread (--all: also measures one article gives)
   folio bundle PATH... --out FILE                       extract articles into a Folio bundle (the
                                                         app's corpus.json; importable in the app)
   folio onefile SITE_DIR [--out FILE]                   write SITE_DIR/folio.html: the built app
@@ -90,6 +94,7 @@ fn run() -> Result<ExitCode> {
     let mut predictions_out: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
     let mut jsonl = false;
+    let mut all = false;
     let mut app: Option<PathBuf> = None;
     let mut title: Option<String> = None;
     let mut shards = site::Shards::Auto;
@@ -102,6 +107,7 @@ fn run() -> Result<ExitCode> {
             Long("predictions-out") => predictions_out = Some(parser.value()?.into()),
             Long("out") | Short('o') => out = Some(parser.value()?.into()),
             Long("jsonl") => jsonl = true,
+            Long("all") => all = true,
             Long("app") => app = Some(parser.value()?.into()),
             Long("title") => title = Some(parser.value()?.string()?),
             Long("outlet") => outlet = Some(parser.value()?.string()?),
@@ -149,6 +155,13 @@ fn run() -> Result<ExitCode> {
             }
             let paths: Vec<PathBuf> = free.iter().map(PathBuf::from).collect();
             cmd_extract(&paths, json)
+        }
+        "claims" => {
+            if free.is_empty() {
+                bail!("claims needs at least one PATH\n{USAGE}");
+            }
+            let paths: Vec<PathBuf> = free.iter().map(PathBuf::from).collect();
+            cmd_claims(&paths, all, json)
         }
         "bundle" => {
             let out = out.context("bundle needs --out FILE")?;
@@ -524,6 +537,70 @@ fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
             for r in &a.removed {
                 println!("    removed: {r}");
             }
+        }
+    }
+    Ok(exit(failed))
+}
+
+/// `folio claims`: the corpus's figures grouped by measure
+/// ([`folio_core::explore::claims`]); by default only measures that more than
+/// one article reports, the ones to compare.
+fn cmd_claims(paths: &[PathBuf], all: bool, json: bool) -> Result<ExitCode> {
+    use folio_core::explore::{claims, format_number};
+    let (articles, failed) = read_all(paths);
+    if articles.is_empty() {
+        eprintln!(
+            "folio: no articles in {} (folio reads {READS})",
+            shown(paths)
+        );
+    }
+    let corpus = Corpus::from_articles(articles);
+    let groups: Vec<_> = claims(&corpus)
+        .into_iter()
+        .filter(|g| all || g.articles > 1)
+        .collect();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&groups)?);
+        return Ok(exit(failed));
+    }
+    if groups.is_empty() {
+        println!("no measure is reported by more than one article (--all lists every figure)");
+    }
+    for g in &groups {
+        let of =
+            g.of.as_deref()
+                .map(|o| format!(" of {o}"))
+                .unwrap_or_default();
+        let verdict = if g.differ {
+            format!(
+                "values differ: {} to {}",
+                format_number(g.low),
+                format_number(g.high)
+            )
+        } else {
+            "values agree".to_string()
+        };
+        println!(
+            "{}{of}: {} figures in {} articles, {verdict}",
+            g.measure,
+            g.claims.len(),
+            g.articles
+        );
+        for c in &g.claims {
+            let who = c.source.as_deref().unwrap_or("(no source named)");
+            let when = c
+                .period
+                .as_deref()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default();
+            let outlet = c.outlet.as_deref().unwrap_or("");
+            let date = c.published.as_deref().unwrap_or("");
+            println!(
+                "  {:>12}  “{}”  {who}{when}  [{} {outlet} {date}]",
+                format_number(c.value),
+                c.text,
+                c.article
+            );
         }
     }
     Ok(exit(failed))

@@ -524,3 +524,58 @@ fn a_build_or_bundle_of_no_articles_is_an_error_and_writes_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no articles to bundle"));
     assert!(!bundle.exists());
 }
+
+/// `folio claims --json` (issue #18): the corpus's figures grouped by measure,
+/// each with its article, source and period; without `--all` only measures
+/// that more than one article reports.
+#[test]
+fn claims_groups_the_figures_several_articles_report() {
+    let dir = std::env::temp_dir().join(format!("folio-claims-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Floods hit Valdoria. At least 40 people died in the last week, the interior ministry said.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Health Minister Anna Kerros said 52 people were killed. The river rose 3 metres.",
+    )
+    .unwrap();
+    let out = folio()
+        .args(["claims", "--json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let groups: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(groups.len(), 1, "the metres are one article's: {groups:?}");
+    assert_eq!(groups[0]["measure"], "people");
+    assert_eq!(groups[0]["differ"], true);
+    let sources: Vec<&str> = groups[0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["source"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(sources, ["the interior ministry", "Anna Kerros"]);
+    let all = folio()
+        .args(["claims", "--json", "--all"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&all.stdout).unwrap();
+    assert_eq!(all.len(), 2);
+    let text = folio().arg("claims").arg(&dir).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.starts_with("people: 2 figures in 2 articles, values differ: 40 to 52"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -285,3 +285,45 @@ fn entities_stay_right_after_remove_and_add() {
     assert_eq!(c.entities.len(), before.len());
     assert_eq!(one(&c, "Kupiansk").id, one(&c, "Kupyansk").id);
 }
+
+/// Guards the corpus-wide figures (issue #18): the seeds report the territory
+/// retaken three ways in two articles (more than 1,000 sq km claimed by Kyiv
+/// over the last week, about 2,000 by the military, more than 3,000 by the
+/// commander-in-chief), and about 5,000 encircled troops in two articles, one
+/// of them as a bare count whose counted noun is elsewhere in its sentence.
+#[test]
+fn the_seeds_figures_group_by_measure_with_their_sources_and_spread() {
+    let c = corpus();
+    let groups = folio_core::explore::claims(&c);
+    let area = groups
+        .iter()
+        .find(|g| g.measure == "km2")
+        .expect("the territory figures");
+    assert_eq!((area.claims.len(), area.articles), (3, 2));
+    assert!(area.differ);
+    assert_eq!((area.low, area.high), (1000.0, 3000.0));
+    let source_of = |v: f64| {
+        area.claims
+            .iter()
+            .find(|x| x.value == v)
+            .and_then(|x| x.source.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(source_of(1000.0), "Kyiv");
+    assert!(
+        source_of(3000.0).contains("Zaluzhn"),
+        "{}",
+        source_of(3000.0)
+    );
+    assert!(source_of(2000.0).to_lowercase().contains("military"));
+    let kyiv = area.claims.iter().find(|x| x.value == 1000.0).unwrap();
+    assert_eq!(kyiv.period.as_deref(), Some("last week"));
+    // "385 sq miles" beside "1,000 sq km" is the same figure, counted once.
+    assert!(area.claims.iter().all(|x| !x.text.contains("miles")));
+    let troops = groups.iter().find(|g| g.measure == "troops").unwrap();
+    assert_eq!(troops.articles, 2);
+    assert!(!troops.differ);
+    assert!(troops.claims.iter().any(|x| x.text == "about 5,000"));
+    // Measures reported by several articles come first.
+    assert!(groups.iter().take_while(|g| g.articles > 1).count() >= 3);
+}

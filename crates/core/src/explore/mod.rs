@@ -17,6 +17,8 @@
 //!   [`cooccurrence`]).
 //! - `quotes`: quotes grouped by speaker ([`quotes_by_speaker`]).
 //! - `timeline`: dated sentences, oldest first ([`timeline()`]).
+//! - `claims`: every figure the corpus reports, grouped by what it measures, with
+//!   its source and period, and where the figures differ ([`claims()`]).
 //! - `compare`: two articles side by side, and the pairs worth comparing
 //!   ([`compare()`], [`related_pairs`]).
 //!
@@ -25,6 +27,7 @@
 //! [`SAME_QUOTE_OVERLAP`]), used by both quotes and compare.
 
 mod article;
+mod claims;
 mod compare;
 mod entities;
 mod entity;
@@ -34,6 +37,7 @@ mod timeline;
 
 pub use crate::format::{format_fixed, format_number};
 pub use article::{reader_paragraphs, Block, MarkKind, ReaderParagraph, Span};
+pub use claims::{claims, ClaimGroup, ClaimedFigure};
 pub use compare::{
     compare, related_pairs, Claim, Comparison, RelatedPair, RELATED_PAIRS_MAX_ARTICLES,
 };

@@ -157,3 +157,13 @@ pub(crate) const IRREGULAR_PLURALS: &[&str] = &[
 pub(crate) const NOT_PLURALS: &[&str] = &[
     "is", "was", "has", "as", "this", "its", "his", "us", "yes", "less", "across", "plus", "thus",
 ];
+
+/// Units of one dimension, folded into one measure so that figures in
+/// either compare (`explore::claims`): (unit, measure, factor to the
+/// measure's unit). Nouns are not folded ("soldiers" into "troops"): two
+/// soldiers in a video are not the troops of a garrison.
+pub(crate) const MEASURE_SYNONYMS: &[(&str, &str, f64)] = &[
+    ("mi2", "km2", 2.589_988_110_336),
+    ("mi", "km", 1.609_344),
+    ("ft", "m", 0.3048),
+];

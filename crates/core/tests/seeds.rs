@@ -318,6 +318,8 @@ fn the_seeds_figures_group_by_measure_with_their_sources_and_spread() {
     assert!(source_of(2000.0).to_lowercase().contains("military"));
     let kyiv = area.claims.iter().find(|x| x.value == 1000.0).unwrap();
     assert_eq!(kyiv.period.as_deref(), Some("last week"));
+    let general = area.claims.iter().find(|x| x.value == 3000.0).unwrap();
+    assert_eq!(general.period.as_deref(), Some("this month"));
     // "385 sq miles" beside "1,000 sq km" is the same figure, counted once.
     assert!(area.claims.iter().all(|x| !x.text.contains("miles")));
     let troops = groups.iter().find(|g| g.measure == "troops").unwrap();

@@ -82,6 +82,7 @@ enum Rel {
     LastWeek,
     ThisWeek,
     LastMonth,
+    ThisMonth,
     LastYear,
     ThisYear,
 }
@@ -198,6 +199,7 @@ pub fn find_in(
             ("last", "week") => Some((Rel::LastWeek, 2)),
             ("this", "week") => Some((Rel::ThisWeek, 2)),
             ("last", "month") => Some((Rel::LastMonth, 2)),
+            ("this", "month") => Some((Rel::ThisMonth, 2)),
             ("last", "year") => Some((Rel::LastYear, 2)),
             ("this", "year") => Some((Rel::ThisYear, 2)),
             _ => None,
@@ -284,6 +286,7 @@ fn relative((y, m, d): (i32, u32, u32), rel: &Rel) -> String {
             let (py, pm) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
             format!("{py:04}-{pm:02}")
         }
+        Rel::ThisMonth => format!("{y:04}-{m:02}"),
         Rel::LastYear => format!("{:04}", y - 1),
         Rel::ThisYear => format!("{y:04}"),
     }
@@ -382,6 +385,12 @@ mod tests {
         assert_eq!(d[1].1.as_deref(), Some("2022-W39"));
         assert_eq!(d[2].1.as_deref(), Some("2022-10-02"));
         assert_eq!(dates("On Sunday.", None)[0].1, None);
+        // Guards "this month", which was no date (a claim's period, issue #18).
+        let d = dates(
+            "Troops retook 3,000 square kilometres this month.",
+            Some("2022-09-11"),
+        );
+        assert_eq!(d, vec![("this month".into(), Some("2022-09".into()))]);
     }
 
     #[test]

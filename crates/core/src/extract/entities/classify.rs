@@ -27,7 +27,7 @@ use crate::extract::lexicon::{
     in_name_joiners, in_not_names, in_numbered_units, in_org_words, in_place_heads,
     in_place_openers, in_place_prepositions, in_region_words, in_role_nouns, in_speech_verbs,
     in_title_heads, in_titles, WordSet, COUNTRY_QUALIFIERS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS,
-    FIELD_BEFORE,
+    FIELD_BEFORE, PERSON_ACTS,
 };
 use crate::model::EntityKind;
 use crate::text::fold_name;
@@ -321,6 +321,18 @@ pub(super) fn classify_run(
         // "Klein said", and "said Klein": whoever speaks, or is reported
         // after a verb of speech, is most often a person.
         set(&mut c, EntityKind::Person, WEAK);
+    } else if n == 1
+        && first.clause_start
+        && next.is_some_and(|x| !x.cap && PERSON_ACTS.contains(&x.key))
+        && &text[first.end..next.map_or(first.end, |x| x.start)] == " "
+        && !plural_last(first.key)
+        && !lower_seen.contains(first.key)
+    {
+        // "Campbell went", "Seagal made headlines": a lone name that is the
+        // subject of a deed, opening its clause, is most often a person named
+        // in full before (a plural, "Critics made", or a word the text also
+        // writes in lowercase is no name).
+        set(&mut c, EntityKind::Person, WEAK);
     } else if n == 1 && matches!(c.key.as_str(), "north" | "south" | "east" | "west") {
         // "the West", "the East": regions of the world.
         set(&mut c, EntityKind::Place, WEAK);
@@ -413,6 +425,19 @@ mod tests {
         assert_ne!(kind_of(t, "Varnex"), Some(EntityKind::Place));
         let t = "He joined the Velmora of Central Tarsk in May.";
         assert_ne!(kind_of(t, "Velmora"), Some(EntityKind::Place));
+    }
+
+    /// Guards the lone subject of a deed: "Varnok went" opening a sentence
+    /// was an ordinary opener and dropped; a plural ("Critics made") or a
+    /// word the text writes in lowercase stays no name.
+    #[test]
+    fn a_lone_name_opening_a_clause_before_a_deed_is_a_person() {
+        let t = "The vote was close. Varnok went to every church in the county.";
+        assert_eq!(kind_of(t, "Varnok"), Some(EntityKind::Person));
+        let t = "The vote was close. Critics made their case at every church.";
+        assert_eq!(kind_of(t, "Critics"), None);
+        let t = "It was a success. Success came late to the county.";
+        assert_eq!(kind_of(t, "Success"), None);
     }
 
     /// Guards the event words: a name with no other evidence that names an

@@ -73,3 +73,29 @@ pub(crate) const POSSESSIVE_ENDS: &[&str] = &[
     "on", "in", "at", "for", "to", "of", "from", "after", "before", "during", "with", "by",
     "about", "that", "late", "earlier", "this", "last",
 ];
+
+/// Past-tense verbs of deeds, after a lone name opening a clause ("Campbell
+/// went", "Seagal made headlines"): what people do more often than things.
+/// The auxiliaries and "is" of [`FINITE_VERBS`] are left out: "X is a
+/// district" defines a thing.
+pub(crate) const PERSON_ACTS: &[&str] = &[
+    "made",
+    "took",
+    "gave",
+    "kept",
+    "sent",
+    "held",
+    "met",
+    "went",
+    "came",
+    "left",
+    "won",
+    "lost",
+    "got",
+    "suggested",
+    "decided",
+    "insisted",
+    "returned",
+    "joined",
+    "spent",
+];

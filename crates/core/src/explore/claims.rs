@@ -23,7 +23,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::extract::lexicon::{
-    in_not_names, in_speech_verbs, FINITE_VERBS, MEASURE_SYNONYMS, TIME_OPENERS,
+    in_not_names, in_speech_verbs, COMPASS, FINITE_VERBS, MEASURE_SYNONYMS, TIME_OPENERS,
 };
 use crate::model::{Article, EntityKind, Quantity};
 use crate::text::{fold, sentences, FxMap};
@@ -223,15 +223,15 @@ fn nearest_noun<'a>(
     sentence: &Range<usize>,
     counted: &[&'a str],
 ) -> Option<&'a str> {
-    let s = &text[sentence.clone()];
-    counted
-        .iter()
-        .filter_map(|&noun| {
-            let at = s.find(noun)? + sentence.start;
-            let distance = if at < q.start {
-                q.start - at
+    word_spans(text, sentence.clone())
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let word = fold(&text[s..e]);
+            let noun = counted.iter().copied().find(|n| *n == word)?;
+            let distance = if s < q.start {
+                q.start - s
             } else {
-                at.saturating_sub(q.end)
+                s.saturating_sub(q.end)
             };
             Some((distance, noun))
         })
@@ -240,13 +240,19 @@ fn nearest_noun<'a>(
 }
 
 /// What a figure is of: the words after " of " that follow it (past a
-/// parenthesis: "1,000 sq km (385 sq miles) of territory"), up to two,
+/// parenthesis: "1,000 sq km (385 sq miles) of territory", or a compass
+/// direction: "120 km southeast of Kharkiv"), up to two,
 /// stopping at a function word or a verb ("of farmland were").
 fn of_what(text: &str, end: usize, sentence_end: usize) -> Option<String> {
     let mut rest = &text[end..sentence_end];
     if let Some(inner) = rest.strip_prefix(" (") {
         rest = &inner[inner.find(')')? + 1..];
     }
+    // "120 km southeast of Kharkiv": a distance from Kharkiv.
+    let rest = match rest.strip_prefix(' ').and_then(|r| r.split_once(' ')) {
+        Some((word, _)) if COMPASS.contains(&fold(word).as_str()) => &rest[1 + word.len()..],
+        _ => rest,
+    };
     let rest = rest.strip_prefix(" of ")?;
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
     let words: Vec<&str> = rest
@@ -471,5 +477,10 @@ mod tests {
         );
         let metres = groups.iter().find(|g| g.measure == "m").unwrap();
         assert_eq!(metres.articles, 1);
+        // A distance is grouped by where it is from.
+        assert_eq!(
+            of_what(" southeast of Kharkiv, a hub", 0, 28).as_deref(),
+            Some("Kharkiv")
+        );
     }
 }

@@ -263,3 +263,20 @@ pub(crate) const PLACE_ENDINGS: &[&str] = &[
     "chester", "mouth", "berg", "dorf", "hausen", "abad", "pur", "ovo", "evo", "ino", "ivka",
     "yansk", "insk", "ovsk", "ivsk", "ets", "ka",
 ];
+
+/// Compass directions, folded: "120 km southeast of Kharkiv" measures from
+/// Kharkiv (`explore::claims` groups a distance by where it is from).
+pub(crate) const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];

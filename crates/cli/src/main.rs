@@ -514,7 +514,10 @@ pub(crate) fn cmd_onefile(site: &Path, out: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+/// The corpus of every article in `paths`, and whether any file failed; says
+/// so on stderr when there is no article at all (an empty corpus is still
+/// an answer for `extract`, `claims` and `search`).
+fn read_corpus(paths: &[PathBuf]) -> (Corpus, bool) {
     let (articles, failed) = read_all(paths);
     if articles.is_empty() {
         eprintln!(
@@ -522,7 +525,11 @@ fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
             shown(paths)
         );
     }
-    let corpus = Corpus::from_articles(articles);
+    (Corpus::from_articles(articles), failed)
+}
+
+fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let (corpus, failed) = read_corpus(paths);
     if json {
         println!("{}", serde_json::to_string_pretty(&corpus.extraction())?);
     } else {
@@ -547,14 +554,7 @@ fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
 /// one article reports, the ones to compare.
 fn cmd_claims(paths: &[PathBuf], all: bool, json: bool) -> Result<ExitCode> {
     use folio_core::explore::{claims, format_number};
-    let (articles, failed) = read_all(paths);
-    if articles.is_empty() {
-        eprintln!(
-            "folio: no articles in {} (folio reads {READS})",
-            shown(paths)
-        );
-    }
-    let corpus = Corpus::from_articles(articles);
+    let (corpus, failed) = read_corpus(paths);
     let groups: Vec<_> = claims(&corpus)
         .into_iter()
         .filter(|g| all || g.articles > 1)
@@ -610,14 +610,7 @@ fn cmd_search(dir: &Path, query: &str, limit: usize, json: bool) -> Result<ExitC
     if !dir.is_dir() {
         bail!("--corpus {}: not a folder", dir.display());
     }
-    let (articles, failed) = read_all(&[dir.to_path_buf()]);
-    if articles.is_empty() {
-        eprintln!(
-            "folio: no articles in {} (folio reads {READS})",
-            dir.display()
-        );
-    }
-    let corpus = Corpus::from_articles(articles);
+    let (corpus, failed) = read_corpus(&[dir.to_path_buf()]);
     let results = corpus.search(query, limit);
     if json {
         println!(

@@ -105,7 +105,8 @@ fn names_only(s: &str) -> bool {
 
 /// Whether a cleaned byline can be people: not empty, not a host name ("example.org"), an address or a handle ("jane.doe").
 fn is_person_like(a: &str) -> bool {
-    if a.is_empty() || a.contains('@') {
+    use crate::extract::lexicon::INTERFACE_WORDS;
+    if a.is_empty() || a.contains('@') || INTERFACE_WORDS.contains(&a.to_lowercase().as_str()) {
         return false;
     }
     if !a.contains(' ') && (a.contains('.') || a.contains('_')) {
@@ -242,6 +243,9 @@ mod tests {
         assert!(!is_person_like("jane.doe"));
         assert!(!is_person_like("desk@example.org"));
         assert!(is_person_like("Jane Doe"));
+        // A page's controls in an author box name nobody.
+        assert!(!is_person_like("Reply"));
+        assert!(!is_person_like("Antworten"));
     }
 
     #[test]

@@ -27,3 +27,32 @@ pub(crate) const BYLINE_OPENERS: &[&str] = &[
 /// folded: the only lowercase words a byline holds besides name particles.
 pub(crate) const BYLINE_JOINERS: &[&str] =
     &["and", "und", "et", "e", "y", "i", "en", "og", "och", "&"];
+
+/// Words of a page's controls that sit inside author boxes ("Reply",
+/// "Tweet", "Antworten"), folded: a byline that is one of them names nobody.
+pub(crate) const INTERFACE_WORDS: &[&str] = &[
+    "reply",
+    "share",
+    "tweet",
+    "follow",
+    "like",
+    "print",
+    "email",
+    "e-mail",
+    "comment",
+    "comments",
+    "antworten",
+    "teilen",
+    "drucken",
+    "kommentare",
+    "kommentieren",
+    "répondre",
+    "partager",
+    "responder",
+    "compartir",
+    "rispondi",
+    "condividi",
+    "reageren",
+    "delen",
+    "odpowiedz",
+];

@@ -68,7 +68,7 @@ use crate::text::FxHasher;
 pub use time::{MONTHS, WEEKDAYS};
 
 #[cfg(feature = "html")]
-pub(crate) use bylines::{BYLINE_JOINERS, BYLINE_OPENERS};
+pub(crate) use bylines::{BYLINE_JOINERS, BYLINE_OPENERS, INTERFACE_WORDS};
 pub(crate) use debris::{BOILERPLATE_PREFIXES, CALLS_TO_ACTION, LINK_MARKERS};
 pub(crate) use names::{
     EVENT_FIRST_WORDS, EVENT_LAST_WORDS, FIELD_BEFORE, NAME_PREFIXES, TITLE_SMALL_WORDS,

@@ -26,7 +26,7 @@ use crate::extract::lexicon::{
     in_not_names, in_speech_verbs, COMPASS, FINITE_VERBS, MEASURE_SYNONYMS, TIME_OPENERS,
 };
 use crate::model::{Article, EntityKind, Quantity};
-use crate::text::{fold, sentences, FxMap};
+use crate::text::{fold, sentences, tokens, FxMap};
 use crate::Corpus;
 
 /// Corpus entity names by id: a figure's source is named as the whole corpus
@@ -344,25 +344,11 @@ fn source_of(
     (None, None)
 }
 
-/// The byte spans of the words in `range`.
+/// The byte spans of the words in `range`, by the one tokenizer.
 fn word_spans(text: &str, range: Range<usize>) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text[range.clone()].char_indices() {
-        let i = i + range.start;
-        match (c.is_alphanumeric() || c == '\'', start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, range.end));
-    }
-    out
+    tokens(&text[range.clone()])
+        .map(|t| (range.start + t.start, range.start + t.end))
+        .collect()
 }
 
 /// The person mentioned last before `at`, for "he said".

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use components::search_box::SearchBox;
 use pages::{
     article::ArticlePage, compare::ComparePage, entities::EntitiesPage, entity::EntityPage,
-    library::LibraryPage, map::MapPage, not_found::NotFound, quotes::QuotesPage,
+    lazy::LazyView, library::LibraryPage, not_found::NotFound, quotes::QuotesPage,
     search::SearchPage, timeline::TimelinePage,
 };
 use state::corpus::{CorpusCtx, Load};
@@ -35,6 +35,7 @@ enum Page {
     Quotes,
     Timeline,
     Map,
+    Claims,
     Compare,
     NotFound,
 }
@@ -60,6 +61,7 @@ pub fn App() -> impl IntoView {
         Route::Timeline => Page::Timeline,
         Route::Compare(..) => Page::Compare,
         Route::Map => Page::Map,
+        Route::Claims => Page::Claims,
         Route::NotFound(_) => Page::NotFound,
     });
     let link = move |label: &'static str, href: &'static str, active: Page| {
@@ -82,6 +84,7 @@ pub fn App() -> impl IntoView {
                 {link("Quotes", "#/quotes", Page::Quotes)}
                 {link("Timeline", "#/timeline", Page::Timeline)}
                 {link("Map", "#/map", Page::Map)}
+                {link("Claims", "#/claims", Page::Claims)}
                 {link("Compare", "#/compare", Page::Compare)}
             </nav>
         </header>
@@ -93,12 +96,13 @@ pub fn App() -> impl IntoView {
                 Page::Article => view! { <ArticlePage/> }.into_any(),
                 Page::Entities => view! { <EntitiesPage/> }.into_any(),
                 Page::Entity => view! { <EntityPage/> }.into_any(),
-                Page::Quotes | Page::Timeline | Page::Map if sharded => {
+                Page::Quotes | Page::Timeline | Page::Map | Page::Claims if sharded => {
                     view! { <WholeCorpusOnly/> }.into_any()
                 }
                 Page::Quotes => view! { <QuotesPage/> }.into_any(),
                 Page::Timeline => view! { <TimelinePage/> }.into_any(),
-                Page::Map => view! { <MapPage/> }.into_any(),
+                Page::Map => view! { <LazyView name="map"/> }.into_any(),
+                Page::Claims => view! { <LazyView name="claims"/> }.into_any(),
                 Page::Compare => view! { <ComparePage/> }.into_any(),
                 Page::NotFound => view! { <NotFound/> }.into_any(),
             }}
@@ -137,7 +141,8 @@ fn LoadFailed(sharded: bool) -> impl IntoView {
     }
 }
 
-/// What the views that read every article at once (quotes, timeline, map)
+/// What the views that read every article at once (quotes, timeline, map,
+/// claims)
 /// show on a sharded site, whose articles load one by one.
 #[component]
 fn WholeCorpusOnly() -> impl IntoView {

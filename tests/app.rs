@@ -437,17 +437,29 @@ async fn the_world_toggle_widens_the_map() {
     host.remove();
 }
 
-/// Guards the map route's own loading (issue #21: the old check passed on
-/// either a drawn map or a failure message, so it could not tell them apart):
-/// the test runner serves the crate's files, `assets/` included, so the route
-/// fetches the gazetteer and the outline and draws the places, with no
-/// failure shown.
+/// Mounts `page` over the bundled corpus as the views module does
+/// (`crates/views`): the corpus in context, the page alone.
+fn mount_view(page: fn() -> leptos::prelude::AnyView) -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        folio::state::corpus::CorpusCtx::provide_bundled();
+        page()
+    });
+    handle.forget();
+    host
+}
+
+/// Guards the map's own loading (issue #21: the old check passed on either a
+/// drawn map or a failure message, so it could not tell them apart): the test
+/// runner serves the crate's files, `assets/` included, so the map fetches the
+/// gazetteer and the outline and draws the places, with no failure shown.
 #[wasm_bindgen_test]
-async fn the_map_route_fetches_its_data_and_draws_the_places() {
-    let host = mount_at("#/map");
+async fn the_map_view_fetches_its_data_and_draws_the_places() {
+    use leptos::prelude::IntoAny;
+    let host = mount_view(|| folio::pages::map::MapPage().into_any());
     leptos::task::tick().await;
     assert_eq!(text(&host, "h1"), "Map");
-    assert_eq!(text(&host, "nav a[aria-current=page]"), "Map");
     let mut waited = 0;
     while all(&host, ".map-failed, .map-dot").is_empty() && waited < 250 {
         settle().await;
@@ -461,6 +473,70 @@ async fn the_map_route_fetches_its_data_and_draws_the_places() {
     assert!(
         all(&host, ".map-dot").len() >= 8,
         "places drawn from the fetched data"
+    );
+    host.remove();
+}
+
+/// Guards the claims view over the bundled articles: the area the outlets
+/// give three ways is marked as differing, with each figure's value and
+/// article, and a measure only one article reports shows only when asked.
+#[wasm_bindgen_test]
+async fn the_claims_view_marks_the_measures_whose_figures_differ() {
+    use leptos::prelude::IntoAny;
+    let host = mount_view(|| folio::pages::claims::ClaimsPage().into_any());
+    leptos::task::tick().await;
+    assert_eq!(text(&host, "h1"), "Claims");
+    let groups = all(&host, ".claim-group");
+    assert!(!groups.is_empty(), "measures shown");
+    let area = groups
+        .iter()
+        .find(|g| g.text_content().unwrap_or_default().contains("km2"))
+        .expect("an area measure");
+    assert!(
+        area.get_attribute("class")
+            .unwrap_or_default()
+            .contains("differ"),
+        "the areas differ"
+    );
+    let values: Vec<String> = all(area.unchecked_ref(), "td.num")
+        .iter()
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect();
+    for v in ["1,000", "2,000", "3,000"] {
+        assert!(values.iter().any(|x| x == v), "{v} in {values:?}");
+    }
+    assert!(
+        area.query_selector("a[href^='#/article/']")
+            .unwrap()
+            .is_some(),
+        "each figure links its article"
+    );
+    let before = all(&host, ".claim-group").len();
+    click(&host, ".claims-page input[type=checkbox]").await;
+    assert!(
+        all(&host, ".claim-group").len() > before,
+        "measures one article reports, when asked"
+    );
+    host.remove();
+}
+
+/// Guards the app's side of the views module: where the page has no loader
+/// for it (as in this test runner), the route says so instead of staying on
+/// "Loading".
+#[wasm_bindgen_test]
+async fn a_view_of_the_views_module_says_when_it_cannot_load() {
+    let host = mount_at("#/claims");
+    leptos::task::tick().await;
+    assert_eq!(text(&host, "nav a[aria-current=page]"), "Claims");
+    let mut waited = 0;
+    while all(&host, "[role=alert]").is_empty() && waited < 50 {
+        settle().await;
+        waited += 1;
+    }
+    assert!(
+        text(&host, "[role=alert]").contains("The claims view could not be loaded"),
+        "{}",
+        text(&host, "main")
     );
     host.remove();
 }

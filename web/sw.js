@@ -1,7 +1,8 @@
 // Folio's service worker: after the first visit the app opens and works with the
 // network off. Network first (a new deploy shows at once), the cache when the
 // network fails. At install it caches the page, every file the page links (the
-// hashed wasm, glue and styles Trunk wrote), the import worker and the map data,
+// hashed wasm, glue and styles Trunk wrote), the import worker, the views
+// module and the map data,
 // so views never visited online still work offline.
 const CACHE = "folio-v1";
 const EXTRA = [
@@ -10,6 +11,8 @@ const EXTRA = [
   "./folio-worker_loader.js",
   "./folio-worker.js",
   "./folio-worker_bg.wasm",
+  "./folio-views.js",
+  "./folio-views_bg.wasm",
   "./assets/places.tsv",
   "./assets/world.svg",
   "./manifest.webmanifest",

@@ -1,9 +1,11 @@
 //! One routed view per file.
 
 pub mod article;
+pub mod claims;
 pub mod compare;
 pub mod entities;
 pub mod entity;
+pub mod lazy;
 pub mod library;
 pub mod map;
 pub mod not_found;

@@ -21,6 +21,27 @@ thread_local! {
     /// imported articles with it.
     static BUNDLED_TEXT: std::cell::RefCell<Option<std::rc::Rc<str>>> =
         const { std::cell::RefCell::new(None) };
+    /// The JSON of the corpus shown now (the bundled one, or the library the
+    /// worker last sent), for the views that load as a second module and read
+    /// the corpus from its text.
+    static SHOWN_TEXT: std::cell::RefCell<Option<std::rc::Rc<str>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The JSON of the corpus shown now, once one has been read.
+pub fn shown_text() -> Option<std::rc::Rc<str>> {
+    SHOWN_TEXT.with(|t| t.borrow().clone())
+}
+
+/// Shows a corpus read from `json` and keeps its text for [`shown_text`];
+/// `false` when the text is no Folio extraction.
+pub fn show_text(ctx: &CorpusCtx, json: std::rc::Rc<str>, what: &str) -> bool {
+    let Some(x) = parse_extraction(&json, what) else {
+        return false;
+    };
+    SHOWN_TEXT.with(|t| *t.borrow_mut() = Some(json));
+    ctx.0.set(Arc::new(Corpus::from_extraction(x)));
+    true
 }
 
 /// The bundled corpus' JSON, once it has been read.
@@ -96,15 +117,13 @@ impl CorpusCtx {
 
     /// Shows the bundled corpus from its JSON and keeps the text for the worker.
     fn set_bundled(&self, json: std::rc::Rc<str>) {
-        match parse_extraction(&json, "the bundled corpus") {
-            Some(x) => {
-                self.0.set(Arc::new(Corpus::from_extraction(x)));
-                BUNDLED_TEXT.with(|t| *t.borrow_mut() = Some(json));
-                self.1.set(Load::Ready);
-            }
-            None => self.1.set(Load::Failed(format!(
+        if show_text(self, json.clone(), "the bundled corpus") {
+            BUNDLED_TEXT.with(|t| *t.borrow_mut() = Some(json));
+            self.1.set(Load::Ready);
+        } else {
+            self.1.set(Load::Failed(format!(
                 "{CORPUS_URL} is not a readable Folio bundle"
-            ))),
+            )));
         }
     }
 

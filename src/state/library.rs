@@ -7,17 +7,14 @@
 //! whole library, which replaces the corpus here, so the views always show what
 //! is stored.
 
-use std::sync::Arc;
-
 use folio_core::import::protocol::{ExportKind, Pasted, Reply, Report, Request, Skipped, Storage};
-use folio_core::Corpus;
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
-use crate::state::corpus::{bundled_text, parse_extraction, CorpusCtx, Load};
+use crate::state::corpus::{bundled_text, show_text, CorpusCtx, Load};
 
 /// The worker's loader, written by Trunk beside the app (`data-loader-shim`).
 const WORKER_URL: &str = "./folio-worker_loader.js";
@@ -274,9 +271,7 @@ impl LibraryCtx {
                 error,
             } => {
                 set_stored_count(imported.len());
-                if let Some(x) = parse_extraction(&extraction, "the library") {
-                    self.corpus.0.set(Arc::new(Corpus::from_extraction(x)));
-                }
+                show_text(&self.corpus, extraction.into(), "the library");
                 self.imported.set(imported);
                 self.storage.set(storage);
                 if report.is_some() {

@@ -11,6 +11,7 @@
 //! | `#/quotes` | who said what |
 //! | `#/timeline` | dated events on a time axis |
 //! | `#/map` | places on a map |
+//! | `#/claims` | every figure reported, grouped by what it measures |
 //! | `#/compare/ID1/ID2` | two articles side by side (`#/compare` to choose) |
 //!
 //! Parsing and formatting are plain functions, tested natively.
@@ -34,6 +35,8 @@ pub enum Route {
     Timeline,
     /// The map of places.
     Map,
+    /// Figures grouped by measure, with their sources.
+    Claims,
     /// Two articles side by side; either may be missing while the user chooses.
     Compare(Option<String>, Option<String>),
     /// Anything else: shown as "not found" with a way home.
@@ -62,6 +65,7 @@ impl Route {
             ["quotes"] => return Route::Quotes,
             ["timeline"] => return Route::Timeline,
             ["map"] => return Route::Map,
+            ["claims"] => return Route::Claims,
             ["entity", id] if !id.is_empty() => return Route::Entity(id.to_string()),
             ["compare"] => return Route::Compare(None, None),
             ["compare", a] => return Route::Compare(one(a), None),
@@ -91,6 +95,7 @@ impl Route {
             Route::Quotes => "#/quotes".to_string(),
             Route::Timeline => "#/timeline".to_string(),
             Route::Map => "#/map".to_string(),
+            Route::Claims => "#/claims".to_string(),
             Route::Compare(a, b) => {
                 let mut h = "#/compare".to_string();
                 for id in [a, b] {
@@ -172,6 +177,7 @@ mod tests {
         assert_eq!(Route::parse("#/quotes"), Route::Quotes);
         assert_eq!(Route::parse("#/timeline"), Route::Timeline);
         assert_eq!(Route::parse("#/map"), Route::Map);
+        assert_eq!(Route::parse("#/claims"), Route::Claims);
         assert_eq!(
             Route::parse("#/compare/a/b"),
             Route::Compare(Some("a".into()), Some("b".into()))
@@ -192,6 +198,7 @@ mod tests {
             Route::Quotes,
             Route::Timeline,
             Route::Map,
+            Route::Claims,
             Route::Compare(Some("a".into()), Some("b".into())),
             Route::Compare(None, Some("b".into())),
             Route::Compare(Some("a".into()), None),

@@ -496,6 +496,20 @@ pub(crate) fn cmd_onefile(site: &Path, out: &Path) -> Result<ExitCode> {
         folio_core::geo::subset_tsv(&tsv, folio_core::geo::place_names(&extraction.entities))
     });
     let outline = read("assets/world.svg").ok();
+    // The views module (map, claims) keeps its plain names beside the app.
+    let views_glue = read("folio-views.js").ok();
+    let views_wasm = std::fs::read(site.join("folio-views_bg.wasm")).ok();
+    let views = match (&views_glue, &views_wasm) {
+        (Some(glue_js), Some(wasm)) => Some(folio_core::share::Views { glue_js, wasm }),
+        _ => {
+            eprintln!(
+                "folio: warning: {} has no views module (folio-views.js, folio-views_bg.wasm); \
+                 the copy's map and claims will say they could not be loaded",
+                site.display()
+            );
+            None
+        }
+    };
     let html = folio_core::share::one_file_html(&folio_core::share::Parts {
         title: "Folio",
         css: &read(&css)?,
@@ -504,6 +518,7 @@ pub(crate) fn cmd_onefile(site: &Path, out: &Path) -> Result<ExitCode> {
         corpus_json: Some(&corpus),
         places_tsv: places.as_deref(),
         outline_svg: outline.as_deref(),
+        views,
     });
     std::fs::write(out, &html).with_context(|| format!("{}", out.display()))?;
     eprintln!(

@@ -19,6 +19,13 @@ pub const PLACES_BLOCK: &str = "folio-places";
 pub const OUTLINE_BLOCK: &str = "folio-outline";
 /// The id of the data block holding the app's wasm, base64.
 pub const WASM_BLOCK: &str = "folio-wasm";
+/// The id of the data block holding the views module's wasm, base64; the
+/// views loader ([`VIEWS_LOADER_JS`]) looks for it by this id.
+pub const VIEWS_BLOCK: &str = "folio-views-wasm";
+/// The script that loads the views module (the map, the claims) the first
+/// time one of its views opens: the site's page inlines it through Trunk, a
+/// one-file copy here, so both load the module the same way.
+pub const VIEWS_LOADER_JS: &str = include_str!("../../../web/views.js");
 /// Present on `<html>` of a one-file copy, so the app knows it runs from one.
 pub const ONE_FILE_ATTR: &str = "data-folio-one-file";
 
@@ -39,6 +46,20 @@ pub struct Parts<'a> {
     pub places_tsv: Option<&'a str>,
     /// The map's outline.
     pub outline_svg: Option<&'a str>,
+    /// The views module (see [`Views`]), or `None` for a copy whose map and
+    /// claims say they could not be loaded.
+    pub views: Option<Views<'a>>,
+}
+
+/// The views module: the map and the claims, a second wasm the app loads the
+/// first time one of them opens (`crates/views`).
+#[derive(Debug, Clone, Copy)]
+pub struct Views<'a> {
+    /// Its wasm-bindgen glue (`--target no-modules`), which defines the
+    /// global `wasm_bindgen`.
+    pub glue_js: &'a str,
+    /// Its wasm.
+    pub wasm: &'a [u8],
 }
 
 /// The whole page.
@@ -74,6 +95,17 @@ pub fn one_file_html(p: &Parts<'_>) -> String {
         block(&mut out, OUTLINE_BLOCK, "text/plain", svg);
     }
     block(&mut out, WASM_BLOCK, "application/octet-stream", &wasm);
+    if let Some(v) = p.views {
+        let wasm = base64::engine::general_purpose::STANDARD.encode(v.wasm);
+        block(&mut out, VIEWS_BLOCK, "application/octet-stream", &wasm);
+        block(&mut out, "folio-views-glue", "text/javascript", v.glue_js);
+    }
+    block(
+        &mut out,
+        "folio-views-loader",
+        "text/javascript",
+        VIEWS_LOADER_JS,
+    );
     out.push_str("<script type=\"module\">\n");
     out.push_str(&raw_text(&strip_exports(p.glue_js), "script"));
     out.push_str(&format!(
@@ -161,6 +193,10 @@ mod tests {
             corpus_json: corpus,
             places_tsv: Some("kyiv\t50.45\t30.52\tUA"),
             outline_svg: None,
+            views: Some(Views {
+                glue_js: "let wasm_bindgen = {};",
+                wasm: b"\0asm\x02\0\0\0",
+            }),
         }
     }
 
@@ -200,6 +236,28 @@ mod tests {
         assert!(html.contains("kyiv\t50.45"));
         assert!(!html.contains("id=\"folio-outline\""));
         assert!(html.contains("await __wbg_init({ module_or_path: bytes });"));
+        assert!(
+            html.contains(">AGFzbQIAAAA=</script>"),
+            "the views' wasm as base64"
+        );
+        assert!(html.contains("let wasm_bindgen = {};"));
+        assert!(html.contains("window.folioView"));
+    }
+
+    #[test]
+    fn the_views_loader_reads_the_block_the_copy_writes() {
+        assert!(VIEWS_LOADER_JS.contains(&format!("getElementById(\"{VIEWS_BLOCK}\")")));
+        // A copy without the views module still defines the function the app
+        // calls, whose promise then says why the view is missing.
+        let html = one_file_html(&Parts {
+            views: None,
+            ..parts(None)
+        });
+        assert!(
+            !html.contains(&format!("id=\"{VIEWS_BLOCK}\"")),
+            "no views, no block"
+        );
+        assert!(html.contains("window.folioView"));
     }
 
     #[test]
@@ -207,7 +265,7 @@ mod tests {
         // An article quoting markup must stay data inside the page.
         let hostile = "{\"t\":\"</script><script>alert(1)</script>\"}";
         let html = one_file_html(&parts(Some(hostile)));
-        assert_eq!(html.matches("<script").count(), 4, "{html}");
+        assert_eq!(html.matches("<script").count(), 7, "{html}");
         assert!(!html.contains("alert(1)</script>"));
         assert!(html.contains("\\u003c/script>\\u003cscript>alert(1)"));
         assert_eq!(raw_text("a</SCRIPT>b", "script"), "a<\\/SCRIPT>b");

@@ -420,6 +420,10 @@ fn download(name: &str, mime: &str, text: String) -> Reply {
     }
 }
 
+/// The views module's glue and wasm, relative to the worker.
+const VIEWS_JS: &str = "./folio-views.js";
+const VIEWS_WASM: &str = "./folio-views_bg.wasm";
+
 async fn one_file(
     extraction: &Extraction,
     css_url: &str,
@@ -435,6 +439,10 @@ async fn one_file(
         Some(u) => fetch_text(&u).await.ok(),
         None => None,
     };
+    // The views module sits beside the worker (Trunk writes both into the
+    // site's folder); without it the copy's map and claims could not open.
+    let views_glue = fetch_text(VIEWS_JS).await?;
+    let views_wasm = fetch_bytes(VIEWS_WASM).await?;
     let corpus = bundle::to_json(extraction);
     let title = format!("Folio — {} articles", extraction.articles.len());
     Ok(share::one_file_html(&share::Parts {
@@ -445,6 +453,10 @@ async fn one_file(
         corpus_json: Some(&corpus),
         places_tsv: places_tsv.as_deref(),
         outline_svg: outline.as_deref(),
+        views: Some(share::Views {
+            glue_js: &views_glue,
+            wasm: &views_wasm,
+        }),
     }))
 }
 

@@ -28,7 +28,7 @@ done
 
 step "clippy (native, then wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p folio -p folio-core -p folio-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p folio -p folio-core -p folio-worker -p folio-views --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests: core unit + fixture tests, CLI, app state"
 cargo test --workspace --exclude folio-e2e

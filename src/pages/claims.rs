@@ -139,12 +139,13 @@ fn claim_group(g: ClaimGroup) -> impl IntoView {
             };
             let from = c.outlet.unwrap_or(c.title);
             let date = c.published.as_deref().map(short_date);
+            let period_label = c.period.is_some().then_some("Period");
             view! {
                 <tr>
                     <td class="num">{format_number(c.value)}</td>
                     <td>"“" {c.text} "”"</td>
-                    <td>{source}</td>
-                    <td>{c.period}</td>
+                    <td data-label="Source">{source}</td>
+                    <td data-label=period_label>{c.period}</td>
                     <td><a href=Route::Article(c.article).to_hash()>{from}</a> " " <span class="muted small">{date}</span></td>
                 </tr>
             }

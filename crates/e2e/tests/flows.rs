@@ -172,6 +172,7 @@ const VIEWS: &[(&str, &str, &str)] = &[
     ("quotes", "#/quotes", ".quote-group"),
     ("timeline", "#/timeline", ".tl-dot"),
     ("map", "#/map", ".map-dot"),
+    ("claims", "#/claims", ".claim-group"),
     (
         "compare",
         "#/compare/001_121d20f4aa6c6f84/000_55de2ee9ab9363be",
@@ -431,5 +432,138 @@ async fn the_map_fetches_its_data_draws_the_places_and_opens_one() {
         "no sideways scroll at 360 px"
     );
     shot(&c, "map-mobile.png").await;
+    c.close().await.unwrap();
+}
+
+/// The claims view, opened from the nav bar: its module loads only now; the
+/// area the outlets give three ways is marked as differing, with each value
+/// and who gave it; the source filter narrows the measures; a figure's
+/// article opens in the reader; a phone scrolls the tables, not the page.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_claims_view_loads_its_module_marks_the_differing_figures_and_filters_by_source() {
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    open(&c, &base, "#/", ".card").await;
+    let loaded = "return performance.getEntriesByType('resource').some(r => r.name.endsWith('folio-views_bg.wasm'))";
+    assert_eq!(
+        c.execute(loaded, vec![]).await.unwrap(),
+        serde_json::Value::Bool(false),
+        "the views module is not loaded before a view of it opens"
+    );
+    c.find(Locator::Css("nav.views a[href='#/claims']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".claim-group"))
+        .await
+        .expect("the claims view draws its measures");
+    assert_eq!(
+        c.execute(loaded, vec![]).await.unwrap(),
+        serde_json::Value::Bool(true)
+    );
+    let area = c
+        .find(Locator::XPath(
+            "//section[contains(@class,'claim-group')][h2[contains(.,'km2')]]",
+        ))
+        .await
+        .expect("an area measure");
+    assert!(area
+        .attr("class")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .contains("differ"));
+    let badge = area.find(Locator::Css(".badge")).await.unwrap();
+    assert_eq!(
+        badge.text().await.unwrap().to_lowercase(),
+        "differ: 1,000 to 3,000"
+    );
+    let mut rows = Vec::new();
+    for r in area.find_all(Locator::Css("tbody tr")).await.unwrap() {
+        rows.push(r.text().await.unwrap());
+    }
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for v in ["1,000", "2,000", "3,000"] {
+        assert!(rows.iter().any(|r| r.starts_with(v)), "{v} in {rows:?}");
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Valeriy Zaluzhniy") && r.contains("this month")),
+        "a figure's source and period: {rows:?}"
+    );
+    let troops = c
+        .find(Locator::XPath(
+            "//section[contains(@class,'claim-group')][h2[contains(.,'troops')]]",
+        ))
+        .await
+        .unwrap();
+    assert!(troops
+        .text()
+        .await
+        .unwrap()
+        .contains("2 figures in 2 articles"));
+    shot(&c, "claims.png").await;
+
+    // One source: only the measures it gives a figure for.
+    let before = c
+        .find_all(Locator::Css(".claim-group"))
+        .await
+        .unwrap()
+        .len();
+    c.find(Locator::Css(".claims-page select"))
+        .await
+        .unwrap()
+        .select_by_value("Valeriy Zaluzhniy")
+        .await
+        .unwrap();
+    let mut after = before;
+    for _ in 0..50 {
+        after = c
+            .find_all(Locator::Css(".claim-group"))
+            .await
+            .unwrap()
+            .len();
+        if after != before {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(after >= 1 && after < before, "{before} -> {after} measures");
+
+    // A figure's article opens in the reader.
+    let link = c
+        .find(Locator::Css(".claim-group td a[href^='#/article/']"))
+        .await
+        .unwrap();
+    let href = link.attr("href").await.unwrap().unwrap();
+    link.click().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css(".reader-text"))
+        .await
+        .unwrap();
+    assert_eq!(hash(&c).await, href);
+    c.close().await.unwrap();
+
+    let c = browser(&driver, 390, 844).await;
+    open(&c, &base, "#/claims", ".claim-group").await;
+    let overflow = c
+        .execute(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        overflow,
+        serde_json::Value::Bool(false),
+        "no sideways scroll at 390 px"
+    );
+    shot(&c, "claims-phone.png").await;
     c.close().await.unwrap();
 }

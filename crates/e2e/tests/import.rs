@@ -574,6 +574,9 @@ async fn the_one_file_copy_opens_from_disk_with_every_view_working() {
     wait_for_count(&c, ".result", 4).await;
     c.goto(&format!("{url}#/map")).await.unwrap();
     wait_until(&c, "document.querySelectorAll('.map-dot').length >= 5", 20).await;
+    // The views module (map, claims) travels inline: nothing is fetched.
+    c.goto(&format!("{url}#/claims")).await.unwrap();
+    wait_until(&c, "document.querySelector('.claim-group.differ')", 20).await;
     c.goto(&format!("{url}#/entities")).await.unwrap();
     wait_until(
         &c,
@@ -607,6 +610,11 @@ async fn the_one_file_copy_opens_from_disk_with_every_view_working() {
     .unwrap();
     wait_for_count(&c, ".result", 1).await;
     assert!(text_of(&c, ".result").await.contains("harbour"));
+    // The browser-built copy carries the views module too.
+    c.goto(&format!("file://{}#/claims", copy.display()))
+        .await
+        .unwrap();
+    wait_until(&c, "document.querySelector('.claim-group.differ')", 20).await;
     c.close().await.unwrap();
 }
 

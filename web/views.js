@@ -16,8 +16,10 @@ window.folioView = (name, element, json) => {
     await new Promise((loaded, failed) => {
       const script = document.createElement("script");
       script.src = "./folio-views.js";
-      script.onload = loaded;
-      script.onerror = () => failed(new Error("./folio-views.js could not be fetched"));
+      // Its work is done once it ran (it defines `wasm_bindgen`); the page
+      // keeps no script element it did not start with.
+      script.onload = () => { script.remove(); loaded(); };
+      script.onerror = () => { script.remove(); failed(new Error("./folio-views.js could not be fetched")); };
       document.head.append(script);
     });
     return wasm_bindgen({ module_or_path: "./folio-views_bg.wasm" });

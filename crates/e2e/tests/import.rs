@@ -463,6 +463,7 @@ async fn hostile_imports_never_run_script_and_no_markup_reaches_the_page() {
         ("#/compare".into(), "[...document.querySelectorAll('.picker option')].some(o => o.textContent.includes('Harbour report 1'))"),
         ("#/compare/x0-3/x10-2".into(), "document.querySelector('.chips') && document.body.innerText.includes('Ana Lima')"),
         ("#/map".into(), "document.querySelector('.map-dot') && document.body.innerText.includes('Varna')"),
+        ("#/claims".into(), "document.querySelector('.claims-page')"),
         ("#/search?q=harbour".into(), "document.body.innerText.includes('Harbour report 1')"),
         ("#/search?q=script".into(), "document.body.innerText.includes('Report 0')"),
     ];

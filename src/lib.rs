@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use components::search_box::SearchBox;
 use pages::{
-    article::ArticlePage, compare::ComparePage, entities::EntitiesPage, entity::EntityPage,
+    article::ArticlePage, compare::ComparePage, corrections::CorrectionsPage, entities::EntitiesPage, entity::EntityPage,
     lazy::LazyView, library::LibraryPage, not_found::NotFound, quotes::QuotesPage,
     search::SearchPage, timeline::TimelinePage,
 };
@@ -36,6 +36,7 @@ enum Page {
     Timeline,
     Map,
     Claims,
+    Corrections,
     Compare,
     NotFound,
 }
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
         Route::Compare(..) => Page::Compare,
         Route::Map => Page::Map,
         Route::Claims => Page::Claims,
+        Route::Corrections => Page::Corrections,
         Route::NotFound(_) => Page::NotFound,
     });
     let link = move |label: &'static str, href: &'static str, active: Page| {
@@ -104,6 +106,7 @@ pub fn App() -> impl IntoView {
                 Page::Map => view! { <LazyView name="map"/> }.into_any(),
                 Page::Claims => view! { <LazyView name="claims"/> }.into_any(),
                 Page::Compare => view! { <ComparePage/> }.into_any(),
+                Page::Corrections => view! { <CorrectionsPage/> }.into_any(),
                 Page::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>

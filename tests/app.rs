@@ -566,6 +566,10 @@ fn the_worker_protocol_matches_serdes_json_both_ways() {
             what: ExportKind::QuotesCsv,
         },
         Request::Export {
+            what: ExportKind::Corrections,
+        },
+        Request::Uncorrect { at: 3 },
+        Request::Export {
             what: ExportKind::OneFile {
                 css_url: "c".into(),
                 js_url: "j".into(),
@@ -575,8 +579,52 @@ fn the_worker_protocol_matches_serdes_json_both_ways() {
             },
         },
     ];
-    for r in &requests {
-        assert_eq!(encode_request(r), serde_json::to_string(r).unwrap());
+    use folio_core::corrections::Correction;
+    use folio_core::EntityKind;
+    let corrections = [
+        Correction::NotEntity {
+            kind: EntityKind::Person,
+            name: "Within \"Delhi\"".into(),
+        },
+        Correction::Kind {
+            kind: EntityKind::Place,
+            name: "Reuters".into(),
+            to: EntityKind::Org,
+        },
+        Correction::Rename {
+            kind: EntityKind::Org,
+            name: "UN".into(),
+            to: "United Nations".into(),
+        },
+        Correction::Merge {
+            kind: EntityKind::Person,
+            name: "Zelensky".into(),
+            into_kind: EntityKind::Person,
+            into: "Volodymyr Zelenskyy".into(),
+        },
+        Correction::Split {
+            kind: EntityKind::Person,
+            name: "Anna Berg".into(),
+            alias: "Berg".into(),
+        },
+        Correction::Speaker {
+            article: "a-1".into(),
+            start: 12,
+            end: 140,
+            speaker: Some("Ana".into()),
+        },
+        Correction::Speaker {
+            article: "a-1".into(),
+            start: 0,
+            end: 9,
+            speaker: None,
+        },
+    ];
+    let requests = requests
+        .into_iter()
+        .chain(corrections.map(|correction| Request::Correct { correction }));
+    for r in requests {
+        assert_eq!(encode_request(&r), serde_json::to_string(&r).unwrap());
     }
     let replies = [
         Reply::Ready,
@@ -595,12 +643,25 @@ fn the_worker_protocol_matches_serdes_json_both_ways() {
                     reason: "not text".into(),
                 }],
                 converted: vec!["a: windows-1252".into()],
+                corrections: 2,
             }),
             storage: Some(Storage {
                 usage: 1.5e6,
                 quota: 2e9,
             }),
             error: None,
+            corrections: vec![
+                Listed {
+                    text: "“X” (person) is not an entity".into(),
+                    outcome: "applied in 2 articles".into(),
+                    missing: false,
+                },
+                Listed {
+                    text: "“Y” is a place, not a person".into(),
+                    outcome: "not applied: no person named “Y” in the corpus".into(),
+                    missing: true,
+                },
+            ],
         },
         Reply::Download {
             name: "f.csv".into(),

@@ -67,6 +67,10 @@ pub fn ImportPanel() -> impl IntoView {
             } else {
                 format!("Added {}.", plural(r.added.len(), "article", "articles"))
             };
+            let added = match r.corrections {
+                0 => added,
+                n => format!("{added} {} by hand added.", plural(n, "correction", "corrections")),
+            };
             let skipped = r
                 .skipped
                 .iter()
@@ -180,6 +184,15 @@ pub fn ImportPanel() -> impl IntoView {
                 {clear}
             </div>
             <p class="muted small">{storage}</p>
+            {move || {
+                let n = lib.corrections.with(Vec::len);
+                (n > 0).then(|| view! {
+                    <p class="small">
+                        <a href="#/corrections">{format!("{} by hand", plural(n, "correction", "corrections"))}</a>
+                        <span class="muted">" — kept in this browser, applied to every import, carried by downloads."</span>
+                    </p>
+                })
+            }}
         </section>
     }
     .into_any()

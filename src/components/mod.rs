@@ -1,6 +1,7 @@
 //! Reusable views.
 
 pub mod article_card;
+pub mod correct;
 pub mod entity_chip;
 pub mod facet_panel;
 pub mod import_panel;

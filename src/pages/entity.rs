@@ -7,7 +7,9 @@ use std::sync::Arc;
 use folio_core::Corpus;
 use leptos::prelude::*;
 
+use crate::components::correct::CorrectEntity;
 use crate::components::entity_chip::{kind_class, kind_label, EntityChip};
+use crate::state::library::LibraryCtx;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::nav::Nav;
@@ -23,6 +25,7 @@ const COOCCURRENCE_LIMIT: usize = 15;
 #[component]
 pub fn EntityPage() -> impl IntoView {
     let corpus = CorpusCtx::expect();
+    let lib = LibraryCtx::expect();
     let nav = Nav::expect();
     let id = Memo::new(move |_| match nav.route.get() {
         Route::Entity(id) => id,
@@ -98,7 +101,12 @@ pub fn EntityPage() -> impl IntoView {
                 return view! {
                     <section class="not-found">
                         <h1>"Entity not found"</h1>
-                        <p>"No entity has the id “" {id.clone()} "”. " <a href="#/entities">"All entities"</a></p>
+                        <p>
+                            "No entity has the id “" {id.clone()} "”. " <a href="#/entities">"All entities"</a>
+                            {(!lib.corrections.with(Vec::is_empty)).then(|| view! {
+                                " · a correction may have changed it: " <a href="#/corrections">"Corrections"</a>
+                            })}
+                        </p>
                     </section>
                 }
                 .into_any();
@@ -179,6 +187,9 @@ pub fn EntityPage() -> impl IntoView {
                         <h2 id="aliases-title">"Also written"</h2>
                         <ul class="aliases">{e.aliases.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
                     </section>
+                    {(lib.can_correct() && !sharded).then(|| view! {
+                        <CorrectEntity kind=e.kind name=e.name.clone() aliases=e.aliases.clone()/>
+                    })}
                     <section aria-labelledby="kwic-title">
                         <h2 id="kwic-title">"Every mention in context"</h2>
                         <div class="kwic-wrap">

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod claims;
 pub mod compare;
+pub mod corrections;
 pub mod entities;
 pub mod entity;
 pub mod lazy;

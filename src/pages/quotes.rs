@@ -5,7 +5,9 @@
 use folio_core::explore::{quotes_by_speaker, SpeakerQuotes};
 use leptos::prelude::*;
 
+use crate::components::correct::SpeakerEdit;
 use crate::state::corpus::CorpusCtx;
+use crate::state::library::LibraryCtx;
 use crate::state::format::plural;
 use crate::state::route::Route;
 
@@ -13,7 +15,23 @@ use crate::state::route::Route;
 #[component]
 pub fn QuotesPage() -> impl IntoView {
     let corpus = CorpusCtx::expect();
+    let lib = LibraryCtx::expect();
     let all = Memo::new(move |_| corpus.with(quotes_by_speaker));
+    // Names offered when a speaker is changed: the people and organisations
+    // that speak somewhere, and the people named most.
+    let names = move || {
+        corpus.with(|c| {
+            let mut n: Vec<String> = c
+                .entities
+                .iter()
+                .filter(|e| e.kind != folio_core::EntityKind::Place)
+                .map(|e| e.name.clone())
+                .collect();
+            n.sort();
+            n.dedup();
+            n
+        })
+    };
     let (speaker, set_speaker) = signal(String::new());
     let (article, set_article) = signal(String::new());
     let (outlet, set_outlet) = signal(String::new());
@@ -70,6 +88,11 @@ pub fn QuotesPage() -> impl IntoView {
                     }}
                 </p>
             </div>
+            {lib.can_correct().then(|| view! {
+                <datalist id="speaker-names">
+                    {move || names().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                </datalist>
+            })}
             <div class="toolbar">
                 <label>
                     "Speaker "
@@ -124,6 +147,9 @@ pub fn QuotesPage() -> impl IntoView {
                                                 <blockquote>"“" {r.quote.text.clone()} "”"</blockquote>
                                                 <figcaption>
                                                     <a href=Route::Article(r.article_id.clone()).to_hash()>{source}</a>
+                                                    {lib.can_correct().then(|| view! {
+                                                        <SpeakerEdit article=r.article_id.clone() start=r.quote.start end=r.quote.end speaker=r.quote.speaker.clone()/>
+                                                    })}
                                                 </figcaption>
                                             </figure>
                                         }

@@ -7,7 +7,10 @@
 //! whole library, which replaces the corpus here, so the views always show what
 //! is stored.
 
-use folio_core::import::protocol::{ExportKind, Pasted, Reply, Report, Request, Skipped, Storage};
+use folio_core::corrections::Correction;
+use folio_core::import::protocol::{
+    ExportKind, Listed, Pasted, Reply, Report, Request, Skipped, Storage,
+};
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -18,8 +21,9 @@ use crate::state::corpus::{bundled_text, show_text, CorpusCtx, Load};
 
 /// The worker's loader, written by Trunk beside the app (`data-loader-shim`).
 const WORKER_URL: &str = "./folio-worker_loader.js";
-/// How many imported articles this browser holds, kept so that a reload knows
-/// whether to start the worker at once.
+/// How many imported articles and corrections by hand this browser holds,
+/// kept so that a reload knows whether to start the worker at once (the
+/// worker applies the corrections, to the bundled articles too).
 const STORED_KEY: &str = "folio.imported";
 
 /// An import in progress.
@@ -48,7 +52,10 @@ pub struct LibraryCtx {
     pub error: RwSignal<Option<String>>,
     /// The browser's storage estimate.
     pub storage: RwSignal<Option<Storage>>,
-    /// Whether this page is a one-file copy (no worker, no import).
+    /// The user's corrections by hand, in the order made, with what each did.
+    pub corrections: RwSignal<Vec<Listed>>,
+    /// Whether this page has no import worker: a one-file copy, or a
+    /// sharded site (no import, no corrections).
     pub one_file: bool,
     /// The corpus the worker's answers replace (kept here: the worker's
     /// callbacks run outside any component, where context cannot be looked up).
@@ -72,6 +79,7 @@ impl LibraryCtx {
             report: RwSignal::new(None),
             error: RwSignal::new(None),
             storage: RwSignal::new(None),
+            corrections: RwSignal::new(Vec::new()),
             one_file,
             worker: StoredValue::new_local(None),
             pending: StoredValue::new_local(Vec::new()),
@@ -161,6 +169,24 @@ impl LibraryCtx {
     /// Deletes every imported article.
     pub fn clear(&self) {
         self.send(Request::Clear, Array::new());
+    }
+
+    /// Adds a correction by hand; the worker applies it and answers with the
+    /// corrected library.
+    pub fn correct(&self, correction: Correction) {
+        self.error.set(None);
+        self.send(Request::Correct { correction }, Array::new());
+    }
+
+    /// Takes back the correction at this place in [`LibraryCtx::corrections`].
+    pub fn uncorrect(&self, at: usize) {
+        self.send(Request::Uncorrect { at }, Array::new());
+    }
+
+    /// Whether corrections can be made here: not in a one-file copy, nor on
+    /// a sharded site (both have no import worker to apply them).
+    pub fn can_correct(&self) -> bool {
+        !self.one_file
     }
 
     /// Asks the worker for a download.
@@ -269,8 +295,10 @@ impl LibraryCtx {
                 report,
                 storage,
                 error,
+                corrections,
             } => {
-                set_stored_count(imported.len());
+                set_stored_count(imported.len() + corrections.len());
+                self.corrections.set(corrections);
                 show_text(&self.corpus, extraction.into(), "the library");
                 self.imported.set(imported);
                 self.storage.set(storage);
@@ -340,11 +368,20 @@ pub fn encode_request(request: &Request) -> String {
         }
         Request::Delete { id } => obj(&[("delete", obj(&[("id", s(id))]))]),
         Request::Clear => s("clear"),
+        Request::Correct { correction } => obj(&[(
+            "correct",
+            obj(&[("correction", correction_value(correction))]),
+        )]),
+        Request::Uncorrect { at } => obj(&[(
+            "uncorrect",
+            obj(&[("at", JsValue::from_f64(*at as f64))]),
+        )]),
         Request::Export { what } => {
             let what = match what {
                 ExportKind::Bundle => s("bundle"),
                 ExportKind::EntitiesCsv => s("entities_csv"),
                 ExportKind::QuotesCsv => s("quotes_csv"),
+                ExportKind::Corrections => s("corrections"),
                 ExportKind::OneFile {
                     css_url,
                     js_url,
@@ -369,6 +406,77 @@ pub fn encode_request(request: &Request) -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default()
+}
+
+/// A correction as serde's JSON of [`Correction`] (externally tagged, see
+/// [`encode_request`]).
+fn correction_value(c: &Correction) -> JsValue {
+    let obj = |pairs: &[(&str, JsValue)]| -> JsValue {
+        let o = Object::new();
+        for (k, v) in pairs {
+            let _ = Reflect::set(&o, &(*k).into(), v);
+        }
+        o.into()
+    };
+    let s = |v: &str| JsValue::from_str(v);
+    let (tag, fields) = match c {
+        Correction::NotEntity { kind, name } => (
+            "not_entity",
+            vec![("kind", s(kind.as_str())), ("name", s(name))],
+        ),
+        Correction::Kind { kind, name, to } => (
+            "kind",
+            vec![
+                ("kind", s(kind.as_str())),
+                ("name", s(name)),
+                ("to", s(to.as_str())),
+            ],
+        ),
+        Correction::Rename { kind, name, to } => (
+            "rename",
+            vec![("kind", s(kind.as_str())), ("name", s(name)), ("to", s(to))],
+        ),
+        Correction::Merge {
+            kind,
+            name,
+            into_kind,
+            into,
+        } => (
+            "merge",
+            vec![
+                ("kind", s(kind.as_str())),
+                ("name", s(name)),
+                ("into_kind", s(into_kind.as_str())),
+                ("into", s(into)),
+            ],
+        ),
+        Correction::Split { kind, name, alias } => (
+            "split",
+            vec![
+                ("kind", s(kind.as_str())),
+                ("name", s(name)),
+                ("alias", s(alias)),
+            ],
+        ),
+        Correction::Speaker {
+            article,
+            start,
+            end,
+            speaker,
+        } => (
+            "speaker",
+            vec![
+                ("article", s(article)),
+                ("start", JsValue::from_f64(*start as f64)),
+                ("end", JsValue::from_f64(*end as f64)),
+                (
+                    "speaker",
+                    speaker.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+                ),
+            ],
+        ),
+    };
+    obj(&[(tag, obj(&fields))])
 }
 
 /// Reads a worker's reply (serde's JSON of [`Reply`], externally tagged) with
@@ -416,6 +524,17 @@ pub fn decode_reply(json: &str) -> Option<Reply> {
                     .collect()
             }),
             converted: strings(&r, "converted"),
+            corrections: number(&r, "corrections").unwrap_or(0.0) as usize,
+        });
+        let corrections = get(&l, "corrections").map_or_else(Vec::new, |a| {
+            Array::from(&a)
+                .iter()
+                .map(|c| Listed {
+                    text: string(&c, "text").unwrap_or_default(),
+                    outcome: string(&c, "outcome").unwrap_or_default(),
+                    missing: get(&c, "missing").and_then(|m| m.as_bool()) == Some(true),
+                })
+                .collect()
         });
         let storage = get(&l, "storage").and_then(|s| {
             Some(Storage {
@@ -429,6 +548,7 @@ pub fn decode_reply(json: &str) -> Option<Reply> {
             report,
             storage,
             error: string(&l, "error"),
+            corrections,
         });
     }
     if let Some(d) = get(&value, "download") {

@@ -37,6 +37,8 @@ pub enum Route {
     Map,
     /// Figures grouped by measure, with their sources.
     Claims,
+    /// The corrections by hand.
+    Corrections,
     /// Two articles side by side; either may be missing while the user chooses.
     Compare(Option<String>, Option<String>),
     /// Anything else: shown as "not found" with a way home.
@@ -66,6 +68,7 @@ impl Route {
             ["timeline"] => return Route::Timeline,
             ["map"] => return Route::Map,
             ["claims"] => return Route::Claims,
+            ["corrections"] => return Route::Corrections,
             ["entity", id] if !id.is_empty() => return Route::Entity(id.to_string()),
             ["compare"] => return Route::Compare(None, None),
             ["compare", a] => return Route::Compare(one(a), None),
@@ -96,6 +99,7 @@ impl Route {
             Route::Timeline => "#/timeline".to_string(),
             Route::Map => "#/map".to_string(),
             Route::Claims => "#/claims".to_string(),
+            Route::Corrections => "#/corrections".to_string(),
             Route::Compare(a, b) => {
                 let mut h = "#/compare".to_string();
                 for id in [a, b] {

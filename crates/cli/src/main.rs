@@ -5,8 +5,8 @@
 //! folio extract [--json] PATH...
 //! folio search [--json] --corpus DIR [--limit N] QUERY
 //! folio extract --jsonl -
-//! folio build ARTICLES --out SITE_DIR [--app DIST] [--title TITLE]
-//! folio bundle PATH... --out FILE
+//! folio build ARTICLES --out SITE_DIR [--app DIST] [--title TITLE] [--corrections FILE]
+//! folio bundle PATH... --out FILE [--corrections FILE]
 //! folio onefile SITE_DIR [--out FILE]
 //! folio claims [--json] [--all] PATH...
 //! folio eval ner [--json] [--predictions-out FILE] DIR
@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use folio_core::corrections::{Correction, Outcome};
 use folio_core::{extract, extract_document, Article, Corpus, Meta, Source};
 
 const USAGE: &str = "\
@@ -42,14 +43,16 @@ usage:
                                                         \"outlet\", \"url\", \"byline\"}) → one extraction
                                                         per stdout line, in order, memory bounded
   folio build ARTICLES --out SITE_DIR [--app DIST] [--title TITLE] [--outlet NAME]
-              [--shards auto|always|never]              a static site of those articles: the built app
+              [--shards auto|always|never] [--corrections FILE]
+                                                        a static site of those articles: the built app
                                                         (DIST, default dist/), corpus.json, folio.html;
                                                         above 2,000 articles (auto) a sharded index
                                                         under shards/ instead, loaded as queries need it
   folio claims [--json] [--all] PATH...                 the figures the articles report, grouped by
                                                         what they measure, with source, period and
                                                         spread (--all: also measures one article gives)
-  folio bundle PATH... --out FILE                       extract articles into a Folio bundle (the
+  folio bundle PATH... --out FILE [--corrections FILE]
+                                                        extract articles into a Folio bundle (the
                                                         app's corpus.json; importable in the app)
   folio onefile SITE_DIR [--out FILE]                   write SITE_DIR/folio.html: the built app
                                                         (trunk build) and its corpus.json in one file
@@ -64,7 +67,10 @@ article body and metadata are extracted first; a Folio bundle (.json, as the
 app exports its library) adds its articles as they are. Every file of a folder
 that is not read is named, with the reason. Optional metadata sits beside each one as
 ID.meta.json: {\"title\", \"outlet\", \"published\": \"YYYY-MM-DD\", \"url\", \"byline\"}.
-A .jsonl file holds many articles, one per line, as `extract --jsonl` reads them.";
+A .jsonl file holds many articles, one per line, as `extract --jsonl` reads them.
+Corrections by hand (--corrections FILE: the app's \"Download corrections\" file, or
+a bundle) are applied after the merge, with those the bundles read carry; one whose
+target is no longer in the corpus is named on stderr.";
 
 fn main() -> ExitCode {
     match run() {
@@ -99,6 +105,7 @@ fn run() -> Result<ExitCode> {
     let mut title: Option<String> = None;
     let mut shards = site::Shards::Auto;
     let mut outlet: Option<String> = None;
+    let mut corrections: Option<PathBuf> = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("json") => json = true,
@@ -111,6 +118,7 @@ fn run() -> Result<ExitCode> {
             Long("app") => app = Some(parser.value()?.into()),
             Long("title") => title = Some(parser.value()?.string()?),
             Long("outlet") => outlet = Some(parser.value()?.string()?),
+            Long("corrections") => corrections = Some(parser.value()?.into()),
             Long("shards") => {
                 shards = match parser.value()?.string()?.as_str() {
                     "auto" => site::Shards::Auto,
@@ -127,6 +135,10 @@ fn run() -> Result<ExitCode> {
             other => bail!("{}\n{USAGE}", other.unexpected()),
         }
     }
+    let fixes = match &corrections {
+        Some(p) => read_corrections(p)?,
+        None => Vec::new(),
+    };
     match command.as_str() {
         "extract" if jsonl => match free.as_slice() {
             [dash] if dash == "-" => stream::extract_jsonl(),
@@ -144,6 +156,7 @@ fn run() -> Result<ExitCode> {
                         title: title.as_deref(),
                         outlet: outlet.as_deref(),
                         shards,
+                        corrections: &fixes,
                     },
                 )
             }
@@ -169,7 +182,7 @@ fn run() -> Result<ExitCode> {
                 bail!("bundle needs at least one PATH\n{USAGE}");
             }
             let paths: Vec<PathBuf> = free.iter().map(PathBuf::from).collect();
-            cmd_bundle(&paths, &out)
+            cmd_bundle(&paths, &out, &fixes)
         }
         "onefile" => match free.as_slice() {
             [site] => {
@@ -329,7 +342,60 @@ pub(crate) fn read_bundle(path: &Path) -> Result<Vec<Article>> {
     let text = folio_core::extract::decode_detect(&bytes)
         .with_context(|| format!("{}", path.display()))?
         .text;
-    folio_core::bundle::from_json(&text).with_context(|| format!("{}", path.display()))
+    let (articles, corrections) = folio_core::bundle::from_json_corrected(&text)
+        .with_context(|| format!("{}", path.display()))?;
+    let mut found = FOUND.lock().unwrap_or_else(|e| e.into_inner());
+    folio_core::corrections::extend(&mut found, corrections);
+    Ok(articles)
+}
+
+/// The corrections by hand of every bundle read so far (several threads read
+/// bundles in `folio build`): a corpus made from bundles keeps them.
+static FOUND: std::sync::Mutex<Vec<Correction>> = std::sync::Mutex::new(Vec::new());
+
+/// Reads a corrections file (as the app's list of corrections downloads it),
+/// or takes the corrections a bundle carries.
+fn read_corrections(path: &Path) -> Result<Vec<Correction>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    if folio_core::import::is_corrections(&text) {
+        folio_core::corrections::from_json(&text)
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("{}: not a readable corrections file", path.display()))
+    } else {
+        folio_core::bundle::from_json_corrected(&text)
+            .map(|(_, c)| c)
+            .with_context(|| {
+                format!(
+                    "{}: neither a corrections file nor a Folio bundle",
+                    path.display()
+                )
+            })
+    }
+}
+
+/// Applies the bundles' corrections, then `extra` (from `--corrections`), to a
+/// merged corpus; says on stderr what each of `extra` did when it did not
+/// apply, and returns every correction in force, for the bundle written.
+pub(crate) fn correct(corpus: &mut Corpus, extra: &[Correction]) -> Vec<Correction> {
+    let mut all = FOUND.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    folio_core::corrections::extend(&mut all, extra.iter().cloned());
+    if all.is_empty() {
+        return all;
+    }
+    let outcomes = corpus.correct(&all);
+    let mut changed = 0;
+    for (c, o) in all.iter().zip(&outcomes) {
+        match o {
+            Outcome::Changed(_) => changed += 1,
+            Outcome::Missing(_) => eprintln!("folio: correction {}: {}", c.describe(), o.describe()),
+            Outcome::Holds => {}
+        }
+    }
+    eprintln!(
+        "folio: {} correction(s) by hand, {changed} changed the corpus",
+        all.len()
+    );
+    all
 }
 
 /// Gives each article an id no earlier one has (the app's import does the
@@ -456,7 +522,7 @@ fn exit(failed: bool) -> ExitCode {
     }
 }
 
-fn cmd_bundle(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
+fn cmd_bundle(paths: &[PathBuf], out: &Path, extra: &[Correction]) -> Result<ExitCode> {
     let (articles, failed) = read_all(paths);
     if articles.is_empty() {
         bail!(
@@ -464,8 +530,9 @@ fn cmd_bundle(paths: &[PathBuf], out: &Path) -> Result<ExitCode> {
             shown(paths)
         );
     }
-    let corpus = Corpus::from_articles(articles);
-    let json = folio_core::bundle::to_json_compact(&corpus.extraction());
+    let mut corpus = Corpus::from_articles(articles);
+    let fixes = correct(&mut corpus, extra);
+    let json = folio_core::bundle::to_json_compact(&corpus.extraction(), &fixes);
     std::fs::write(out, json).with_context(|| format!("{}", out.display()))?;
     eprintln!(
         "folio: {} articles, {} entities → {}",
@@ -540,7 +607,9 @@ fn read_corpus(paths: &[PathBuf]) -> (Corpus, bool) {
             shown(paths)
         );
     }
-    (Corpus::from_articles(articles), failed)
+    let mut corpus = Corpus::from_articles(articles);
+    correct(&mut corpus, &[]);
+    (corpus, failed)
 }
 
 fn cmd_extract(paths: &[PathBuf], json: bool) -> Result<ExitCode> {

@@ -35,6 +35,8 @@ pub struct Options<'a> {
     pub outlet: Option<&'a str>,
     /// Whether to shard the index.
     pub shards: Shards,
+    /// Corrections by hand to apply (besides those the bundles read carry).
+    pub corrections: &'a [folio_core::corrections::Correction],
 }
 
 /// mimalloc's `mi_option_purge_delay`: its place in `mi_option_e` (mimalloc.h,
@@ -56,6 +58,7 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         title,
         outlet,
         shards,
+        corrections,
     } = options;
     let started = Instant::now();
     if !app.join("index.html").is_file() {
@@ -86,7 +89,8 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
         );
     }
     let extracted_at = started.elapsed();
-    let corpus = builder.finish();
+    let mut corpus = builder.finish();
+    let fixes = crate::correct(&mut corpus, corrections);
     let indexed_at = started.elapsed();
     let sharded = match shards {
         Shards::Auto => corpus.articles.len() > folio_core::search::shard::SHARD_ABOVE,
@@ -137,7 +141,7 @@ pub fn build(articles: &Path, out: &Path, app: &Path, options: Options) -> Resul
             stats.lexicon,
         );
     } else {
-        let json = folio_core::bundle::to_json_compact(&corpus.extraction());
+        let json = folio_core::bundle::to_json_compact(&corpus.extraction(), &fixes);
         std::fs::write(out.join("corpus.json"), &json).context("write corpus.json")?;
         crate::cmd_onefile(out, &out.join("folio.html"))?;
     }

@@ -579,3 +579,100 @@ fn claims_groups_the_figures_several_articles_report() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Guards `--corrections FILE` on `folio bundle` and `folio build`: the
+/// corrections file the app downloads is applied after the merge, the bundle
+/// written carries it (so a later build applies it again), a correction whose
+/// target is missing is named on stderr, and the sharded site's entity pages
+/// and search show the corrected corpus.
+#[test]
+fn corrections_by_hand_are_applied_by_bundle_and_build_and_travel_in_the_bundle() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, articles) = (tmp.path().join("dist"), tmp.path().join("articles"));
+    fake_app(&app);
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(
+        articles.join("one.txt"),
+        "Getting Disney met Mayor Ana Lima in Varna on Monday. \
+         \u{201c}The port reopens,\u{201d} Lima said.",
+    )
+    .unwrap();
+    std::fs::write(
+        articles.join("two.txt"),
+        "Ana Lima visited the harbour of Varna on Tuesday with the port authority.",
+    )
+    .unwrap();
+    let extracted = folio()
+        .args(["extract", "--json"])
+        .arg(&articles)
+        .output()
+        .unwrap();
+    let x: serde_json::Value = serde_json::from_slice(&extracted.stdout).unwrap();
+    let kind_of = |x: &serde_json::Value, name: &str| {
+        x["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .map(|e| e["kind"].as_str().unwrap().to_string())
+    };
+    let wrong = kind_of(&x, "Getting Disney").expect("the recogniser takes the phrase for a name");
+    let file = tmp.path().join("corrections.json");
+    std::fs::write(
+        &file,
+        format!(
+            r#"{{"format":"folio-corrections","version":1,"corrections":[
+                {{"not_entity":{{"kind":"{wrong}","name":"Getting Disney"}}}},
+                {{"rename":{{"kind":"person","name":"Ana Lima","to":"Mayor Ana Lima"}}}},
+                {{"merge":{{"kind":"person","name":"Nobody Here","into_kind":"person","into":"Ana Lima"}}}}
+            ]}}"#
+        ),
+    )
+    .unwrap();
+    let bundle = tmp.path().join("corrected.json");
+    let out = folio()
+        .arg("bundle")
+        .arg(&articles)
+        .arg("--out")
+        .arg(&bundle)
+        .arg("--corrections")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("Nobody Here"), "the missing target is named: {stderr}");
+    let b: serde_json::Value = serde_json::from_slice(&std::fs::read(&bundle).unwrap()).unwrap();
+    assert_eq!(kind_of(&b, "Getting Disney"), None, "not an entity any more");
+    assert_eq!(kind_of(&b, "Mayor Ana Lima").as_deref(), Some("person"));
+    assert_eq!(b["corrections"].as_array().unwrap().len(), 3, "the bundle carries them");
+    // A build of the bundle alone (no --corrections) keeps them, sharded too.
+    let site = tmp.path().join("site");
+    let out = folio()
+        .arg("build")
+        .arg(&bundle)
+        .arg("--out")
+        .arg(&site)
+        .arg("--app")
+        .arg(&app)
+        .args(["--shards", "always"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let manifest = std::fs::read_to_string(site.join("shards/manifest.json")).unwrap();
+    assert!(manifest.contains("Mayor Ana Lima"), "{manifest}");
+    assert!(!manifest.contains("Getting Disney"));
+    // And a search of a folder holding the bundle reads it corrected.
+    let folder = tmp.path().join("lib");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(&bundle, folder.join("library.json")).unwrap();
+    let out = folio()
+        .args(["search", "--json", "--corpus"])
+        .arg(&folder)
+        .arg("disney")
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let facets = r.to_string();
+    assert!(!facets.contains("\"Getting Disney\""), "{facets}");
+}

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::corrections::Correction;
 use crate::model::{Article, CorpusEntity, Extraction};
 use crate::Error;
 
@@ -29,6 +30,10 @@ struct BundleFile {
     /// with whatever the library already holds.
     #[serde(default)]
     entities: Vec<CorpusEntity>,
+    /// Corrections by hand, applied to `articles` and `entities` already
+    /// and kept so that a reader who merges afresh applies them again.
+    #[serde(default)]
+    corrections: Vec<Correction>,
 }
 
 /// What a bundle is written from: the extraction borrowed, not copied.
@@ -38,28 +43,39 @@ struct BundleOut<'a> {
     version: u32,
     articles: &'a [Article],
     entities: &'a [CorpusEntity],
+    #[serde(skip_serializing_if = "<[Correction]>::is_empty")]
+    corrections: &'a [Correction],
 }
 
 impl<'a> BundleOut<'a> {
-    fn of(extraction: &'a Extraction) -> BundleOut<'a> {
+    fn of(extraction: &'a Extraction, corrections: &'a [Correction]) -> BundleOut<'a> {
         BundleOut {
             format: FORMAT,
             version: VERSION,
             articles: &extraction.articles,
             entities: &extraction.entities,
+            corrections,
         }
     }
 }
 
 /// The whole extraction as a bundle (pretty-printed, so a person can read and diff it).
 pub fn to_json(extraction: &Extraction) -> String {
-    serde_json::to_string_pretty(&BundleOut::of(extraction)).expect("a bundle always serialises")
+    to_json_corrected(extraction, &[])
+}
+
+/// A bundle of an extraction with the corrections applied to it (see
+/// [`crate::corrections`]), which travel with it.
+pub fn to_json_corrected(extraction: &Extraction, corrections: &[Correction]) -> String {
+    serde_json::to_string_pretty(&BundleOut::of(extraction, corrections))
+        .expect("a bundle always serialises")
 }
 
 /// The same bundle without indentation, for a site's `corpus.json`, which
 /// people do not read and every visitor downloads.
-pub fn to_json_compact(extraction: &Extraction) -> String {
-    serde_json::to_string(&BundleOut::of(extraction)).expect("a bundle always serialises")
+pub fn to_json_compact(extraction: &Extraction, corrections: &[Correction]) -> String {
+    serde_json::to_string(&BundleOut::of(extraction, corrections))
+        .expect("a bundle always serialises")
 }
 
 /// Whether a file is meant as a bundle: its name ends in `.json`, or its text
@@ -79,11 +95,17 @@ pub fn is_bundle(file: &str, text: &str) -> bool {
 /// id or a newer version is an error that says what is wrong, and nothing of the
 /// bundle is used.
 pub fn from_json(json: &str) -> Result<Vec<Article>, Error> {
-    read(json).map(|x| x.articles)
+    read(json).map(|(x, _)| x.articles)
+}
+
+/// The articles of a bundle and the corrections it carries, checked as
+/// [`from_json`] says.
+pub fn from_json_corrected(json: &str) -> Result<(Vec<Article>, Vec<Correction>), Error> {
+    read(json).map(|(x, c)| (x.articles, c))
 }
 
 /// The whole extraction of a bundle, checked as [`from_json`] says.
-fn read(json: &str) -> Result<Extraction, Error> {
+fn read(json: &str) -> Result<(Extraction, Vec<Correction>), Error> {
     let bad = |m: String| Error::Bundle(m);
     let file: BundleFile = serde_json::from_str(json).map_err(|e| {
         if e.is_eof() {
@@ -110,10 +132,13 @@ fn read(json: &str) -> Result<Extraction, Error> {
         }
         a.url = a.url.take().filter(|u| is_web_url(u));
     }
-    Ok(Extraction {
-        articles,
-        entities: file.entities,
-    })
+    Ok((
+        Extraction {
+            articles,
+            entities: file.entities,
+        },
+        file.corrections,
+    ))
 }
 
 /// Whether a link may be rendered as one: only `http:` and `https:` URLs, so a

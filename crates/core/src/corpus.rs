@@ -260,6 +260,29 @@ impl Corpus {
             .collect();
     }
 
+    /// Applies corrections by hand (see [`crate::corrections`]) to the merged
+    /// entities and re-indexes the articles they change: `folio build` and
+    /// `folio bundle` publish a corrected corpus this way.
+    pub fn correct(
+        &mut self,
+        corrections: &[crate::corrections::Correction],
+    ) -> Vec<crate::corrections::Outcome> {
+        let mut x = Extraction {
+            articles: std::mem::take(&mut self.articles),
+            entities: std::mem::take(&mut self.entities),
+        };
+        let (outcomes, touched) = crate::corrections::apply(&mut x, corrections);
+        self.articles = x.articles;
+        self.entities = x.entities;
+        for id in &touched {
+            if let Some(a) = self.articles.iter().find(|a| &a.id == id) {
+                self.index.add_article(a);
+            }
+        }
+        self.refresh_preferred();
+        outcomes
+    }
+
     /// Everything extracted, in the JSON contract's shape.
     pub fn extraction(&self) -> Extraction {
         Extraction {

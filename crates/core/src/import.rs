@@ -26,6 +26,9 @@ pub struct Imported {
     /// Lines of a JSON-lines file that were not articles, each as "line N:
     /// why" (or "line N (ID): why"); the other lines were read.
     pub bad_lines: Vec<String>,
+    /// Corrections by hand the file carries (a bundle's, or a corrections
+    /// file's: see [`crate::corrections`]).
+    pub corrections: Vec<crate::corrections::Correction>,
 }
 
 /// One line of a JSON-lines file of articles: `id`, the article as `text` or
@@ -142,8 +145,15 @@ pub fn import_file(name: &str, size: u64, bytes: &[u8]) -> Result<Imported, Erro
         });
     }
     let decoded = decode_detect(bytes)?;
-    let (articles, bad_lines) = if bundle::is_bundle(name, &decoded.text) {
-        (bundle::from_json(&decoded.text)?, Vec::new())
+    let mut corrections = Vec::new();
+    let (articles, bad_lines) = if is_corrections(&decoded.text) {
+        corrections = crate::corrections::from_json(&decoded.text)
+            .map_err(|e| Error::Bundle(format!("not a readable corrections file: {e}")))?;
+        (Vec::new(), Vec::new())
+    } else if bundle::is_bundle(name, &decoded.text) {
+        let (articles, c) = bundle::from_json_corrected(&decoded.text)?;
+        corrections = c;
+        (articles, Vec::new())
     } else if is_lines(name) {
         read_lines(&decoded.text)?
     } else {
@@ -154,7 +164,20 @@ pub fn import_file(name: &str, size: u64, bytes: &[u8]) -> Result<Imported, Erro
         articles,
         encoding: decoded.encoding,
         bad_lines,
+        corrections,
     })
+}
+
+/// Whether a text is a corrections file: a JSON object that names that format
+/// in its opening.
+pub fn is_corrections(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(200)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    head.starts_with('{')
+        && head.contains(&format!("\"format\":\"{}\"", crate::corrections::FORMAT))
 }
 
 /// An id not yet in `taken`: the article's own, or it with `-2`, `-3`, … so that
@@ -204,6 +227,16 @@ pub mod protocol {
         },
         /// Delete every imported article.
         Clear,
+        /// Add a correction by hand (see [`crate::corrections`]).
+        Correct {
+            /// The correction.
+            correction: crate::corrections::Correction,
+        },
+        /// Take back the user's correction at this place in the list.
+        Uncorrect {
+            /// Its place in [`Reply::Library`]'s `corrections`.
+            at: usize,
+        },
         /// Build a download.
         Export {
             /// What to build.
@@ -230,6 +263,8 @@ pub mod protocol {
         EntitiesCsv,
         /// Quotes as CSV.
         QuotesCsv,
+        /// The user's corrections by hand, as a corrections file.
+        Corrections,
         /// The app, its wasm and the library as one HTML file.
         OneFile {
             /// URLs of the running app's stylesheet, glue and wasm.
@@ -278,6 +313,9 @@ pub mod protocol {
             storage: Option<Storage>,
             /// A failure that changed nothing (e.g. storage refused the write).
             error: Option<String>,
+            /// The user's corrections, in the order made, each with what it did.
+            #[serde(default)]
+            corrections: Vec<Listed>,
         },
         /// A file to download.
         Download {
@@ -295,6 +333,17 @@ pub mod protocol {
         },
     }
 
+    /// A correction as the list of corrections shows it.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Listed {
+        /// What it states, in one line.
+        pub text: String,
+        /// What it did, in one line.
+        pub outcome: String,
+        /// Whether its target is missing from the corpus.
+        pub missing: bool,
+    }
+
     /// What one import did.
     #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
     pub struct Report {
@@ -304,6 +353,9 @@ pub mod protocol {
         pub skipped: Vec<Skipped>,
         /// Files read in an encoding other than UTF-8 (`name: encoding`).
         pub converted: Vec<String>,
+        /// Corrections by hand the files brought that the library lacked.
+        #[serde(default)]
+        pub corrections: usize,
     }
 
     /// A file that did not import.

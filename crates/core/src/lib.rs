@@ -49,6 +49,7 @@
 pub mod bundle;
 pub mod calendar;
 pub mod corpus;
+pub mod corrections;
 pub mod error;
 pub mod eval;
 pub mod eval_html;

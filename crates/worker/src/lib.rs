@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use folio_core::extract::aliases;
 use folio_core::import::protocol::{Report, Skipped};
 use folio_core::import::{import_file, unique_id};
+use folio_core::corrections::{self, Correction, Outcome};
 use folio_core::model::{Article, Extraction};
 
 #[cfg(target_arch = "wasm32")]
@@ -29,11 +30,15 @@ pub struct Incoming<'a> {
     pub read: Box<dyn FnOnce() -> Result<Vec<u8>, String> + 'a>,
 }
 
-/// The bundled articles and the imported ones.
+/// The bundled articles, the imported ones, and the corrections by hand.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
     bundled: Vec<Article>,
     imported: Vec<Article>,
+    /// The bundled corpus's own corrections (which the user cannot undo:
+    /// they came with it) and then the user's.
+    bundled_corrections: Vec<Correction>,
+    corrections: Vec<Correction>,
 }
 
 impl Library {
@@ -41,8 +46,33 @@ impl Library {
     pub fn new(bundled: Vec<Article>) -> Library {
         Library {
             bundled,
-            imported: Vec::new(),
+            ..Library::default()
         }
+    }
+
+    /// The corrections the bundled corpus came with.
+    pub fn set_bundled_corrections(&mut self, corrections: Vec<Correction>) {
+        self.bundled_corrections = corrections;
+    }
+
+    /// The user's corrections, in the order made.
+    pub fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
+    /// Sets the user's corrections (as read back from storage).
+    pub fn set_corrections(&mut self, corrections: Vec<Correction>) {
+        self.corrections = corrections;
+    }
+
+    /// Adds corrections, each once; returns how many were new.
+    pub fn correct(&mut self, more: impl IntoIterator<Item = Correction>) -> usize {
+        corrections::extend(&mut self.corrections, more)
+    }
+
+    /// Takes back the user's correction at this place in the list.
+    pub fn uncorrect(&mut self, at: usize) -> Option<Correction> {
+        (at < self.corrections.len()).then(|| self.corrections.remove(at))
     }
 
     /// Sets the imported articles (as read back from storage).
@@ -71,13 +101,14 @@ impl Library {
         &self,
         files: Vec<Incoming<'a>>,
         mut progress: impl FnMut(usize, usize, &str),
-    ) -> (Vec<Article>, Report) {
+    ) -> (Vec<Article>, Report, Vec<Correction>) {
         let total = files.len();
         let mut taken: HashSet<String> = self.articles().map(|a| a.id.clone()).collect();
         let texts: HashSet<&str> = self.articles().map(|a| a.text.as_str()).collect();
         let mut fresh: Vec<Article> = Vec::new();
         let mut report = Report::default();
         let mut fresh_texts: HashSet<String> = HashSet::new();
+        let mut found: Vec<Correction> = Vec::new();
         for (done, file) in files.into_iter().enumerate() {
             progress(done, total, &file.name);
             let bytes = if file.size > folio_core::import::MAX_FILE_BYTES {
@@ -109,6 +140,7 @@ impl Library {
                     .converted
                     .push(format!("{}: {}", file.name, imported.encoding));
             }
+            corrections::extend(&mut found, imported.corrections);
             for mut article in imported.articles {
                 if texts.contains(article.text.as_str()) || fresh_texts.contains(&article.text) {
                     report.skipped.push(Skipped {
@@ -124,7 +156,9 @@ impl Library {
             }
         }
         progress(total, total, "");
-        (fresh, report)
+        found.retain(|c| !self.corrections.contains(c) && !self.bundled_corrections.contains(c));
+        report.corrections = found.len();
+        (fresh, report, found)
     }
 
     /// Adds articles read by [`Library::read_batch`] (after they were stored).
@@ -152,10 +186,29 @@ impl Library {
     /// The whole library with entities merged across every article, bundled and
     /// imported alike, so a person in an imported page meets the same person in
     /// the bundled ones.
+    ///
+    /// The corrections are applied after the merge, the bundled corpus's
+    /// first, so a fix holds whatever was imported or removed since.
     pub fn extraction(&self) -> Extraction {
+        self.corrected().0
+    }
+
+    /// [`Library::extraction`] with what each of the user's corrections did.
+    pub fn corrected(&self) -> (Extraction, Vec<Outcome>) {
         let mut articles: Vec<Article> = self.articles().cloned().collect();
         let entities = aliases::merge(&mut articles);
-        Extraction { articles, entities }
+        let mut x = Extraction { articles, entities };
+        corrections::apply(&mut x, &self.bundled_corrections);
+        let (outcomes, _) = corrections::apply(&mut x, &self.corrections);
+        (x, outcomes)
+    }
+
+    /// Every correction in force (the bundled corpus's, then the user's), as
+    /// exports carry them.
+    pub fn all_corrections(&self) -> Vec<Correction> {
+        let mut all = self.bundled_corrections.clone();
+        corrections::extend(&mut all, self.corrections.iter().cloned());
+        all
     }
 }
 
@@ -183,7 +236,7 @@ mod tests {
     fn a_batch_reports_each_failure_by_name_and_keeps_the_rest() {
         let lib = Library::new(bundled());
         let mut seen = Vec::new();
-        let (fresh, report) = lib.read_batch(
+        let (fresh, report, _) = lib.read_batch(
             vec![
                 file("good.txt", b"Lima said the port of Varna would reopen."),
                 file("empty.txt", b""),
@@ -215,7 +268,7 @@ mod tests {
     #[test]
     fn duplicates_are_skipped_and_taken_ids_get_a_counter() {
         let lib = Library::new(bundled());
-        let (fresh, report) = lib.read_batch(
+        let (fresh, report, _) = lib.read_batch(
             vec![
                 file(
                     "seed.txt",
@@ -254,7 +307,7 @@ mod tests {
             r#"{"id": "again", "text": "The ferry reached Ruse at noon."}"#,
             "\n",
         );
-        let (fresh, report) =
+        let (fresh, report, _) =
             lib.read_batch(vec![file("feed.jsonl", lines.as_bytes())], |_, _, _| {});
         assert_eq!(report.added, vec!["storm", "ferry"]);
         assert_eq!(fresh[0].published.as_deref(), Some("2026-03-02"));
@@ -277,7 +330,7 @@ mod tests {
     #[test]
     fn windows_1252_files_are_converted_and_reported() {
         let lib = Library::new(Vec::new());
-        let (fresh, report) = lib.read_batch(
+        let (fresh, report, _) = lib.read_batch(
             vec![file("old.txt", b"Caf\xe9 owners in Z\xfcrich said so.")],
             |_, _, _| {},
         );
@@ -288,7 +341,7 @@ mod tests {
     #[test]
     fn entities_merge_across_bundled_and_imported_and_removal_unmerges() {
         let mut lib = Library::new(bundled());
-        let (fresh, _) = lib.read_batch(
+        let (fresh, _, _) = lib.read_batch(
             vec![file("new.txt", b"Ana Lima spoke in Varna again on Friday.")],
             |_, _, _| {},
         );
@@ -313,7 +366,7 @@ mod tests {
     #[test]
     fn clear_removes_every_imported_article_and_keeps_the_bundled() {
         let mut lib = Library::new(bundled());
-        let (fresh, _) = lib.read_batch(
+        let (fresh, _, _) = lib.read_batch(
             vec![
                 file("one.txt", b"Mayor Petra Novak opened the bridge in Ruse."),
                 file("two.txt", b"\"It will last,\" Novak said in Ruse."),
@@ -345,7 +398,7 @@ mod tests {
     #[test]
     fn a_bundle_imports_back_to_the_same_state() {
         let mut lib = Library::new(Vec::new());
-        let (fresh, _) = lib.read_batch(
+        let (fresh, _, _) = lib.read_batch(
             vec![
                 file("a.txt", b"President Ana Lima visited Varna."),
                 file("b.txt", b"\"We will rebuild,\" Lima said in Varna."),
@@ -356,10 +409,75 @@ mod tests {
         let before = lib.extraction();
         let json = folio_core::bundle::to_json(&before);
         lib.clear();
-        let (fresh, report) =
+        let (fresh, report, _) =
             lib.read_batch(vec![file("library.json", json.as_bytes())], |_, _, _| {});
         assert_eq!(report.added, vec!["a", "b"]);
         lib.add(fresh);
         assert_eq!(lib.extraction(), before);
+    }
+
+    /// Guards the corrections layer in the library: a correction holds after
+    /// the same files are cleared and imported again, and an exported bundle
+    /// brings its corrections into a fresh library with the same result.
+    #[test]
+    fn corrections_survive_reimport_and_travel_in_the_bundle() {
+        use folio_core::corrections::Correction;
+        use folio_core::EntityKind;
+        let files = || {
+            vec![
+                file("a.txt", b"Getting Disney said the park was closed. Ana Lima visited Varna."),
+                file("b.txt", b"\"We will rebuild,\" Lima said in Varna on Monday."),
+            ]
+        };
+        let mut lib = Library::new(bundled());
+        let (fresh, _, _) = lib.read_batch(files(), |_, _, _| {});
+        lib.add(fresh);
+        let wrong = lib
+            .extraction()
+            .entities
+            .into_iter()
+            .find(|e| e.name == "Getting Disney")
+            .map(|e| e.kind);
+        let kind = wrong.unwrap_or(EntityKind::Person);
+        let fixes = [
+            Correction::NotEntity {
+                kind,
+                name: "Getting Disney".into(),
+            },
+            Correction::Rename {
+                kind: EntityKind::Person,
+                name: "ana lima".into(),
+                to: "Ana Lima (mayor)".into(),
+            },
+        ];
+        assert_eq!(lib.correct(fixes.clone()), 2);
+        assert_eq!(lib.correct(fixes.clone()), 0, "a correction is listed once");
+        let check = |x: &Extraction| {
+            assert!(!x.entities.iter().any(|e| e.name == "Getting Disney"));
+            assert!(x.entities.iter().any(|e| e.name == "Ana Lima (mayor)"), "{:?}", x.entities.iter().map(|e| (&e.name, &e.aliases)).collect::<Vec<_>>());
+        };
+        let corrected = lib.extraction();
+        check(&corrected);
+        let (_, outcomes) = lib.corrected();
+        assert!(outcomes.iter().all(|o| matches!(o, Outcome::Changed(_))), "{outcomes:?}");
+        // Cleared and imported again: the layer is untouched and applies again.
+        lib.clear();
+        let (fresh, _, _) = lib.read_batch(files(), |_, _, _| {});
+        lib.add(fresh);
+        assert_eq!(lib.extraction(), corrected);
+        // Exported, and imported into a library that has never seen them.
+        let json = folio_core::bundle::to_json_corrected(&corrected, &lib.all_corrections());
+        let mut other = Library::new(Vec::new());
+        let (fresh, report, found) =
+            other.read_batch(vec![file("library.json", json.as_bytes())], |_, _, _| {});
+        assert_eq!(report.corrections, 2);
+        other.add(fresh);
+        other.correct(found);
+        let x = other.extraction();
+        check(&x);
+        assert_eq!(x.articles, corrected.articles);
+        // Nothing of it is reported missing there.
+        let (_, outcomes) = other.corrected();
+        assert!(!outcomes.iter().any(|o| matches!(o, Outcome::Missing(_))), "{outcomes:?}");
     }
 }

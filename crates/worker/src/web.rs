@@ -7,8 +7,10 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use folio_core::bundle;
-use folio_core::import::protocol::{ExportKind, Reply, Report, Request, Storage};
+use folio_core::corrections::{self, Correction, Outcome};
+use folio_core::import::protocol::{ExportKind, Listed, Reply, Report, Request, Storage};
 use folio_core::model::{Article, Extraction};
+use serde::Deserialize;
 use folio_core::share;
 use idb::{Database, KeyPath, ObjectStore, TransactionMode, TransactionResult};
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -19,9 +21,13 @@ use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 use crate::{Incoming, Library};
 
-/// The database and its one store: `{id, json}` records, one per imported article.
+/// The database and its stores of `{id, json}` records: one per imported
+/// article, and one record (`LIST`) holding the corrections file of the user's
+/// corrections.
 const DB: &str = "folio";
 const STORE: &str = "articles";
+const CORRECTIONS: &str = "corrections";
+const LIST: &str = "list";
 
 /// A request and the files that came with it.
 struct Job {
@@ -138,7 +144,39 @@ async fn handle(job: Job) {
             change(stored, Library::clear).await;
         }
         Request::Export { what } => export(what).await,
+        Request::Correct { correction } => {
+            let list = with_library(|lib| {
+                let mut list = lib.corrections().to_vec();
+                corrections::extend(&mut list, [correction]);
+                list
+            });
+            if let Some(list) = list {
+                save_corrections(list).await;
+            }
+        }
+        Request::Uncorrect { at } => {
+            let list = with_library(|lib| {
+                let mut list = lib.corrections().to_vec();
+                (at < list.len()).then(|| {
+                    list.remove(at);
+                    list
+                })
+            });
+            if let Some(Some(list)) = list {
+                save_corrections(list).await;
+            }
+        }
     }
+}
+
+/// Stores the user's corrections as this list, then makes it the library's.
+async fn save_corrections(list: Vec<Correction>) {
+    let json = corrections::to_json(&list);
+    let stored = write_in(CORRECTIONS, |store| {
+        store.put(&record_of(LIST, &json)?, None).map(drop)
+    })
+    .await;
+    change(stored, |lib| lib.set_corrections(list)).await;
 }
 
 /// A browser file as the library reads it; its folder path is kept in the name
@@ -162,8 +200,17 @@ fn incoming(file: File) -> Incoming<'static> {
     }
 }
 
+/// The bundled corpus as the worker needs it: its articles (merged afresh
+/// with the imported ones) and the corrections it came with.
+#[derive(Deserialize)]
+struct Bundled {
+    articles: Vec<Article>,
+    #[serde(default)]
+    corrections: Vec<Correction>,
+}
+
 async fn init(bundled: &str) {
-    let bundled: Extraction = match serde_json::from_str(bundled) {
+    let bundled: Bundled = match serde_json::from_str(bundled) {
         Ok(x) => x,
         Err(e) => {
             post(&Reply::Failed {
@@ -173,9 +220,14 @@ async fn init(bundled: &str) {
         }
     };
     let mut library = Library::new(bundled.articles);
+    library.set_bundled_corrections(bundled.corrections);
     let mut error = None;
     match open().await {
         Ok(db) => {
+            match read_corrections(&db).await {
+                Ok(list) => library.set_corrections(list),
+                Err(e) => error = Some(format!("stored corrections could not be read: {e}")),
+            }
             match read_all(&db).await {
                 Ok((articles, skipped)) => {
                     library.set_imported(articles);
@@ -200,9 +252,14 @@ async fn init(bundled: &str) {
 }
 
 async fn open() -> Result<Database, String> {
+    // Version 2 added the corrections; a version 1 database keeps its
+    // articles and gains the store.
     Database::builder(DB)
-        .version(1)
+        .version(2)
         .add_object_store(ObjectStore::builder(STORE).key_path(Some(KeyPath::new_single("id"))))
+        .add_object_store(
+            ObjectStore::builder(CORRECTIONS).key_path(Some(KeyPath::new_single("id"))),
+        )
         .build()
         .await
         .map_err(|e| e.to_string())
@@ -234,15 +291,42 @@ async fn read_all(db: &Database) -> Result<(Vec<Article>, usize), String> {
     Ok((articles, skipped))
 }
 
-/// Runs one read-write transaction on the store. `Ok(true)` when it committed,
+/// The user's corrections as stored (none before the first).
+async fn read_corrections(db: &Database) -> Result<Vec<Correction>, String> {
+    let tx = db
+        .transaction(&[CORRECTIONS], TransactionMode::ReadOnly)
+        .map_err(|e| e.to_string())?;
+    let store = tx.object_store(CORRECTIONS).map_err(|e| e.to_string())?;
+    let value = store
+        .get(JsValue::from_str(LIST))
+        .map_err(|e| e.to_string())?
+        .await
+        .map_err(|e| e.to_string())?;
+    let Some(v) = value else { return Ok(Vec::new()) };
+    let json = Reflect::get(&v, &"json".into())
+        .ok()
+        .and_then(|j| j.as_string())
+        .ok_or("the stored list is not text")?;
+    corrections::from_json(&json)
+}
+
+/// Runs one read-write transaction on the articles' store. `Ok(true)` when it committed,
 /// `Ok(false)` when there is no storage (the change is kept in memory only),
 /// `Err` when the browser refused it — then nothing of it was written.
 async fn write(f: impl FnOnce(&ObjectStore) -> Result<(), idb::Error>) -> Result<bool, String> {
+    write_in(STORE, f).await
+}
+
+/// [`write`] on the named store.
+async fn write_in(
+    name: &str,
+    f: impl FnOnce(&ObjectStore) -> Result<(), idb::Error>,
+) -> Result<bool, String> {
     let Some(db) = db() else { return Ok(false) };
     let tx = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .transaction(&[name], TransactionMode::ReadWrite)
         .map_err(|e| e.to_string())?;
-    let store = tx.object_store(STORE).map_err(|e| e.to_string())?;
+    let store = tx.object_store(name).map_err(|e| e.to_string())?;
     if let Err(e) = f(&store) {
         let _ = tx.abort();
         return Err(e.to_string());
@@ -296,12 +380,36 @@ async fn import(files: Vec<Incoming<'static>>) {
             })
         })
     });
-    let Some((fresh, mut report)) = read else {
+    let Some((fresh, mut report, found)) = read else {
         post(&Reply::Failed {
             message: "the import worker is not ready yet".into(),
         });
         return;
     };
+    if !found.is_empty() {
+        let list = with_library(|lib| {
+            let mut list = lib.corrections().to_vec();
+            corrections::extend(&mut list, found);
+            list
+        });
+        let json = corrections::to_json(list.as_deref().unwrap_or_default());
+        let stored = write_in(CORRECTIONS, |store| {
+            store.put(&record_of(LIST, &json)?, None).map(drop)
+        })
+        .await;
+        match (stored, list) {
+            (Ok(_), Some(list)) => {
+                with_library(|lib| lib.set_corrections(list));
+            }
+            (Err(e), _) => {
+                report.corrections = 0;
+                report.added.clear();
+                reply_library(Some(report), Some(refused(&e).await)).await;
+                return;
+            }
+            _ => {}
+        }
+    }
     if fresh.is_empty() {
         reply_library(Some(report), None).await;
         return;
@@ -333,18 +441,38 @@ async fn import(files: Vec<Incoming<'static>>) {
 
 fn record(article: &Article) -> Result<JsValue, String> {
     let json = serde_json::to_string(article).map_err(|e| e.to_string())?;
+    record_of(&article.id, &json).map_err(|e| e.to_string())
+}
+
+/// A `{id, json}` storage record.
+fn record_of(id: &str, json: &str) -> Result<JsValue, idb::Error> {
     let obj = Object::new();
-    Reflect::set(&obj, &"id".into(), &JsValue::from_str(&article.id))
-        .and_then(|_| Reflect::set(&obj, &"json".into(), &JsValue::from_str(&json)))
-        .map_err(|_| "could not build a storage record".to_string())?;
-    Ok(obj.into())
+    let set = |k: &str, v: &str| Reflect::set(&obj, &k.into(), &JsValue::from_str(v));
+    match set("id", id).and_then(|_| set("json", json)) {
+        Ok(_) => Ok(obj.into()),
+        Err(e) => Err(idb::Error::UnexpectedJsType("a storage record", e)),
+    }
 }
 
 async fn reply_library(report: Option<Report>, error: Option<String>) {
-    let Some((extraction, imported)) = with_library(|lib| (lib.extraction(), lib.imported_ids()))
-    else {
+    let Some(((extraction, outcomes), imported, made)) = with_library(|lib| {
+        (
+            lib.corrected(),
+            lib.imported_ids(),
+            lib.corrections().to_vec(),
+        )
+    }) else {
         return;
     };
+    let corrections = made
+        .iter()
+        .zip(&outcomes)
+        .map(|(c, o)| Listed {
+            text: c.describe(),
+            outcome: o.describe(),
+            missing: matches!(o, Outcome::Missing(_)),
+        })
+        .collect();
     let storage = estimate().await;
     let extraction = serde_json::to_string(&extraction).expect("an extraction always serialises");
     post(&Reply::Library {
@@ -353,6 +481,7 @@ async fn reply_library(report: Option<Report>, error: Option<String>) {
         report,
         storage,
         error,
+        corrections,
     });
 }
 
@@ -367,7 +496,13 @@ async fn estimate() -> Option<Storage> {
 }
 
 async fn export(what: ExportKind) {
-    let Some(extraction) = with_library(|lib| lib.extraction()) else {
+    let Some((extraction, fixes, made)) = with_library(|lib| {
+        (
+            lib.extraction(),
+            lib.all_corrections(),
+            lib.corrections().to_vec(),
+        )
+    }) else {
         post(&Reply::Failed {
             message: "the import worker is not ready yet".into(),
         });
@@ -377,12 +512,17 @@ async fn export(what: ExportKind) {
         ExportKind::Bundle => download(
             "folio-library.json",
             "application/json",
-            bundle::to_json(&extraction),
+            bundle::to_json_corrected(&extraction, &fixes),
         ),
         ExportKind::EntitiesCsv => download(
             "folio-entities.csv",
             "text/csv",
             bundle::entities_csv(&extraction),
+        ),
+        ExportKind::Corrections => download(
+            "folio-corrections.json",
+            "application/json",
+            corrections::to_json(&made),
         ),
         ExportKind::QuotesCsv => download(
             "folio-quotes.csv",
@@ -397,6 +537,7 @@ async fn export(what: ExportKind) {
             outline_url,
         } => match one_file(
             &extraction,
+            &fixes,
             &css_url,
             &js_url,
             &wasm_url,
@@ -426,6 +567,7 @@ const VIEWS_WASM: &str = "./folio-views_bg.wasm";
 
 async fn one_file(
     extraction: &Extraction,
+    fixes: &[Correction],
     css_url: &str,
     js_url: &str,
     wasm_url: &str,
@@ -443,7 +585,7 @@ async fn one_file(
     // site's folder); without it the copy's map and claims could not open.
     let views_glue = fetch_text(VIEWS_JS).await?;
     let views_wasm = fetch_bytes(VIEWS_WASM).await?;
-    let corpus = bundle::to_json(extraction);
+    let corpus = bundle::to_json_corrected(extraction, fixes);
     let title = format!("Folio — {} articles", extraction.articles.len());
     Ok(share::one_file_html(&share::Parts {
         title: &title,

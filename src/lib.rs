@@ -13,9 +13,9 @@ use leptos::prelude::*;
 
 use components::search_box::SearchBox;
 use pages::{
-    article::ArticlePage, compare::ComparePage, corrections::CorrectionsPage, entities::EntitiesPage, entity::EntityPage,
-    lazy::LazyView, library::LibraryPage, not_found::NotFound, quotes::QuotesPage,
-    search::SearchPage, timeline::TimelinePage,
+    article::ArticlePage, compare::ComparePage, corrections::CorrectionsPage,
+    entities::EntitiesPage, entity::EntityPage, lazy::LazyView, library::LibraryPage,
+    not_found::NotFound, quotes::QuotesPage, search::SearchPage, timeline::TimelinePage,
 };
 use state::corpus::{CorpusCtx, Load};
 use state::library::LibraryCtx;

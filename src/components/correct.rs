@@ -1,26 +1,29 @@
 //! Corrections by hand, where the reader meets the mistake: an entity's page
-//! ([`CorrectEntity`]) and each quote ([`SpeakerEdit`]). The controls only
+//! ([`CorrectEntity`]) and the quotes view ([`SpeakerForm`]). The controls only
 //! build a [`Correction`] and hand it to the import worker, which applies it
 //! (see `folio_core::corrections`) and answers with the corrected library.
+//! Each is one form (an action and a name), which keeps their code small in
+//! the first-load wasm.
 
 use folio_core::corrections::{find_entity, Correction};
 use folio_core::EntityKind;
 use leptos::prelude::*;
 
-use crate::components::entity_chip::kind_label;
 use crate::state::corpus::CorpusCtx;
 use crate::state::library::LibraryCtx;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
 
-const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Org];
-
-fn kind_of(value: &str) -> EntityKind {
-    KINDS
-        .into_iter()
-        .find(|k| k.as_str() == value)
-        .unwrap_or(EntityKind::Person)
-}
+/// The actions of [`CorrectEntity`], as its `<select>` offers them.
+const ACTIONS: [(&str, &str); 7] = [
+    ("not", "It is not an entity"),
+    ("person", "It is a person"),
+    ("place", "It is a place"),
+    ("org", "It is an organisation"),
+    ("rename", "Show it as the name below"),
+    ("merge", "It is the entity named below"),
+    ("split", "The name below is someone else"),
+];
 
 /// The corrections of one entity: not an entity, another kind, another name,
 /// the same as another entity, and one of its names split off.
@@ -30,206 +33,156 @@ pub fn CorrectEntity(
     kind: EntityKind,
     /// The name it is shown by.
     name: String,
-    /// Every name it goes by.
-    aliases: Vec<String>,
 ) -> impl IntoView {
     let lib = LibraryCtx::expect();
     let corpus = CorpusCtx::expect();
     let nav = Nav::expect();
     let problem = RwSignal::new(None::<String>);
-    let (to_kind, set_to_kind) = signal(
-        KINDS
-            .into_iter()
-            .find(|k| *k != kind)
-            .unwrap_or(EntityKind::Org)
-            .as_str()
-            .to_string(),
-    );
-    let (new_name, set_new_name) = signal(name.clone());
-    let (same_as, set_same_as) = signal(String::new());
-    let send = move |c: Correction, then: Option<Route>| {
+    let action = RwSignal::new("not".to_string());
+    let typed = RwSignal::new(String::new());
+    let n = name.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = n.clone();
+        let other = typed.get_untracked().trim().to_string();
+        let act = action.get_untracked();
+        let needs_name = matches!(act.as_str(), "rename" | "merge" | "split");
+        if needs_name && other.is_empty() {
+            problem.set(Some("Type the name below first.".into()));
+            return;
+        }
+        let find = |n: &str| {
+            corpus.with(|c| find_entity(&c.entities, kind, n).map(|i| c.entities[i].id.clone()))
+        };
+        let (correction, then) = match act.as_str() {
+            "not" => (Correction::NotEntity { kind, name }, Some(Route::Entities)),
+            "rename" => (
+                Correction::Rename {
+                    kind,
+                    name,
+                    to: other,
+                },
+                None,
+            ),
+            "merge" => match find(&other) {
+                Some(id) if Some(&id) != find(&name).as_ref() => (
+                    Correction::Merge {
+                        kind,
+                        name,
+                        into_kind: kind,
+                        into: other,
+                    },
+                    Some(Route::Entity(id)),
+                ),
+                Some(_) => {
+                    problem.set(Some(format!("“{other}” is this entity already.")));
+                    return;
+                }
+                None => {
+                    problem.set(Some(format!(
+                        "No {} goes by “{other}” in this library.",
+                        kind.as_str()
+                    )));
+                    return;
+                }
+            },
+            "split" => (
+                Correction::Split {
+                    kind,
+                    name,
+                    alias: other,
+                },
+                None,
+            ),
+            to => {
+                let to = match to {
+                    "person" => EntityKind::Person,
+                    "place" => EntityKind::Place,
+                    _ => EntityKind::Org,
+                };
+                if to == kind {
+                    problem.set(Some(format!("It is a {} already.", kind.as_str())));
+                    return;
+                }
+                (Correction::Kind { kind, name, to }, Some(Route::Entities))
+            }
+        };
         problem.set(None);
-        lib.correct(c);
+        typed.set(String::new());
+        lib.correct(correction);
         if let Some(r) = then {
             nav.push(r);
         }
     };
-    let n = name.clone();
-    let not_entity = move |_| {
-        send(
-            Correction::NotEntity {
-                kind,
-                name: n.clone(),
-            },
-            Some(Route::Entities),
-        )
-    };
-    let n = name.clone();
-    let change_kind = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        send(
-            Correction::Kind {
-                kind,
-                name: n.clone(),
-                to: kind_of(&to_kind.get_untracked()),
-            },
-            Some(Route::Entities),
-        )
-    };
-    let n = name.clone();
-    let rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let to = new_name.get_untracked().trim().to_string();
-        if to.is_empty() {
-            problem.set(Some("Type the name to show.".into()));
-        } else if to != n {
-            send(
-                Correction::Rename {
-                    kind,
-                    name: n.clone(),
-                    to,
-                },
-                None,
-            );
-        }
-    };
-    let n = name.clone();
-    let merge = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let into = same_as.get_untracked().trim().to_string();
-        let target = corpus.with(|c| {
-            find_entity(&c.entities, kind, &into).map(|i| c.entities[i].id.clone())
-        });
-        let own = corpus.with(|c| find_entity(&c.entities, kind, &n).map(|i| c.entities[i].id.clone()));
-        match target {
-            _ if into.is_empty() => problem.set(Some("Type the other entity's name.".into())),
-            Some(id) if Some(&id) == own.as_ref() => {
-                problem.set(Some(format!("“{into}” is this entity already.")))
-            }
-            Some(id) => send(
-                Correction::Merge {
-                    kind,
-                    name: n.clone(),
-                    into_kind: kind,
-                    into,
-                },
-                Some(Route::Entity(id)),
-            ),
-            None => problem.set(Some(format!(
-                "No {} goes by “{into}” in this library.",
-                kind_label(kind).to_lowercase()
-            ))),
-        }
-    };
-    let splittable: Vec<String> = aliases.into_iter().filter(|a| *a != name).collect();
-    let n = name.clone();
-    let splits = splittable
-        .into_iter()
-        .map(|alias| {
-            let (n, a) = (n.clone(), alias.clone());
-            let label = format!("“{alias}” is someone else");
-            view! {
-                <li>
-                    <span>{alias.clone()}</span>
-                    <button type="button" class="button small" aria-label=format!("Split “{alias}” off: it is another entity")
-                        on:click=move |_| send(Correction::Split { kind, name: n.clone(), alias: a.clone() }, None)>
-                        {label}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
     view! {
         <details class="correct">
             <summary>"Correct this entity"</summary>
+            <form class="correct-form" on:submit=submit>
+                <label>
+                    "Correction "
+                    <select on:change=move |ev| action.set(event_target_value(&ev)) prop:value=move || action.get()>
+                        {ACTIONS.map(|(v, label)| view! { <option value=v>{label}</option> }).to_vec()}
+                    </select>
+                </label>
+                <label>
+                    "Name "
+                    <input type="text" list="entity-aliases" placeholder="for rename, merge and split"
+                        prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" class="button">"Apply"</button>
+            </form>
+            {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
             <p class="muted small">
-                "Corrections are kept beside the extraction in this browser, applied after every import, and travel with exported libraries. "
+                "Kept apart from the extraction in this browser, applied after every import, and carried by exported libraries. "
                 <a href="#/corrections">"All corrections"</a>
             </p>
-            <div class="correct-grid">
-                <div>
-                    <button type="button" class="button danger" on:click=not_entity>
-                        {format!("“{name}” is not an entity")}
-                    </button>
-                </div>
-                <form on:submit=change_kind>
-                    <label>
-                        "It is a "
-                        <select on:change=move |ev| set_to_kind.set(event_target_value(&ev)) prop:value=move || to_kind.get()>
-                            {KINDS.into_iter().filter(|k| *k != kind).map(|k| view! { <option value=k.as_str()>{kind_label(k)}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    " " <button type="submit" class="button">"Change kind"</button>
-                </form>
-                <form on:submit=rename>
-                    <label>
-                        "Show as "
-                        <input type="text" prop:value=move || new_name.get() on:input=move |ev| set_new_name.set(event_target_value(&ev))/>
-                    </label>
-                    " " <button type="submit" class="button">"Rename"</button>
-                </form>
-                <form on:submit=merge>
-                    <label>
-                        "Same as "
-                        <input type="text" placeholder="another entity's name" prop:value=move || same_as.get() on:input=move |ev| set_same_as.set(event_target_value(&ev))/>
-                    </label>
-                    " " <button type="submit" class="button">"Merge"</button>
-                </form>
-            </div>
-            {move || problem.get().map(|p| view! { <p class="form-problem" role="alert">{p}</p> })}
-            <ul class="split-list" aria-label="Names to split off">{splits}</ul>
         </details>
     }
 }
 
-/// A quote's speaker, changed or cleared in place.
+/// The quote whose speaker [`SpeakerForm`] changes: its article, byte
+/// offsets and speaker now.
+pub type Chosen = RwSignal<Option<(String, usize, usize, Option<String>)>>;
+
+/// One form for the quote chosen with a "Speaker…" button: who said it, or
+/// nobody.
 #[component]
-pub fn SpeakerEdit(
-    /// The quote's article.
-    article: String,
-    /// The quote's byte offsets.
-    start: usize,
-    /// See `start`.
-    end: usize,
-    /// The speaker now.
-    speaker: Option<String>,
-) -> impl IntoView {
+pub fn SpeakerForm(chosen: Chosen) -> impl IntoView {
     let lib = LibraryCtx::expect();
-    let open = RwSignal::new(false);
-    let (typed, set_typed) = signal(speaker.clone().unwrap_or_default());
-    let article = StoredValue::new(article);
+    let typed = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some((_, _, _, s)) = chosen.get() {
+            typed.set(s.unwrap_or_default());
+        }
+    });
     let set = move |speaker: Option<String>| {
-        lib.correct(Correction::Speaker {
-            article: article.get_value(),
-            start,
-            end,
-            speaker,
-        });
-        open.set(false);
+        if let Some((article, start, end, _)) = chosen.get_untracked() {
+            lib.correct(Correction::Speaker {
+                article,
+                start,
+                end,
+                speaker,
+            });
+        }
+        chosen.set(None);
     };
-    let had = speaker.is_some();
-    view! {
-        <Show
-            when=move || open.get()
-            fallback=move || view! {
-                <button type="button" class="button small speaker-edit" on:click=move |_| open.set(true)>
-                    {if had { "Change speaker" } else { "Set speaker" }}
-                </button>
+    move || {
+        chosen.get().is_some().then(|| {
+            view! {
+                <form class="speaker-form" role="dialog" aria-label="The quote's speaker" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let s = typed.get_untracked().trim().to_string();
+                    set((!s.is_empty()).then_some(s));
+                }>
+                    <label>
+                        "Said by "
+                        <input type="text" list="speaker-names" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+                    </label>
+                    <button type="submit" class="button">"Save"</button>
+                    <button type="button" class="button" on:click=move |_| set(None)>"No speaker"</button>
+                    <button type="button" class="button" on:click=move |_| chosen.set(None)>"Cancel"</button>
+                </form>
             }
-        >
-            <form class="speaker-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                let s = typed.get_untracked().trim().to_string();
-                set((!s.is_empty()).then_some(s));
-            }>
-                <label>
-                    "Said by "
-                    <input type="text" list="speaker-names" prop:value=move || typed.get() on:input=move |ev| set_typed.set(event_target_value(&ev))/>
-                </label>
-                " " <button type="submit" class="button">"Save"</button>
-                " " <button type="button" class="button" on:click=move |_| set(None)>"No speaker"</button>
-                " " <button type="button" class="button small" on:click=move |_| open.set(false)>"Cancel"</button>
-            </form>
-        </Show>
+        })
     }
 }

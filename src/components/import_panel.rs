@@ -184,15 +184,7 @@ pub fn ImportPanel() -> impl IntoView {
                 {clear}
             </div>
             <p class="muted small">{storage}</p>
-            {move || {
-                let n = lib.corrections.with(Vec::len);
-                (n > 0).then(|| view! {
-                    <p class="small">
-                        <a href="#/corrections">{format!("{} by hand", plural(n, "correction", "corrections"))}</a>
-                        <span class="muted">" — kept in this browser, applied to every import, carried by downloads."</span>
-                    </p>
-                })
-            }}
+            <p class="small"><a href="#/corrections">{move || format!("Corrections by hand ({})", lib.corrections.with(Vec::len))}</a></p>
         </section>
     }
     .into_any()

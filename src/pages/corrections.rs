@@ -6,75 +6,50 @@
 use folio_core::import::protocol::ExportKind;
 use leptos::prelude::*;
 
-use crate::state::format::plural;
 use crate::state::library::LibraryCtx;
 
 /// The list of corrections.
 #[component]
 pub fn CorrectionsPage() -> impl IntoView {
     let lib = LibraryCtx::expect();
-    let list = move || {
-        lib.corrections
-            .get()
+    let body = move || {
+        let list = lib.corrections.get();
+        if list.is_empty() {
+            let why = if lib.can_correct() {
+                "No corrections yet. Correct an entity from its page (“Correct this entity”), and a quote's speaker from the quotes view (“Speaker…”)."
+            } else {
+                "This copy cannot make corrections (it has no import worker); the ones it was made with are applied."
+            };
+            return view! { <p class="empty">{why}</p> }.into_any();
+        }
+        let items = list
             .into_iter()
             .enumerate()
             .map(|(at, c)| {
-                let text = c.text.clone();
                 view! {
-                    <li class=if c.missing { "missing" } else { "" }>
-                        <span>
-                            <span class="correction-text">{c.text}</span>
-                            <span class="muted small outcome">" — " {c.outcome}</span>
-                        </span>
-                        <button type="button" class="button small" aria-label=format!("Undo: {text}")
-                            disabled=move || lib.busy.get() on:click=move |_| lib.uncorrect(at)>
-                            "Undo"
-                        </button>
+                    <li class:missing=c.missing>
+                        <span>{c.text} <span class="muted small outcome">" — " {c.outcome}</span></span>
+                        <button type="button" class="button small" on:click=move |_| lib.uncorrect(at)>"Undo"</button>
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! {
+            <ul class="corrections-list">{items}</ul>
+            <p>
+                <button type="button" class="button" on:click=move |_| lib.export(ExportKind::Corrections)>"Download corrections"</button>
+                " for " <code>"folio build --corrections FILE"</code>
+            </p>
+        }
+        .into_any()
     };
     view! {
         <section class="corrections-page" aria-labelledby="corrections-title">
-            <div class="page-head">
-                <h1 id="corrections-title">"Corrections"</h1>
-                <p class="muted" role="status">
-                    {move || {
-                        let (n, missing) = lib
-                            .corrections
-                            .with(|c| (c.len(), c.iter().filter(|c| c.missing).count()));
-                        let mut s = plural(n, "correction", "corrections");
-                        if missing > 0 {
-                            s.push_str(&format!(", {missing} of them with nothing to apply to now"));
-                        }
-                        s
-                    }}
-                </p>
-            </div>
-            {move || (!lib.can_correct()).then(|| view! {
-                <p class="muted">
-                    "This copy shows the corrections it was made with; it cannot change them. Import its library into Folio to correct it further."
-                </p>
-            })}
-            {move || lib.error.get().map(|e| view! { <p class="form-problem" role="alert">{e}</p> })}
+            <h1 id="corrections-title">"Corrections"</h1>
             <p class="muted small">
-                "Correct an entity from its page (“Correct this entity”) and a quote's speaker from the quotes view. "
-                "Corrections are kept apart from what was extracted and applied after every import, so re-importing the same files keeps them; "
-                "an exported library and a one-file copy carry them."
+                "Kept apart from what was extracted and applied after every import, so re-importing the same files keeps them; an exported library and a one-file copy carry them."
             </p>
-            <Show
-                when=move || lib.corrections.with(|c| !c.is_empty())
-                fallback=|| view! { <p class="empty">"No corrections yet."</p> }
-            >
-                <ul class="corrections-list">{list}</ul>
-                <p>
-                    <button type="button" class="button" on:click=move |_| lib.export(ExportKind::Corrections)>
-                        "Download corrections"
-                    </button>
-                    <span class="muted small">" — for " <code>"folio build --corrections FILE"</code> " and " <code>"folio bundle --corrections FILE"</code></span>
-                </p>
-            </Show>
+            {body}
         </section>
     }
 }

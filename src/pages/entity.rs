@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 use crate::components::correct::CorrectEntity;
 use crate::components::entity_chip::{kind_class, kind_label, EntityChip};
-use crate::state::library::LibraryCtx;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
+use crate::state::library::LibraryCtx;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
 use crate::state::shards::{is_sharded, ShardCtx};
@@ -188,7 +188,10 @@ pub fn EntityPage() -> impl IntoView {
                         <ul class="aliases">{e.aliases.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}</ul>
                     </section>
                     {(lib.can_correct() && !sharded).then(|| view! {
-                        <CorrectEntity kind=e.kind name=e.name.clone() aliases=e.aliases.clone()/>
+                        <CorrectEntity kind=e.kind name=e.name.clone()/>
+                        <datalist id="entity-aliases">
+                            {e.aliases.iter().map(|a| view! { <option value=a.clone()></option> }).collect_view()}
+                        </datalist>
                     })}
                     <section aria-labelledby="kwic-title">
                         <h2 id="kwic-title">"Every mention in context"</h2>

@@ -5,10 +5,10 @@
 use folio_core::explore::{quotes_by_speaker, SpeakerQuotes};
 use leptos::prelude::*;
 
-use crate::components::correct::SpeakerEdit;
+use crate::components::correct::{Chosen, SpeakerForm};
 use crate::state::corpus::CorpusCtx;
-use crate::state::library::LibraryCtx;
 use crate::state::format::plural;
+use crate::state::library::LibraryCtx;
 use crate::state::route::Route;
 
 /// The quotes view.
@@ -16,6 +16,7 @@ use crate::state::route::Route;
 pub fn QuotesPage() -> impl IntoView {
     let corpus = CorpusCtx::expect();
     let lib = LibraryCtx::expect();
+    let chosen: Chosen = RwSignal::new(None);
     let all = Memo::new(move |_| corpus.with(quotes_by_speaker));
     // Names offered when a speaker is changed: the people and organisations
     // that speak somewhere, and the people named most.
@@ -89,6 +90,7 @@ pub fn QuotesPage() -> impl IntoView {
                 </p>
             </div>
             {lib.can_correct().then(|| view! {
+                <SpeakerForm chosen=chosen/>
                 <datalist id="speaker-names">
                     {move || names().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                 </datalist>
@@ -147,8 +149,12 @@ pub fn QuotesPage() -> impl IntoView {
                                                 <blockquote>"“" {r.quote.text.clone()} "”"</blockquote>
                                                 <figcaption>
                                                     <a href=Route::Article(r.article_id.clone()).to_hash()>{source}</a>
-                                                    {lib.can_correct().then(|| view! {
-                                                        <SpeakerEdit article=r.article_id.clone() start=r.quote.start end=r.quote.end speaker=r.quote.speaker.clone()/>
+                                                    {lib.can_correct().then(|| {
+                                                        let q = (r.article_id.clone(), r.quote.start, r.quote.end, r.quote.speaker.clone());
+                                                        view! {
+                                                            <button type="button" class="button small speaker-edit"
+                                                                on:click=move |_| chosen.set(Some(q.clone()))>"Speaker…"</button>
+                                                        }
                                                     })}
                                                 </figcaption>
                                             </figure>

@@ -372,10 +372,9 @@ pub fn encode_request(request: &Request) -> String {
             "correct",
             obj(&[("correction", correction_value(correction))]),
         )]),
-        Request::Uncorrect { at } => obj(&[(
-            "uncorrect",
-            obj(&[("at", JsValue::from_f64(*at as f64))]),
-        )]),
+        Request::Uncorrect { at } => {
+            obj(&[("uncorrect", obj(&[("at", JsValue::from_f64(*at as f64))]))])
+        }
         Request::Export { what } => {
             let what = match what {
                 ExportKind::Bundle => s("bundle"),

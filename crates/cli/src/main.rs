@@ -387,7 +387,9 @@ pub(crate) fn correct(corpus: &mut Corpus, extra: &[Correction]) -> Vec<Correcti
     for (c, o) in all.iter().zip(&outcomes) {
         match o {
             Outcome::Changed(_) => changed += 1,
-            Outcome::Missing(_) => eprintln!("folio: correction {}: {}", c.describe(), o.describe()),
+            Outcome::Missing(_) => {
+                eprintln!("folio: correction {}: {}", c.describe(), o.describe())
+            }
             Outcome::Holds => {}
         }
     }

@@ -641,11 +641,22 @@ fn corrections_by_hand_are_applied_by_bundle_and_build_and_travel_in_the_bundle(
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("Nobody Here"), "the missing target is named: {stderr}");
+    assert!(
+        stderr.contains("Nobody Here"),
+        "the missing target is named: {stderr}"
+    );
     let b: serde_json::Value = serde_json::from_slice(&std::fs::read(&bundle).unwrap()).unwrap();
-    assert_eq!(kind_of(&b, "Getting Disney"), None, "not an entity any more");
+    assert_eq!(
+        kind_of(&b, "Getting Disney"),
+        None,
+        "not an entity any more"
+    );
     assert_eq!(kind_of(&b, "Mayor Ana Lima").as_deref(), Some("person"));
-    assert_eq!(b["corrections"].as_array().unwrap().len(), 3, "the bundle carries them");
+    assert_eq!(
+        b["corrections"].as_array().unwrap().len(),
+        3,
+        "the bundle carries them"
+    );
     // A build of the bundle alone (no --corrections) keeps them, sharded too.
     let site = tmp.path().join("site");
     let out = folio()
@@ -658,7 +669,11 @@ fn corrections_by_hand_are_applied_by_bundle_and_build_and_travel_in_the_bundle(
         .args(["--shards", "always"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let manifest = std::fs::read_to_string(site.join("shards/manifest.json")).unwrap();
     assert!(manifest.contains("Mayor Ana Lima"), "{manifest}");
     assert!(!manifest.contains("Getting Disney"));

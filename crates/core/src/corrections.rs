@@ -120,7 +120,10 @@ impl Correction {
     pub fn describe(&self) -> String {
         match self {
             Correction::NotEntity { kind, name } => {
-                format!("\u{201c}{name}\u{201d} ({}) is not an entity", kind.as_str())
+                format!(
+                    "\u{201c}{name}\u{201d} ({}) is not an entity",
+                    kind.as_str()
+                )
             }
             Correction::Kind { kind, name, to } => format!(
                 "\u{201c}{name}\u{201d} is a {}, not a {}",
@@ -378,13 +381,21 @@ fn rewrite(
 ) -> usize {
     let ids: FxSet<&str> = e.articles.iter().map(String::as_str).collect();
     let mut n = 0;
-    for a in x.articles.iter_mut().filter(|a| ids.contains(a.id.as_str())) {
+    for a in x
+        .articles
+        .iter_mut()
+        .filter(|a| ids.contains(a.id.as_str()))
+    {
         f(a);
         touched.insert(a.id.clone());
         n += 1;
     }
     // Quotes can name a speaker from another article's entity: follow those too.
-    for a in x.articles.iter_mut().filter(|a| !ids.contains(a.id.as_str())) {
+    for a in x
+        .articles
+        .iter_mut()
+        .filter(|a| !ids.contains(a.id.as_str()))
+    {
         if a.quotes
             .iter()
             .any(|q| q.speaker_id.as_deref() == Some(e.id.as_str()))
@@ -623,12 +634,21 @@ mod tests {
             let mut unique = ids.clone();
             unique.sort();
             unique.dedup();
-            assert_eq!(ids.len(), unique.len(), "two entries of one entity in {}", a.id);
+            assert_eq!(
+                ids.len(),
+                unique.len(),
+                "two entries of one entity in {}",
+                a.id
+            );
         }
         for c in &x.entities {
             for id in &c.articles {
                 let a = x.articles.iter().find(|a| &a.id == id).unwrap();
-                assert!(a.entities.iter().any(|e| e.id == c.id), "{} not in {id}", c.id);
+                assert!(
+                    a.entities.iter().any(|e| e.id == c.id),
+                    "{} not in {id}",
+                    c.id
+                );
             }
         }
     }
@@ -671,7 +691,9 @@ mod tests {
         let mut x = base.clone();
         let (outcomes, touched) = apply(&mut x, &list);
         assert!(
-            outcomes.iter().all(|o| matches!(o, Outcome::Changed(n) if *n > 0)),
+            outcomes
+                .iter()
+                .all(|o| matches!(o, Outcome::Changed(n) if *n > 0)),
             "{outcomes:?}"
         );
         assert!(!touched.is_empty());
@@ -714,7 +736,11 @@ mod tests {
         assert_eq!(maria.name, "Maria Okafor");
         assert_eq!(maria.articles, vec!["a0", "a1"]);
         let id = maria.id.clone();
-        let q = x.articles[1].quotes.iter().find(|q| q.text.contains("hard")).unwrap();
+        let q = x.articles[1]
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("hard"))
+            .unwrap();
         assert_eq!(q.speaker_id.as_deref(), Some(id.as_str()));
 
         let split = Correction::Split {
@@ -730,7 +756,11 @@ mod tests {
         assert_eq!(samuel.articles, vec!["a1"]);
         let maria = entity(&x, person, "Maria Okafor").unwrap();
         assert!(!maria.aliases.iter().any(|a| a == "Samuel Ade"));
-        let q = x.articles[1].quotes.iter().find(|q| q.text.contains("hard")).unwrap();
+        let q = x.articles[1]
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("hard"))
+            .unwrap();
         assert_eq!(q.speaker_id.as_deref(), Some(samuel.id.as_str()));
         assert_eq!(apply(&mut x, &[split]).0, vec![Outcome::Holds]);
         // The shown name cannot be split off.
@@ -759,7 +789,11 @@ mod tests {
         assert_eq!(touched, vec!["a1"]);
         let got = &x.articles[1].quotes[0];
         assert_eq!(got.speaker.as_deref(), Some("Maria Okafor"));
-        assert!(got.speaker_id.as_deref().unwrap().starts_with("person-maria"));
+        assert!(got
+            .speaker_id
+            .as_deref()
+            .unwrap()
+            .starts_with("person-maria"));
         apply(&mut x, &[set(Some("A Passer-by"))]);
         let got = &x.articles[1].quotes[0];
         assert_eq!(
@@ -806,7 +840,11 @@ mod tests {
         for (c, o) in gone.iter().zip(&o) {
             assert!(matches!(o, Outcome::Missing(_)), "{c:?}: {o:?}");
         }
-        assert!(o[1].describe().contains("Nobody Here"), "{}", o[1].describe());
+        assert!(
+            o[1].describe().contains("Nobody Here"),
+            "{}",
+            o[1].describe()
+        );
         assert_eq!(x, before);
     }
 
@@ -832,7 +870,9 @@ mod tests {
         assert_eq!(extend(&mut twice, list.clone()), 0);
         assert_eq!(twice, list);
         assert!(from_json(&json.replace("folio-corrections", "x")).is_err());
-        assert!(from_json(&json.replace("\"version\": 1", "\"version\": 9")).unwrap_err().contains("version 9"));
+        assert!(from_json(&json.replace("\"version\": 1", "\"version\": 9"))
+            .unwrap_err()
+            .contains("version 9"));
         assert!(from_json("{").is_err());
     }
 }

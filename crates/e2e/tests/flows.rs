@@ -567,3 +567,132 @@ async fn the_claims_view_loads_its_module_marks_the_differing_figures_and_filter
     shot(&c, "claims-phone.png").await;
     c.close().await.unwrap();
 }
+
+/// Guards corrections by hand in the browser: "not an entity" from an
+/// entity's page removes it from the entities, a quote's speaker set from the
+/// quotes view shows as its group, both are listed on `#/corrections` and
+/// survive a reload (the worker applies them to the bundled articles), and
+/// undo takes one back.
+#[tokio::test(flavor = "multi_thread")]
+async fn corrections_made_in_the_browser_apply_survive_a_reload_and_undo() {
+    let addr = serve(dist_dir()).await;
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    let first_entity = "(() => { const a = document.querySelector('.entities-page a[href^=\"#/entity/\"], main a[href^=\"#/entity/\"]'); return a && a.getAttribute('href'); })()";
+    c.goto(&format!("{base}#/entities")).await.unwrap();
+    wait_until(&c, &format!("!!{first_entity}"), 10).await;
+    let href = c
+        .execute(&format!("return {first_entity}"), vec![])
+        .await
+        .unwrap();
+    let href = href.as_str().unwrap().to_string();
+    c.goto(&format!("{base}{href}")).await.unwrap();
+    let summary = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".correct summary"))
+        .await
+        .unwrap();
+    summary.click().await.unwrap();
+    shot(&c, "entity-correct.png").await;
+    // The default action is "not an entity".
+    c.find(Locator::Css(".correct-form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let gone = format!("!document.querySelector('main a[href=\"{href}\"]') && !!{first_entity}");
+    wait_until(&c, "location.hash === '#/entities'", 10).await;
+    wait_until(&c, &gone, 20).await;
+
+    // A quote's speaker, set by hand.
+    c.goto(&format!("{base}#/quotes")).await.unwrap();
+    let edit = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".speaker-edit"))
+        .await
+        .unwrap();
+    edit.click().await.unwrap();
+    let input = c.find(Locator::Css(".speaker-form input")).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys("Nobody Special").await.unwrap();
+    shot(&c, "quotes-speaker-form.png").await;
+    c.find(Locator::Css(".speaker-form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let by_nobody = "[...document.querySelectorAll('.speaker h2')].some(h => h.textContent.trim() === 'Nobody Special')";
+    wait_until(&c, by_nobody, 20).await;
+
+    c.goto(&format!("{base}#/corrections")).await.unwrap();
+    let items = wait_for_count(&c, ".corrections-list li", 2).await;
+    assert!(items[0].text().await.unwrap().contains("is not an entity"));
+    assert!(items[1].text().await.unwrap().contains("Nobody Special"));
+    shot(&c, "corrections.png").await;
+
+    // A reload: the bundled corpus shows first, then the worker's corrected one.
+    c.refresh().await.unwrap();
+    c.goto(&format!("{base}#/quotes")).await.unwrap();
+    wait_until(&c, by_nobody, 20).await;
+    c.goto(&format!("{base}#/entities")).await.unwrap();
+    wait_until(&c, &gone, 20).await;
+
+    // Undo the first: the entity is back, the speaker stays.
+    c.goto(&format!("{base}#/corrections")).await.unwrap();
+    wait_for_count(&c, ".corrections-list li", 2).await;
+    c.find(Locator::Css(".corrections-list li button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_count(&c, ".corrections-list li", 1).await;
+    c.goto(&format!("{base}#/entities")).await.unwrap();
+    wait_until(
+        &c,
+        &format!("!!document.querySelector('main a[href=\"{href}\"]')"),
+        20,
+    )
+    .await;
+
+    // On a phone, in the dark theme (the same profile, so the same
+    // storage), the page and the form fit.
+    c.close().await.unwrap();
+    let phone = dark_browser(&driver, 390, 844).await;
+    phone.goto(&format!("{base}#/corrections")).await.unwrap();
+    wait_for_count(&phone, ".corrections-list li", 1).await;
+    let wide = phone
+        .execute(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(wide, false, "the corrections page scrolls sideways");
+    shot(&phone, "corrections-phone-dark.png").await;
+    phone.goto(&format!("{base}{href}")).await.unwrap();
+    phone
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".correct summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let wide = phone
+        .execute(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(wide, false, "the entity page scrolls sideways");
+    shot(&phone, "entity-correct-phone-dark.png").await;
+    phone.close().await.unwrap();
+}

@@ -10,10 +10,10 @@
 
 use std::collections::HashSet;
 
+use folio_core::corrections::{self, Correction, Outcome};
 use folio_core::extract::aliases;
 use folio_core::import::protocol::{Report, Skipped};
 use folio_core::import::{import_file, unique_id};
-use folio_core::corrections::{self, Correction, Outcome};
 use folio_core::model::{Article, Extraction};
 
 #[cfg(target_arch = "wasm32")]
@@ -425,8 +425,14 @@ mod tests {
         use folio_core::EntityKind;
         let files = || {
             vec![
-                file("a.txt", b"Getting Disney said the park was closed. Ana Lima visited Varna."),
-                file("b.txt", b"\"We will rebuild,\" Lima said in Varna on Monday."),
+                file(
+                    "a.txt",
+                    b"Getting Disney said the park was closed. Ana Lima visited Varna.",
+                ),
+                file(
+                    "b.txt",
+                    b"\"We will rebuild,\" Lima said in Varna on Monday.",
+                ),
             ]
         };
         let mut lib = Library::new(bundled());
@@ -454,12 +460,22 @@ mod tests {
         assert_eq!(lib.correct(fixes.clone()), 0, "a correction is listed once");
         let check = |x: &Extraction| {
             assert!(!x.entities.iter().any(|e| e.name == "Getting Disney"));
-            assert!(x.entities.iter().any(|e| e.name == "Ana Lima (mayor)"), "{:?}", x.entities.iter().map(|e| (&e.name, &e.aliases)).collect::<Vec<_>>());
+            assert!(
+                x.entities.iter().any(|e| e.name == "Ana Lima (mayor)"),
+                "{:?}",
+                x.entities
+                    .iter()
+                    .map(|e| (&e.name, &e.aliases))
+                    .collect::<Vec<_>>()
+            );
         };
         let corrected = lib.extraction();
         check(&corrected);
         let (_, outcomes) = lib.corrected();
-        assert!(outcomes.iter().all(|o| matches!(o, Outcome::Changed(_))), "{outcomes:?}");
+        assert!(
+            outcomes.iter().all(|o| matches!(o, Outcome::Changed(_))),
+            "{outcomes:?}"
+        );
         // Cleared and imported again: the layer is untouched and applies again.
         lib.clear();
         let (fresh, _, _) = lib.read_batch(files(), |_, _, _| {});
@@ -478,6 +494,9 @@ mod tests {
         assert_eq!(x.articles, corrected.articles);
         // Nothing of it is reported missing there.
         let (_, outcomes) = other.corrected();
-        assert!(!outcomes.iter().any(|o| matches!(o, Outcome::Missing(_))), "{outcomes:?}");
+        assert!(
+            !outcomes.iter().any(|o| matches!(o, Outcome::Missing(_))),
+            "{outcomes:?}"
+        );
     }
 }

@@ -10,10 +10,10 @@ use folio_core::bundle;
 use folio_core::corrections::{self, Correction, Outcome};
 use folio_core::import::protocol::{ExportKind, Listed, Reply, Report, Request, Storage};
 use folio_core::model::{Article, Extraction};
-use serde::Deserialize;
 use folio_core::share;
 use idb::{Database, KeyPath, ObjectStore, TransactionMode, TransactionResult};
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -302,7 +302,9 @@ async fn read_corrections(db: &Database) -> Result<Vec<Correction>, String> {
         .map_err(|e| e.to_string())?
         .await
         .map_err(|e| e.to_string())?;
-    let Some(v) = value else { return Ok(Vec::new()) };
+    let Some(v) = value else {
+        return Ok(Vec::new());
+    };
     let json = Reflect::get(&v, &"json".into())
         .ok()
         .and_then(|j| j.as_string())

@@ -348,13 +348,6 @@ impl LibraryCtx {
 /// browser's `JSON.stringify` for the reason [`decode_reply`] gives; the worker
 /// reads it with serde, and a test there checks the two shapes agree.
 pub fn encode_request(request: &Request) -> String {
-    let obj = |pairs: &[(&str, JsValue)]| -> JsValue {
-        let o = Object::new();
-        for (k, v) in pairs {
-            let _ = Reflect::set(&o, &(*k).into(), v);
-        }
-        o.into()
-    };
     let s = |v: &str| JsValue::from_str(v);
     let opt = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     let value = match request {
@@ -407,16 +400,18 @@ pub fn encode_request(request: &Request) -> String {
         .unwrap_or_default()
 }
 
+/// A JS object of these keys and values, in this order (serde's order).
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &(*k).into(), v);
+    }
+    o.into()
+}
+
 /// A correction as serde's JSON of [`Correction`] (externally tagged, see
 /// [`encode_request`]).
 fn correction_value(c: &Correction) -> JsValue {
-    let obj = |pairs: &[(&str, JsValue)]| -> JsValue {
-        let o = Object::new();
-        for (k, v) in pairs {
-            let _ = Reflect::set(&o, &(*k).into(), v);
-        }
-        o.into()
-    };
     let s = |v: &str| JsValue::from_str(v);
     let (tag, fields) = match c {
         Correction::NotEntity { kind, name } => (

@@ -81,13 +81,19 @@ pub fn to_json_compact(extraction: &Extraction, corrections: &[Correction]) -> S
 /// Whether a file is meant as a bundle: its name ends in `.json`, or its text
 /// opens with a JSON object that names the format.
 pub fn is_bundle(file: &str, text: &str) -> bool {
+    file.to_ascii_lowercase().ends_with(".json") || names_format(text, FORMAT)
+}
+
+/// Whether a text opens with a JSON object whose `format` is `format` (in its
+/// first 200 characters): how a bundle or a corrections file is known by its
+/// content.
+pub fn names_format(text: &str, format: &str) -> bool {
     let head: String = text
         .chars()
         .take(200)
         .filter(|c| !c.is_whitespace())
         .collect();
-    file.to_ascii_lowercase().ends_with(".json")
-        || (head.starts_with('{') && head.contains(&format!("\"format\":\"{FORMAT}\"")))
+    head.starts_with('{') && head.contains(&format!("\"format\":\"{format}\""))
 }
 
 /// The articles of a bundle, checked. A truncated file, a changed field, a span

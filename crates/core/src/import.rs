@@ -171,13 +171,7 @@ pub fn import_file(name: &str, size: u64, bytes: &[u8]) -> Result<Imported, Erro
 /// Whether a text is a corrections file: a JSON object that names that format
 /// in its opening.
 pub fn is_corrections(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(200)
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    head.starts_with('{')
-        && head.contains(&format!("\"format\":\"{}\"", crate::corrections::FORMAT))
+    bundle::names_format(text, crate::corrections::FORMAT)
 }
 
 /// An id not yet in `taken`: the article's own, or it with `-2`, `-3`, … so that

@@ -171,12 +171,18 @@ async fn handle(job: Job) {
 
 /// Stores the user's corrections as this list, then makes it the library's.
 async fn save_corrections(list: Vec<Correction>) {
-    let json = corrections::to_json(&list);
-    let stored = write_in(CORRECTIONS, |store| {
+    let stored = store_corrections(&list).await;
+    change(stored, |lib| lib.set_corrections(list)).await;
+}
+
+/// Writes the user's corrections as the one record of their store (see
+/// [`write`] for what the result says).
+async fn store_corrections(list: &[Correction]) -> Result<bool, String> {
+    let json = corrections::to_json(list);
+    write_in(CORRECTIONS, |store| {
         store.put(&record_of(LIST, &json)?, None).map(drop)
     })
-    .await;
-    change(stored, |lib| lib.set_corrections(list)).await;
+    .await
 }
 
 /// A browser file as the library reads it; its folder path is kept in the name
@@ -394,11 +400,7 @@ async fn import(files: Vec<Incoming<'static>>) {
             corrections::extend(&mut list, found);
             list
         });
-        let json = corrections::to_json(list.as_deref().unwrap_or_default());
-        let stored = write_in(CORRECTIONS, |store| {
-            store.put(&record_of(LIST, &json)?, None).map(drop)
-        })
-        .await;
+        let stored = store_corrections(list.as_deref().unwrap_or_default()).await;
         match (stored, list) {
             (Ok(_), Some(list)) => {
                 with_library(|lib| lib.set_corrections(list));

@@ -15,7 +15,7 @@ use components::search_box::SearchBox;
 use pages::{
     article::ArticlePage, compare::ComparePage, corrections::CorrectionsPage,
     entities::EntitiesPage, entity::EntityPage, lazy::LazyView, library::LibraryPage,
-    not_found::NotFound, quotes::QuotesPage, search::SearchPage, timeline::TimelinePage,
+    not_found::NotFound, quotes::QuotesPage, search::SearchPage,
 };
 use state::corpus::{CorpusCtx, Load};
 use state::library::LibraryCtx;
@@ -55,7 +55,7 @@ pub fn App() -> impl IntoView {
     let page = Memo::new(move |_| match nav.route.get() {
         Route::Library => Page::Library,
         Route::Search(_) => Page::Search,
-        Route::Article(_) => Page::Article,
+        Route::Article(..) => Page::Article,
         Route::Entities => Page::Entities,
         Route::Entity(_) => Page::Entity,
         Route::Quotes => Page::Quotes,
@@ -102,7 +102,7 @@ pub fn App() -> impl IntoView {
                     view! { <WholeCorpusOnly/> }.into_any()
                 }
                 Page::Quotes => view! { <QuotesPage/> }.into_any(),
-                Page::Timeline => view! { <TimelinePage/> }.into_any(),
+                Page::Timeline => view! { <LazyView name="timeline"/> }.into_any(),
                 Page::Map => view! { <LazyView name="map"/> }.into_any(),
                 Page::Claims => view! { <LazyView name="claims"/> }.into_any(),
                 Page::Compare => view! { <ComparePage/> }.into_any(),

@@ -26,7 +26,7 @@ pub fn meta_line(a: &Article) -> String {
 /// A card: title, metadata, opening lines.
 #[component]
 pub fn ArticleCard(article: Article) -> impl IntoView {
-    let href = Route::Article(article.id.clone()).to_hash();
+    let href = Route::article(article.id.clone()).to_hash();
     let meta = meta_line(&article);
     let opening = article.opening(OPENING_CHARS);
     let lib = LibraryCtx::expect();

@@ -140,40 +140,70 @@ pub fn CorrectEntity(
     }
 }
 
-/// The quote whose speaker [`SpeakerForm`] changes: its article, byte
-/// offsets and speaker now.
-pub type Chosen = RwSignal<Option<(String, usize, usize, Option<String>)>>;
+/// The quote whose speaker [`SpeakerForm`] changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChosenQuote {
+    /// Its article's id.
+    pub article: String,
+    /// Its byte offsets in the article's text: the key of the correction.
+    pub start: usize,
+    /// See [`ChosenQuote::start`].
+    pub end: usize,
+    /// Its speaker now.
+    pub speaker: Option<String>,
+    /// Its words, shown in the form so that the user sees which quote it edits.
+    pub text: String,
+}
+
+/// The quote chosen with a "Speaker…" button, if any.
+pub type Chosen = RwSignal<Option<ChosenQuote>>;
 
 /// One form for the quote chosen with a "Speaker…" button: who said it, or
 /// nobody.
 #[component]
 pub fn SpeakerForm(chosen: Chosen) -> impl IntoView {
     let lib = LibraryCtx::expect();
+    let corpus = CorpusCtx::expect();
+    // Names offered: the corpus's people and organisations.
+    let names = move || {
+        corpus.with(|c| {
+            let mut n: Vec<String> = c
+                .entities
+                .iter()
+                .filter(|e| e.kind != EntityKind::Place)
+                .map(|e| e.name.clone())
+                .collect();
+            n.sort();
+            n.dedup();
+            n
+        })
+    };
     let typed = RwSignal::new(String::new());
     Effect::new(move |_| {
-        if let Some((_, _, _, s)) = chosen.get() {
-            typed.set(s.unwrap_or_default());
+        if let Some(q) = chosen.get() {
+            typed.set(q.speaker.unwrap_or_default());
         }
     });
     let set = move |speaker: Option<String>| {
-        if let Some((article, start, end, _)) = chosen.get_untracked() {
+        if let Some(q) = chosen.get_untracked() {
             lib.correct(Correction::Speaker {
-                article,
-                start,
-                end,
+                article: q.article,
+                start: q.start,
+                end: q.end,
                 speaker,
             });
         }
         chosen.set(None);
     };
     move || {
-        chosen.get().is_some().then(|| {
+        chosen.get().map(|q| {
             view! {
                 <form class="speaker-form" role="dialog" aria-label="The quote's speaker" on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     let s = typed.get_untracked().trim().to_string();
                     set((!s.is_empty()).then_some(s));
                 }>
+                    <q class="speaker-quote">{q.text}</q>
                     <label>
                         "Said by "
                         <input type="text" list="speaker-names" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
@@ -181,6 +211,9 @@ pub fn SpeakerForm(chosen: Chosen) -> impl IntoView {
                     <button type="submit" class="button">"Save"</button>
                     <button type="button" class="button" on:click=move |_| set(None)>"No speaker"</button>
                     <button type="button" class="button" on:click=move |_| chosen.set(None)>"Cancel"</button>
+                    <datalist id="speaker-names">
+                        {names().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                    </datalist>
                 </form>
             }
         })

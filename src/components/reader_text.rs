@@ -7,6 +7,7 @@ use folio_core::explore::{Block, MarkKind, ReaderParagraph};
 use folio_core::Corpus;
 use leptos::prelude::*;
 
+use super::correct::{Chosen, ChosenQuote};
 use super::entity_chip::kind_label;
 use crate::state::format::plural;
 use crate::state::route::Route;
@@ -14,19 +15,30 @@ use crate::state::route::Route;
 /// Closing quotation marks that belong before a speaker tag.
 const CLOSERS: [char; 4] = ['"', '”', '’', '\''];
 
-/// Renders an article's reader paragraphs.
-pub fn reader_text(corpus: &Corpus, paragraphs: Vec<ReaderParagraph>) -> impl IntoView {
+/// Renders an article's reader paragraphs; the one holding byte `at` (a
+/// linked figure or quote) is marked `target`, for the reader to scroll to.
+/// With `chosen`, each quote has a button that chooses it for the speaker
+/// form.
+pub fn reader_text(
+    corpus: &Corpus,
+    article: &str,
+    paragraphs: Vec<ReaderParagraph>,
+    at: Option<usize>,
+    chosen: Option<Chosen>,
+) -> impl IntoView {
     let total = corpus.articles.len();
+    let target = at.and_then(|at| paragraphs.iter().rposition(|p| p.start <= at));
     paragraphs
         .into_iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(n, p)| {
             let mut blocks: Vec<Block> = p.blocks;
             let mut views = Vec::new();
             let mut i = 0;
             while i < blocks.len() {
                 let block = blocks[i].clone();
                 match block.quote.clone() {
-                    Some((speaker, speaker_id)) => {
+                    Some(q) => {
                         // Move the closing mark from the next block in front of the tag.
                         let mut closer = String::new();
                         if let Some(next) = blocks.get_mut(i + 1) {
@@ -38,11 +50,24 @@ pub fn reader_text(corpus: &Corpus, paragraphs: Vec<ReaderParagraph>) -> impl In
                                 }
                             }
                         }
-                        let title = match &speaker {
+                        let edit = chosen.map(|chosen| {
+                            let q = ChosenQuote {
+                                article: article.to_string(),
+                                start: q.start,
+                                end: q.end,
+                                speaker: q.speaker.clone(),
+                                text: q.text.clone(),
+                            };
+                            view! {
+                                <button type="button" class="speaker-edit inline" title="Correct the speaker"
+                                    aria-label="Correct the speaker" on:click=move |_| chosen.set(Some(q.clone()))>"✎"</button>
+                            }
+                        });
+                        let title = match &q.speaker {
                             Some(s) => format!("Quote: {s}"),
                             None => "Quote: speaker not named".to_string(),
                         };
-                        let tag = match (speaker, speaker_id) {
+                        let tag = match (q.speaker, q.speaker_id) {
                             (Some(s), Some(id)) => view! {
                                 <a class="speaker-tag" href=Route::Entity(id).to_hash()>{s}</a>
                             }
@@ -55,6 +80,7 @@ pub fn reader_text(corpus: &Corpus, paragraphs: Vec<ReaderParagraph>) -> impl In
                                 <span class="quote" title=title>{spans(corpus, total, &block)}</span>
                                 {closer}
                                 {tag}
+                                {edit}
                             }
                             .into_any(),
                         );
@@ -63,7 +89,7 @@ pub fn reader_text(corpus: &Corpus, paragraphs: Vec<ReaderParagraph>) -> impl In
                 }
                 i += 1;
             }
-            view! { <p>{views}</p> }
+            view! { <p class=(target == Some(n)).then_some("target")>{views}</p> }
         })
         .collect_view()
 }

@@ -12,7 +12,7 @@ pub fn ResultList(hits: Vec<Hit>) -> impl IntoView {
     let items = hits
         .into_iter()
         .map(|hit| {
-            let href = Route::Article(hit.id.clone()).to_hash();
+            let href = Route::article(hit.id.clone()).to_hash();
             view! {
                 <li class="result">
                     <a class="result-link" href=href>

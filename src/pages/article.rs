@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use crate::components::article_card::meta_line;
+use crate::components::correct::{Chosen, SpeakerForm};
 use crate::components::reader_text::reader_text;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
+use crate::state::library::LibraryCtx;
 use crate::state::nav::Nav;
 use crate::state::route::Route;
 use crate::state::shards::{is_sharded, ShardCtx};
@@ -17,10 +19,16 @@ pub fn ArticlePage() -> impl IntoView {
     let corpus = CorpusCtx::expect();
     let nav = Nav::expect();
     let id = Memo::new(move |_| match nav.route.get() {
-        Route::Article(id) => id,
+        Route::Article(id, _) => id,
         _ => String::new(),
     });
+    let at = Memo::new(move |_| match nav.route.get() {
+        Route::Article(_, at) => at,
+        _ => None,
+    });
     let (show_removed, set_show_removed) = signal(false);
+    let lib = LibraryCtx::expect();
+    let chosen: Chosen = RwSignal::new(None);
     // On a sharded site an article is a record fetched when opened; it joins
     // the corpus in context, so the reader below reads it as any other.
     let shards = ShardCtx::expect();
@@ -41,7 +49,7 @@ pub fn ArticlePage() -> impl IntoView {
             }
         });
     });
-    move || {
+    let page = move || {
         let id = id.get();
         // A deep link may open before the corpus has arrived: not "not found" yet.
         if corpus.1.get() == Load::Loading || matches!(fetching.get(), Some(Ok(_))) {
@@ -59,7 +67,16 @@ pub fn ArticlePage() -> impl IntoView {
         corpus.with(|c| match c.article(&id) {
             Some(a) => {
                 let paragraphs = folio_core::explore::reader_paragraphs(c, a);
-                let text = reader_text(c, paragraphs);
+                let at = at.get();
+                let text = reader_text(c, &a.id, paragraphs, at, lib.can_correct().then_some(chosen));
+                if at.is_some() {
+                    // Once drawn, the linked passage is brought into view.
+                    request_animation_frame(|| {
+                        if let Ok(Some(p)) = document().query_selector(".reader-text .target") {
+                            p.scroll_into_view();
+                        }
+                    });
+                }
                 let meta = meta_line(a);
                 let counts = format!(
                     "{} · {} · {}",
@@ -144,5 +161,9 @@ pub fn ArticlePage() -> impl IntoView {
             }
             .into_any(),
         })
+    };
+    view! {
+        {page}
+        {lib.can_correct().then(|| view! { <SpeakerForm chosen=chosen/> })}
     }
 }

@@ -10,7 +10,7 @@ use folio_core::explore::{claims, format_number, ClaimGroup};
 use leptos::prelude::*;
 
 use crate::state::corpus::CorpusCtx;
-use crate::state::format::{plural, short_date};
+use crate::state::format::{plural, short_date, unit_label};
 use crate::state::route::Route;
 
 /// The claims view over the corpus in context (mounted by the views module).
@@ -106,8 +106,8 @@ pub fn ClaimsPage() -> impl IntoView {
 /// One measure: its heading with the verdict, then each figure as a row.
 fn claim_group(g: ClaimGroup) -> impl IntoView {
     let title = match &g.of {
-        Some(of) => format!("{} of {of}", g.measure),
-        None => g.measure.clone(),
+        Some(of) => format!("{} of {of}", unit_label(&g.measure)),
+        None => unit_label(&g.measure),
     };
     let (class, verdict) = if g.differ {
         (
@@ -146,7 +146,7 @@ fn claim_group(g: ClaimGroup) -> impl IntoView {
                     <td>"“" {c.text} "”"</td>
                     <td data-label="Source">{source}</td>
                     <td data-label=period_label>{c.period}</td>
-                    <td><a href=Route::Article(c.article).to_hash()>{from}</a> " " <span class="muted small">{date}</span></td>
+                    <td><a href=Route::Article(c.article, Some(c.start)).to_hash()>{from}</a> " " <span class="muted small">{date}</span></td>
                 </tr>
             }
         })

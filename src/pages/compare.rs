@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::entity_chip::EntityChip;
 use crate::state::corpus::{CorpusCtx, Load};
-use crate::state::format::plural;
+use crate::state::format::{plural, unit_label};
 use crate::state::nav::Nav;
 use crate::state::route::Route;
 use crate::state::shards::{is_sharded, ShardCtx};
@@ -123,7 +123,7 @@ pub fn ComparePage() -> impl IntoView {
                             let badge = if cl.differ { "differ" } else { "agree" };
                             view! {
                                 <tr class=class>
-                                    <th scope="row">{cl.unit.clone()}</th>
+                                    <th scope="row">{unit_label(&cl.unit)}</th>
                                     <td>{quantities(&cl.a)}</td>
                                     <td>{quantities(&cl.b)}</td>
                                     <td><span class=format!("badge {badge}")>{badge}</span></td>
@@ -145,8 +145,8 @@ pub fn ComparePage() -> impl IntoView {
                         .collect_view();
                     view! {
                         <div class="pair heads">
-                            <h2><a href=Route::Article(a.clone()).to_hash()>{aa.title.clone()}</a></h2>
-                            <h2><a href=Route::Article(b.clone()).to_hash()>{ab.title.clone()}</a></h2>
+                            <h2><a href=Route::article(a.clone()).to_hash()>{aa.title.clone()}</a></h2>
+                            <h2><a href=Route::article(b.clone()).to_hash()>{ab.title.clone()}</a></h2>
                         </div>
                         <section aria-labelledby="claims-title">
                             <h2 id="claims-title">"Numbers"</h2>

@@ -126,7 +126,7 @@ pub fn EntityPage() -> impl IntoView {
                         <tr>
                             <td class="kwic-left">{l.left.clone()}</td>
                             <td class="kwic-key">
-                                <a class=kind_class(e.kind) href=Route::Article(l.article_id.clone()).to_hash() title=l.article_title.clone()>
+                                <a class=kind_class(e.kind) href=Route::Article(l.article_id.clone(), Some(l.start)).to_hash() title=l.article_title.clone()>
                                     {l.mention.clone()}
                                 </a>
                             </td>
@@ -144,7 +144,7 @@ pub fn EntityPage() -> impl IntoView {
                         <li class="quote-card">
                             <blockquote>"“" {first.quote.text.clone()} "”"</blockquote>
                             <p class="muted">
-                                <a href=Route::Article(first.article_id.clone()).to_hash()>{title_of(&first.article_id)}</a>
+                                <a href=Route::article(first.article_id.clone()).to_hash()>{title_of(&first.article_id)}</a>
                                 {(also > 0).then(|| format!(" · and {} more", plural(also, "article", "articles")))}
                             </p>
                         </li>

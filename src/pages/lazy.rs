@@ -1,5 +1,5 @@
-//! The views that live in the views module (`crates/views`): the map and the
-//! claims read the whole corpus at once and most visits never open them, so
+//! The views that live in the views module (`crates/views`): the map, the
+//! claims and the timeline read the whole corpus at once and most visits never open them, so
 //! their code stays out of the first-load wasm. The app holds only
 //! [`LazyView`], which has `web/views.js` load that module once and mount the
 //! view into a place of its own, handing it the corpus as the JSON the app
@@ -24,7 +24,7 @@ extern "C" {
     ) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// A place for the views module's view `name` (`"map"`, `"claims"`), filled
+/// A place for the views module's view `name` (`"map"`, `"claims"`, `"timeline"`), filled
 /// again whenever the corpus changes, and what went wrong if it could not be.
 #[component]
 pub fn LazyView(name: &'static str) -> impl IntoView {

@@ -5,7 +5,7 @@
 use folio_core::explore::{quotes_by_speaker, SpeakerQuotes};
 use leptos::prelude::*;
 
-use crate::components::correct::{Chosen, SpeakerForm};
+use crate::components::correct::{Chosen, ChosenQuote, SpeakerForm};
 use crate::state::corpus::CorpusCtx;
 use crate::state::format::plural;
 use crate::state::library::LibraryCtx;
@@ -18,21 +18,6 @@ pub fn QuotesPage() -> impl IntoView {
     let lib = LibraryCtx::expect();
     let chosen: Chosen = RwSignal::new(None);
     let all = Memo::new(move |_| corpus.with(quotes_by_speaker));
-    // Names offered when a speaker is changed: the people and organisations
-    // that speak somewhere, and the people named most.
-    let names = move || {
-        corpus.with(|c| {
-            let mut n: Vec<String> = c
-                .entities
-                .iter()
-                .filter(|e| e.kind != folio_core::EntityKind::Place)
-                .map(|e| e.name.clone())
-                .collect();
-            n.sort();
-            n.dedup();
-            n
-        })
-    };
     let (speaker, set_speaker) = signal(String::new());
     let (article, set_article) = signal(String::new());
     let (outlet, set_outlet) = signal(String::new());
@@ -89,12 +74,7 @@ pub fn QuotesPage() -> impl IntoView {
                     }}
                 </p>
             </div>
-            {lib.can_correct().then(|| view! {
-                <SpeakerForm chosen=chosen/>
-                <datalist id="speaker-names">
-                    {move || names().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
-                </datalist>
-            })}
+            {lib.can_correct().then(|| view! { <SpeakerForm chosen=chosen/> })}
             <div class="toolbar">
                 <label>
                     "Speaker "
@@ -148,9 +128,15 @@ pub fn QuotesPage() -> impl IntoView {
                                             <figure class="quote-version">
                                                 <blockquote>"“" {r.quote.text.clone()} "”"</blockquote>
                                                 <figcaption>
-                                                    <a href=Route::Article(r.article_id.clone()).to_hash()>{source}</a>
+                                                    <a href=Route::Article(r.article_id.clone(), Some(r.quote.start)).to_hash()>{source}</a>
                                                     {lib.can_correct().then(|| {
-                                                        let q = (r.article_id.clone(), r.quote.start, r.quote.end, r.quote.speaker.clone());
+                                                        let q = ChosenQuote {
+                                                            article: r.article_id.clone(),
+                                                            start: r.quote.start,
+                                                            end: r.quote.end,
+                                                            speaker: r.quote.speaker.clone(),
+                                                            text: r.quote.text.clone(),
+                                                        };
                                                         view! {
                                                             <button type="button" class="button small speaker-edit"
                                                                 on:click=move |_| chosen.set(Some(q.clone()))>"Speaker…"</button>

@@ -81,7 +81,7 @@ pub fn TimelinePage() -> impl IntoView {
                 view! {
                     <li>
                         <span class=format!("swatch a{}", colour(id)) aria-hidden="true"></span>
-                        <a href=Route::Article(id.clone()).to_hash()>{title.clone()}</a>
+                        <a href=Route::article(id.clone()).to_hash()>{title.clone()}</a>
                     </li>
                 }
             })
@@ -99,7 +99,7 @@ pub fn TimelinePage() -> impl IntoView {
                     <p class="tl-event">
                         <span class=format!("swatch a{}", colour(&e.article_id)) aria-hidden="true"></span>
                         {e.sentence.clone()} " "
-                        <a class="muted" href=Route::Article(e.article_id.clone()).to_hash()>{e.article_title.clone()}</a>
+                        <a class="muted" href=Route::article(e.article_id.clone()).to_hash()>{e.article_title.clone()}</a>
                     </p>
                 }
                 .into_any(),
@@ -145,7 +145,7 @@ fn chart(
             let class = format!("tl-dot a{}", colour(&e.article_id));
             let label = format!("{} — {}", human_date(&e.date), e.sentence);
             Some(view! {
-                <a class=class style=style href=Route::Article(e.article_id.clone()).to_hash() title=label.clone() aria-label=label></a>
+                <a class=class style=style href=Route::article(e.article_id.clone()).to_hash() title=label.clone() aria-label=label></a>
             })
         })
         .collect_view();

@@ -65,9 +65,29 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A normalised unit as a reader writes it: areas keep the core's ASCII
+/// form ("km2", stable in JSON and the CLI) but show with a superscript.
+pub fn unit_label(unit: &str) -> String {
+    match unit.strip_suffix('2') {
+        Some(base) if !base.is_empty() && base.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            format!("{base}²")
+        }
+        _ => unit.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn areas_show_with_a_superscript_and_other_units_as_they_are() {
+        assert_eq!(unit_label("km2"), "km²");
+        assert_eq!(unit_label("mi2"), "mi²");
+        assert_eq!(unit_label("troops"), "troops");
+        assert_eq!(unit_label("2"), "2");
+        assert_eq!(unit_label("G7-2"), "G7-2");
+    }
 
     #[test]
     fn dates_read_like_a_newspaper() {

@@ -6,6 +6,7 @@
 //! | `#/` | library |
 //! | `#/search?q=QUERY` | results for QUERY |
 //! | `#/article/ID` | the reader |
+//! | `#/article/ID?at=N` | the reader, scrolled to the paragraph holding byte N |
 //! | `#/entities` | every person, place and organisation |
 //! | `#/entity/ID` | one entity: aliases, concordance, co-occurrence, quotes |
 //! | `#/quotes` | who said what |
@@ -23,8 +24,9 @@ pub enum Route {
     Library,
     /// Search results for a query (as typed, possibly empty).
     Search(String),
-    /// The reader for one article id.
-    Article(String),
+    /// The reader for one article id, and the byte offset of a passage to
+    /// show (a claim's figure, a quote), when a link points at one.
+    Article(String, Option<usize>),
     /// All entities.
     Entities,
     /// One entity by id.
@@ -46,6 +48,11 @@ pub enum Route {
 }
 
 impl Route {
+    /// The reader for `id`, from its top.
+    pub fn article(id: impl Into<String>) -> Route {
+        Route::Article(id.into(), None)
+    }
+
     /// Parses `location.hash` (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let h = hash.strip_prefix('#').unwrap_or(hash);
@@ -81,7 +88,8 @@ impl Route {
                 Route::Search(query.and_then(|q| query_param(q, "q")).unwrap_or_default())
             }
             Some(("article", id)) if !id.is_empty() && !id.contains('/') => {
-                Route::Article(percent_decode(id))
+                let at = query.and_then(|q| query_param(q, "at"));
+                Route::Article(percent_decode(id), at.and_then(|n| n.parse().ok()))
             }
             _ => Route::NotFound(h.to_string()),
         }
@@ -92,7 +100,8 @@ impl Route {
         match self {
             Route::Library => "#/".to_string(),
             Route::Search(q) => format!("#/search?q={}", percent_encode(q)),
-            Route::Article(id) => format!("#/article/{}", percent_encode(id)),
+            Route::Article(id, None) => format!("#/article/{}", percent_encode(id)),
+            Route::Article(id, Some(at)) => format!("#/article/{}?at={at}", percent_encode(id)),
             Route::Entities => "#/entities".to_string(),
             Route::Entity(id) => format!("#/entity/{}", percent_encode(id)),
             Route::Quotes => "#/quotes".to_string(),
@@ -170,8 +179,14 @@ mod tests {
         assert_eq!(Route::parse("#/search"), Route::Search(String::new()));
         assert_eq!(
             Route::parse("#/article/001_121d20f4aa6c6f84"),
-            Route::Article("001_121d20f4aa6c6f84".into())
+            Route::article("001_121d20f4aa6c6f84")
         );
+        assert_eq!(
+            Route::parse("#/article/a1?at=120"),
+            Route::Article("a1".into(), Some(120))
+        );
+        // A passage that is not a number opens the article from its top.
+        assert_eq!(Route::parse("#/article/a1?at=x"), Route::article("a1"));
         assert!(matches!(Route::parse("#/nope/x/y"), Route::NotFound(_)));
         assert_eq!(Route::parse("#/entities"), Route::Entities);
         assert_eq!(
@@ -207,7 +222,8 @@ mod tests {
             Route::Compare(None, Some("b".into())),
             Route::Compare(Some("a".into()), None),
             Route::Compare(None, None),
-            Route::Article("x y".into()),
+            Route::article("x y"),
+            Route::Article("x y".into(), Some(42)),
         ] {
             assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
         }

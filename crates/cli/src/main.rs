@@ -388,7 +388,11 @@ pub(crate) fn correct(corpus: &mut Corpus, extra: &[Correction]) -> Vec<Correcti
         match o {
             Outcome::Changed(_) => changed += 1,
             Outcome::Missing(_) => {
-                eprintln!("folio: correction {}: {}", c.describe(), o.describe())
+                eprintln!(
+                    "folio: correction {}: {}",
+                    c.describe_in(&corpus.articles),
+                    o.describe()
+                )
             }
             Outcome::Holds => {}
         }

@@ -18,8 +18,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ArticleEntity, CorpusEntity, EntityKind, Extraction};
-use crate::text::{fold_name, FxMap, FxSet};
+use crate::model::{Article, ArticleEntity, CorpusEntity, EntityKind, Extraction};
+use crate::text::{fold_name, truncate_words, FxMap, FxSet};
 
 /// The `format` field of a corrections file.
 pub const FORMAT: &str = "folio-corrections";
@@ -116,6 +116,33 @@ impl Outcome {
 }
 
 impl Correction {
+    /// The correction in one line, naming a quote by its words and its
+    /// article's title where `articles` holds it: what a person reads in the
+    /// list of corrections. Falls back to [`Correction::describe`].
+    pub fn describe_in(&self, articles: &[Article]) -> String {
+        let Correction::Speaker {
+            article,
+            start,
+            end,
+            speaker,
+        } = self
+        else {
+            return self.describe();
+        };
+        let Some((title, words)) = articles
+            .iter()
+            .find(|a| &a.id == article)
+            .and_then(|a| Some((&a.title, a.text.get(*start..*end)?)))
+        else {
+            return self.describe();
+        };
+        let quote = truncate_words(words.trim(), 60);
+        match speaker {
+            Some(s) => format!("\u{201c}{quote}\u{201d} in {title} is by \u{201c}{s}\u{201d}"),
+            None => format!("\u{201c}{quote}\u{201d} in {title} has no speaker"),
+        }
+    }
+
     /// The correction in one line, for the list of corrections and reports.
     pub fn describe(&self) -> String {
         match self {
@@ -803,6 +830,17 @@ mod tests {
         apply(&mut x, &[set(None)]);
         assert_eq!(x.articles[1].quotes[0].speaker, None);
         assert_eq!(apply(&mut x, &[set(None)]).0, vec![Outcome::Holds]);
+        // The list names the quote by its words and its article's title, not
+        // by offsets; without the article it still says what it does.
+        let listed = set(Some("A Passer-by")).describe_in(&x.articles);
+        let words = x.articles[1].text[q.start..q.end].trim();
+        assert!(
+            listed.contains(&x.articles[1].title)
+                && listed.contains(words.split(' ').next().unwrap()),
+            "{listed}"
+        );
+        assert!(!listed.contains(&format!(":{}", q.start)), "{listed}");
+        assert!(set(None).describe_in(&[]).contains("has no speaker"));
     }
 
     /// Guards the report: a correction whose target is gone says so, and

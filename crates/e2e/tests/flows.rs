@@ -469,7 +469,7 @@ async fn the_claims_view_loads_its_module_marks_the_differing_figures_and_filter
     );
     let area = c
         .find(Locator::XPath(
-            "//section[contains(@class,'claim-group')][h2[contains(.,'km2')]]",
+            "//section[contains(@class,'claim-group')][h2[contains(.,'km²')]]",
         ))
         .await
         .expect("an area measure");
@@ -536,18 +536,50 @@ async fn the_claims_view_loads_its_module_marks_the_differing_figures_and_filter
     }
     assert!(after >= 1 && after < before, "{before} -> {after} measures");
 
-    // A figure's article opens in the reader.
-    let link = c
-        .find(Locator::Css(".claim-group td a[href^='#/article/']"))
+    // A figure's article opens in the reader at its sentence: the paragraph
+    // holding the figure is marked and scrolled into view.
+    let row = c.find(Locator::Css(".claim-group tbody tr")).await.unwrap();
+    let written = row
+        .find(Locator::Css("td:nth-child(2)"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let written = written
+        .trim_matches(|ch| ch == '“' || ch == '”')
+        .to_string();
+    let link = row
+        .find(Locator::Css("td a[href^='#/article/']"))
         .await
         .unwrap();
     let href = link.attr("href").await.unwrap().unwrap();
+    assert!(
+        href.contains("?at="),
+        "a figure links to its passage: {href}"
+    );
     link.click().await.unwrap();
     c.wait()
-        .for_element(Locator::Css(".reader-text"))
+        .for_element(Locator::Css(".reader-text p.target"))
         .await
-        .unwrap();
+        .expect("the figure's paragraph is marked");
     assert_eq!(hash(&c).await, href);
+    let target = text_of(&c, ".reader-text p.target").await;
+    assert!(target.contains(&written), "{written:?} in {target:?}");
+    wait_until(
+        &c,
+        "(() => { const r = document.querySelector('.reader-text p.target').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()",
+        5,
+    )
+    .await;
+    assert_eq!(
+        c.find_all(Locator::Css(".reader-text p.target"))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    shot(&c, "reader-at-claim.png").await;
     c.close().await.unwrap();
 
     let c = browser(&driver, 390, 844).await;
@@ -572,7 +604,8 @@ async fn the_claims_view_loads_its_module_marks_the_differing_figures_and_filter
 /// entity's page removes it from the entities, a quote's speaker set from the
 /// quotes view shows as its group, both are listed on `#/corrections` and
 /// survive a reload (the worker applies them to the bundled articles), and
-/// undo takes one back.
+/// undo takes one back; the reader offers the same speaker form, naming the
+/// quote it edits; a one-file copy made afterwards carries the correction.
 #[tokio::test(flavor = "multi_thread")]
 async fn corrections_made_in_the_browser_apply_survive_a_reload_and_undo() {
     let addr = serve(dist_dir()).await;
@@ -659,6 +692,71 @@ async fn corrections_made_in_the_browser_apply_survive_a_reload_and_undo() {
         20,
     )
     .await;
+
+    // From the reader: a quote's pencil opens the speaker form, which shows
+    // the words of the quote it edits.
+    c.goto(&format!("{base}#/quotes")).await.unwrap();
+    let to_reader = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".quote-version figcaption a[href*='?at=']"))
+        .await
+        .expect("a quote links to its passage in the reader");
+    to_reader.click().await.unwrap();
+    let pencil = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".reader-text p.target .speaker-edit"))
+        .await
+        .expect("the linked quote has a speaker button in the reader");
+    pencil.click().await.unwrap();
+    let shown = text_of(&c, ".speaker-form .speaker-quote").await;
+    let passage = text_of(&c, ".reader-text p.target").await;
+    assert!(
+        shown.len() > 10 && passage.contains(shown.trim_end_matches('…')),
+        "the form names the quote: {shown:?} in {passage:?}"
+    );
+    shot(&c, "reader-speaker-form.png").await;
+    c.find(Locator::XPath(
+        "//form[contains(@class,'speaker-form')]//button[text()='Cancel']",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_until(&c, "!document.querySelector('.speaker-form')", 5).await;
+
+    // The one-file copy made now carries the correction: opened from disk,
+    // with no worker and no storage, its quotes show the speaker set by hand.
+    c.goto(&format!("{base}#/")).await.unwrap();
+    let export = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath("//button[text()='As one HTML file']"))
+        .await
+        .unwrap();
+    // Clear of the sticky bar, where a click would land on the search box.
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'})",
+        vec![serde_json::to_value(&export).unwrap()],
+    )
+    .await
+    .unwrap();
+    export.click().await.unwrap();
+    downloaded(&driver, "folio.html").await;
+    let copy = downloads_dir(&driver).join("folio.html");
+    c.goto(&format!("file://{}#/quotes", copy.display()))
+        .await
+        .unwrap();
+    wait_until(&c, by_nobody, 20).await;
+    assert!(
+        c.find_all(Locator::Css(".speaker-edit"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "a one-file copy offers no corrections: it has nowhere to keep them"
+    );
 
     // On a phone, in the dark theme (the same profile, so the same
     // storage), the page and the form fit.

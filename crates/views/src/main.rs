@@ -1,5 +1,5 @@
 //! Folio's views module: the views that read the whole corpus at once and that
-//! most visits never open (map, claims), as a wasm module of their own that
+//! most visits never open (map, claims, timeline), as a wasm module of their own that
 //! the app loads the first time one of them opens (`web/views.js`). Trunk has
 //! no wasm splitting, so the split is by hand: this module has its own Leptos
 //! runtime, is handed the element to render into and the corpus as the JSON
@@ -11,7 +11,7 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use folio::pages::{claims::ClaimsPage, map::MapPage};
+use folio::pages::{claims::ClaimsPage, map::MapPage, timeline::TimelinePage};
 use folio::state::corpus::{CorpusCtx, Load};
 use folio_core::{Corpus, Extraction};
 use leptos::prelude::*;
@@ -34,6 +34,7 @@ pub fn view(name: &str, el: web_sys::HtmlElement, json: &str) -> Result<(), JsVa
     let page: fn() -> AnyView = match name {
         "map" => || MapPage().into_any(),
         "claims" => || ClaimsPage().into_any(),
+        "timeline" => || TimelinePage().into_any(),
         other => return Err(JsValue::from_str(&format!("there is no view “{other}”"))),
     };
     let x: Extraction = serde_json::from_str(json)

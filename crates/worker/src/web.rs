@@ -472,7 +472,7 @@ async fn reply_library(report: Option<Report>, error: Option<String>) {
         .iter()
         .zip(&outcomes)
         .map(|(c, o)| Listed {
-            text: c.describe(),
+            text: c.describe_in(&extraction.articles),
             outcome: o.describe(),
             missing: matches!(o, Outcome::Missing(_)),
         })

@@ -41,8 +41,9 @@ pub struct Span {
 /// A run of spans, inside a quote or not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Block {
-    /// When the block is quoted speech: the speaker's name, if known, and id.
-    pub quote: Option<(Option<String>, Option<String>)>,
+    /// When the block is quoted speech: the quote (its speaker, and its
+    /// offsets, by which a correction names it).
+    pub quote: Option<Quote>,
     /// The spans, in text order.
     pub spans: Vec<Span>,
 }
@@ -161,7 +162,7 @@ pub fn reader_paragraphs(corpus: &Corpus, article: &Article) -> Vec<ReaderParagr
                 spans.push(plain(&text[pos..range.end]));
             }
             blocks.push(Block {
-                quote: quote.map(|q| (q.speaker.clone(), q.speaker_id.clone())),
+                quote: quote.cloned(),
                 spans,
             });
         };

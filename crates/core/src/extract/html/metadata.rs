@@ -81,6 +81,11 @@ impl Stated {
     }
 
     /// The first of `keys` the page has a meta tag for.
+    /// The content of the meta tag named `key` (folded), if the page has one.
+    pub(super) fn meta_named(&self, key: &str) -> Option<&str> {
+        self.metas.get(key).map(String::as_str)
+    }
+
     pub(super) fn meta_value(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.metas.get(*k).cloned())
     }

@@ -326,6 +326,61 @@ mod tests {
         assert_eq!(extract_html(&page("", &body)).meta.byline, None);
     }
 
+    /// Guards the order of the date's sources: the day an address names
+    /// comes before a restamped meta date; a meta name from the wider table
+    /// counts; a date set inside the headline element is the shown one; a
+    /// stated time with the publisher's own offset keeps its day against a
+    /// shown day next to it, where a UTC time gives way.
+    #[test]
+    fn the_address_a_wider_meta_table_the_headline_and_the_zone_date_a_page() {
+        let date = |head: &str, body: &str| extract_html(&page(head, body)).meta.published;
+        let article = format!("<article>{PROSE}</article>");
+        assert_eq!(
+            date(
+                "<link rel='canonical' href='https://example.org/home/2017/7/12/montauk'>\
+                 <meta itemprop='datePublished' content='2019-06-17T18:28:00+0200'>",
+                &article
+            )
+            .as_deref(),
+            Some("2017-07-12")
+        );
+        assert_eq!(
+            date(
+                "<meta name='publication_date' content='2022-02-08T14:00:00'>",
+                &article
+            )
+            .as_deref(),
+            Some("2022-02-08")
+        );
+        assert_eq!(
+            date(
+                "",
+                &format!(
+                    "<h1>Fans return to the arenas<br><small>02.02.2022</small></h1>{article}"
+                )
+            )
+            .as_deref(),
+            Some("2022-02-02")
+        );
+        let shown = format!("<h1>Tension in the cabinet</h1><p>3 May 2022</p>{article}");
+        assert_eq!(
+            date(
+                "<meta property='article:published_time' content='2022-05-04T01:46:08-03:00'>",
+                &shown
+            )
+            .as_deref(),
+            Some("2022-05-04")
+        );
+        assert_eq!(
+            date(
+                "<meta property='article:published_time' content='2022-05-04T01:46:08Z'>",
+                &shown
+            )
+            .as_deref(),
+            Some("2022-05-03")
+        );
+    }
+
     /// Guards the dates from markup and the last resorts: an element marked
     /// as the date (microdata, hAtom's `title`, a class naming a publication
     /// date), a `WebPage`'s JSON-LD date, then the date it was modified.

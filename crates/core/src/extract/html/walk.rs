@@ -347,6 +347,11 @@ impl Walker {
             if let Some(t) = self.h1_open.take() {
                 let t = collapse(&t);
                 if !t.is_empty() {
+                    // A date set inside the headline element ("Title<br><small>
+                    // 02.02.2022</small>") is the one shown beside it.
+                    if self.stated.shown_date.is_none() {
+                        self.stated.shown_date = super::published::shown_date(&t);
+                    }
                     self.stated.h1 = Some(t);
                 }
             }

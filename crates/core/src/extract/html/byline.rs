@@ -174,10 +174,14 @@ fn clean_byline(s: &str) -> String {
         }
     }
     let out = out.trim_matches(|c: char| c == ',' || c.is_whitespace());
-    // One name repeated by several sources ("Ann, Ann") is one author.
+    // One name repeated by several sources ("Ann, Ann") is one author; a
+    // part that only names an earlier one again ("View all posts by Ann")
+    // or is a lowercase word of the page ("more") is no author at all.
     let mut names: Vec<&str> = Vec::new();
     for n in out.split(", ") {
-        if !names.contains(&n) {
+        let lower = n.to_lowercase();
+        let again = names.iter().any(|k| lower.contains(&k.to_lowercase()));
+        if !again && (names.is_empty() || names_only(n)) {
             names.push(n);
         }
     }
@@ -196,6 +200,15 @@ mod tests {
         assert_eq!(clean_byline("'Ann Lee, Bo Kim'"), "Ann Lee, Bo Kim");
         assert_eq!(clean_byline("Ann, Ann, Ann"), "Ann");
         assert_eq!(clean_byline("Byron Lee"), "Byron Lee");
+        assert_eq!(
+            clean_byline("Ann Lee, Zeige alle Beiträge von Ann Lee →"),
+            "Ann Lee"
+        );
+        assert_eq!(clean_byline("Bo Kim, weiter"), "Bo Kim");
+        assert_eq!(
+            clean_byline("Ann Lee, Bo Kim, Cy de Vries"),
+            "Ann Lee, Bo Kim, Cy de Vries"
+        );
     }
 
     /// Guards the marked author element: its names after an opener or a

@@ -267,6 +267,26 @@ mod tests {
             strip_title_suffix("Dogs - a history", None, false),
             "Dogs - a history"
         );
+        // The headline the reader sees beats the one written for sharing.
+        let m = extract_html(&page(
+            "<meta property='og:title' content='Paving fiasco: the high street in ruins'>",
+            &format!("<h1>The town sues the builder over bad paving stones</h1>{PROSE}"),
+        ))
+        .meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("The town sues the builder over bad paving stones")
+        );
+        // Unless the heading is no headline: a lone word, the site's name.
+        let m = extract_html(&page(
+            "<meta property='og:title' content='Ferry reaches the islands at last'>",
+            &format!("<h1>Menu</h1>{PROSE}"),
+        ))
+        .meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Ferry reaches the islands at last")
+        );
     }
 
     #[test]

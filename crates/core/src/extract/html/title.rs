@@ -1,6 +1,7 @@
-//! The title: the page's own headline (its `og:`/`twitter:` title, the JSON-LD
-//! headline, the first `<h1>`), else the `<title>`, without the site's name that
-//! pages append to either ("Ferry sinks | The Post").
+//! The title: the page's own headline (the `<h1>` a reader sees when it reads
+//! as a headline, its `og:`/`twitter:` title, the JSON-LD headline, any
+//! `<h1>`), else the `<title>`, without the site's name that pages append to
+//! either ("Ferry sinks | The Post").
 
 use super::collapse::collapse;
 use super::json_ld::LdInfo;
@@ -43,7 +44,14 @@ pub(super) fn find(page: &Stated, ld: &LdInfo, outlet: Option<&str>) -> Option<S
         let host = w == 1 && t.contains('.') && !t.ends_with('.');
         is_outlet || host || (w <= 1 && h1_words >= 3)
     };
+    // The headline a reader sees comes first when it reads as one: a
+    // sentence-length heading, not the site's name or a lone word.
+    let visible = h1.clone().filter(|h| {
+        let w = h.split_whitespace().count();
+        (3..=30).contains(&w) && !h.contains(['{', '}'])
+    });
     let own = [
+        visible,
         page.meta_value(&["og:title"]),
         page.meta_value(&["twitter:title"]),
         ld.headline.clone(),

@@ -124,6 +124,17 @@ pub fn extract_html(html: &str) -> HtmlDocument {
         page.forget_furniture_hints();
         text = page.body_text(&doc);
     }
+    // A landmark left open holds the rest of the page (an unclosed
+    // `<header>` does, as browsers parse it), so the article was skipped
+    // with it: walked again into the landmarks, the best block is the body.
+    if text.trim().is_empty() {
+        let mut again = Walker::default();
+        again.keep_landmarks = true;
+        again.walk(&doc);
+        // The landmark's own hint ("header") covers the article too.
+        again.forget_furniture_hints();
+        text = again.body_text(&doc);
+    }
     let text = match ld.body.as_deref() {
         Some(body) if prefer_ld_body(&text, body) => body.to_string(),
         _ => text,
@@ -157,6 +168,32 @@ mod tests {
 
     fn page(head: &str, body: &str) -> String {
         format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+    }
+
+    /// Guards the landmark fallback: a page whose `<header>` is never closed
+    /// holds its article inside it (as browsers parse it); the article is
+    /// still the body, never an empty one.
+    #[test]
+    fn an_article_inside_a_header_left_open_is_the_body() {
+        let html = page(
+            "<title>Ferry</title>",
+            &format!(
+                "<header id='header' class='header' role='banner'><div class='logo'>Western Post</div>\
+                 <div class='article-body'>{PROSE}</div><p class='comments'>Log in to comment.</p>"
+            ),
+        );
+        let doc = extract_html(&html);
+        assert!(
+            doc.text.starts_with("The ferry left Galway"),
+            "{:?}",
+            doc.text
+        );
+        // A closed header is furniture as before.
+        let html = page(
+            "",
+            &format!("<header><p>Western Post, the islands' paper since 1901, read by all.</p></header><article>{PROSE}</article>"),
+        );
+        assert!(!extract_html(&html).text.contains("since 1901"));
     }
 
     /// Guards the second vote: an article wrapped in an element whose class

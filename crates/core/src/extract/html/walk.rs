@@ -90,6 +90,10 @@ struct Open {
 /// One pass over the document: blocks for the body, raw facts for the metadata.
 #[derive(Debug, Default)]
 pub(super) struct Walker {
+    /// Walk into the page's landmarks (`<header>`, `<nav>`, `<aside>`,
+    /// `<footer>` and their roles) instead of skipping them: for a page
+    /// whose article is inside one.
+    pub(super) keep_landmarks: bool,
     pub(super) blocks: Vec<Block>,
     stack: Vec<Open>,
     /// Depth of skipped elements currently open.
@@ -287,7 +291,7 @@ impl Walker {
                 None => self.date_open = Some((self.stack.len(), Vec::new())),
             }
         }
-        let skip = skipped(name, el);
+        let skip = skipped(name, el, self.keep_landmarks);
         let block = block_kind(name);
         let pre = name == "pre";
         let (neg, pos) = if matches!(name, "html" | "body" | "main") {
@@ -497,7 +501,17 @@ impl Walker {
 }
 
 /// Tags and attributes that never hold article text.
-fn skipped(name: &str, el: &scraper::node::Element) -> bool {
+fn skipped(name: &str, el: &scraper::node::Element, keep_landmarks: bool) -> bool {
+    let landmark = matches!(name, "nav" | "aside" | "footer" | "header")
+        || el.attr("role").is_some_and(|r| {
+            matches!(
+                r.trim(),
+                "navigation" | "banner" | "contentinfo" | "complementary"
+            )
+        });
+    if landmark {
+        return !keep_landmarks;
+    }
     if matches!(
         name,
         "head"
@@ -519,10 +533,6 @@ fn skipped(name: &str, el: &scraper::node::Element) -> bool {
             | "button"
             | "input"
             | "label"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "header"
             | "figure"
             | "figcaption"
             | "dialog"
@@ -544,16 +554,7 @@ fn skipped(name: &str, el: &scraper::node::Element) -> bool {
         }
     }
     if let Some(role) = el.attr("role") {
-        if matches!(
-            role.trim(),
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "complementary"
-                | "dialog"
-                | "menu"
-                | "search"
-        ) {
+        if matches!(role.trim(), "dialog" | "menu" | "search") {
             return true;
         }
     }

@@ -9,8 +9,18 @@ use anyhow::bail;
 use anyhow::Context;
 use anyhow::Result;
 
-/// `folio eval html DIR`: runs [`folio_core::extract::html::extract_html`] on
-/// every page of the article-extraction benchmark (`DIR/html/<id>.html.gz`,
+/// A page as the reader shows it: the HTML stage's body and metadata, its
+/// body through the cleaning stage every imported page goes through, so
+/// that the figures are those of the text a user reads.
+#[cfg(feature = "html")]
+fn as_read(html: &str) -> folio_core::extract::html::HtmlDocument {
+    let mut doc = folio_core::extract::html::extract_html(html);
+    doc.text = folio_core::extract::clean::clean(&doc.text).text;
+    doc
+}
+
+/// `folio eval html DIR`: runs [`folio_core::extract::html::extract_html`]
+/// and the cleaning stage ([`as_read`]) on every page of the article-extraction benchmark (`DIR/html/<id>.html.gz`,
 /// truth in `DIR/ground-truth.json`) and prints the benchmark's own figures
 /// ([`folio_core::eval_html`]) and the extraction speed. `predictions_out`
 /// receives `{id: {"articleBody": ...}}` for the reference scorer.
@@ -39,7 +49,6 @@ fn read_gz(path: &Path) -> Result<Vec<u8>> {
 #[cfg(feature = "html")]
 fn benchmark(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<()> {
     use folio_core::eval_html::{page_counts, Score};
-    use folio_core::extract::html::extract_html;
 
     let truth_path = dir.join("ground-truth.json");
     let truth: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
@@ -55,7 +64,7 @@ fn benchmark(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<(
         pages.push(String::from_utf8_lossy(&raw).into_owned());
     }
     let start = std::time::Instant::now();
-    let predicted: Vec<String> = pages.iter().map(|p| extract_html(p).text).collect();
+    let predicted: Vec<String> = pages.iter().map(|p| as_read(p).text).collect();
     let seconds = start.elapsed().as_secs_f64();
     let counts: Vec<_> = ids
         .iter()
@@ -233,7 +242,6 @@ impl Part {
 fn pieces(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<()> {
     use anyhow::bail;
     use folio_core::eval_html::{Field, SegmentCounts};
-    use folio_core::extract::html::extract_html;
 
     let mut ids: Vec<String> = std::fs::read_dir(dir)
         .with_context(|| format!("{}", dir.display()))?
@@ -264,7 +272,7 @@ fn pieces(dir: &Path, predictions_out: Option<&Path>, json: bool) -> Result<()> 
         pages.push(folio_core::extract::decode::decode(&raw).unwrap_or_default());
     }
     let start = std::time::Instant::now();
-    let docs: Vec<_> = pages.iter().map(|p| extract_html(p)).collect();
+    let docs: Vec<_> = pages.iter().map(|p| as_read(p)).collect();
     let seconds = start.elapsed().as_secs_f64();
     let per_second = pages.len() as f64 / seconds.max(1e-9);
 

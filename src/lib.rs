@@ -66,6 +66,21 @@ pub fn App() -> impl IntoView {
         Route::Corrections => Page::Corrections,
         Route::NotFound(_) => Page::NotFound,
     });
+    // Another view, or another article or entity, opens at its top, as a new
+    // page would (a link to a passage scrolls to it itself); a new query in
+    // the search box keeps the results where they are.
+    Effect::new(move |prev: Option<Route>| {
+        let route = nav.route.get();
+        let same_view = match (&prev, &route) {
+            (Some(Route::Search(_)), Route::Search(_)) => true,
+            (Some(a), b) => a == b,
+            (None, _) => true,
+        };
+        if !same_view {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        route
+    });
     let link = move |label: &'static str, href: &'static str, active: Page| {
         view! {
             <a href=href aria-current=move || (page.get() == active).then_some("page")>{label}</a>

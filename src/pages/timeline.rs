@@ -15,8 +15,9 @@ use crate::state::route::Route;
 const PALETTE: usize = 8;
 /// The close-up covers the busiest window of this many days.
 const CLOSEUP_DAYS: i64 = 31;
-/// Axis labels are at least this far apart (percent of the width).
-const MIN_TICK_GAP: f64 = 5.5;
+/// Axis labels are at least this far apart (percent of the width): a label
+/// ("Sep 2022") is some 65 px wide, and a phone's axis some 420 px.
+const MIN_TICK_GAP: f64 = 16.0;
 /// Height of one stacked dot, in pixels.
 const DOT_STEP: usize = 18;
 

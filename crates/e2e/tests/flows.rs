@@ -580,6 +580,24 @@ async fn the_claims_view_loads_its_module_marks_the_differing_figures_and_filter
         1
     );
     shot(&c, "reader-at-claim.png").await;
+    // Another view opens at its top, not where the reader was scrolled to.
+    let scrolled = c.execute("return window.scrollY", vec![]).await.unwrap();
+    assert!(
+        scrolled.as_f64().unwrap_or(0.0) > 0.0,
+        "the reader scrolled to the passage"
+    );
+    c.find(Locator::Css("nav.views a[href='#/entities']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &c,
+        "location.hash === '#/entities' && window.scrollY === 0",
+        5,
+    )
+    .await;
     c.close().await.unwrap();
 
     let c = browser(&driver, 390, 844).await;

@@ -54,6 +54,17 @@ pub fn CorrectEntity(
         let find = |n: &str| {
             corpus.with(|c| find_entity(&c.entities, kind, n).map(|i| c.entities[i].id.clone()))
         };
+        // The entity to merge into: of this kind first, else of another
+        // (a name read as the wrong kind is often another entity).
+        let target = |n: &str| {
+            corpus.with(|c| {
+                [kind, EntityKind::Person, EntityKind::Org, EntityKind::Place]
+                    .into_iter()
+                    .find_map(|k| {
+                        find_entity(&c.entities, k, n).map(|i| (k, c.entities[i].id.clone()))
+                    })
+            })
+        };
         let (correction, then) = match act.as_str() {
             "not" => (Correction::NotEntity { kind, name }, Some(Route::Entities)),
             "rename" => (
@@ -64,12 +75,12 @@ pub fn CorrectEntity(
                 },
                 None,
             ),
-            "merge" => match find(&other) {
-                Some(id) if Some(&id) != find(&name).as_ref() => (
+            "merge" => match target(&other) {
+                Some((into_kind, id)) if Some(&id) != find(&name).as_ref() => (
                     Correction::Merge {
                         kind,
                         name,
-                        into_kind: kind,
+                        into_kind,
                         into: other,
                     },
                     Some(Route::Entity(id)),
@@ -80,8 +91,7 @@ pub fn CorrectEntity(
                 }
                 None => {
                     problem.set(Some(format!(
-                        "No {} goes by “{other}” in this library.",
-                        kind.as_str()
+                        "No entity goes by “{other}” in this library."
                     )));
                     return;
                 }

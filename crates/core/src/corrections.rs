@@ -746,6 +746,36 @@ mod tests {
 
     /// Guards merging and splitting: a merge folds two entries of one article
     /// into one, and a split takes exactly the alias's mentions out again.
+    /// Guards a merge across kinds (a mis-kinded name that is another
+    /// entity): its mentions take the target's id and kind.
+    #[test]
+    fn a_merge_across_kinds_takes_the_targets_kind() {
+        let mut x = corpus(&TEXTS);
+        let wrong = x
+            .entities
+            .iter()
+            .find(|e| e.name.contains("Delhi"))
+            .expect("the fixture's misread name")
+            .clone();
+        let lagos = entity(&x, EntityKind::Place, "Lagos").unwrap().id.clone();
+        let merge = Correction::Merge {
+            kind: wrong.kind,
+            name: wrong.name.clone(),
+            into_kind: EntityKind::Place,
+            into: "Lagos".into(),
+        };
+        let (o, _) = apply(&mut x, std::slice::from_ref(&merge));
+        assert_eq!(o, vec![Outcome::Changed(2)]);
+        consistent(&x);
+        assert!(!x.entities.iter().any(|e| e.id == wrong.id));
+        for a in &x.articles {
+            for e in a.entities.iter().filter(|e| e.id == lagos) {
+                assert_eq!(e.kind, EntityKind::Place);
+            }
+        }
+        assert_eq!(apply(&mut x, &[merge]).0, vec![Outcome::Holds]);
+    }
+
     #[test]
     fn merge_joins_two_entities_and_split_takes_an_alias_off_again() {
         let mut x = corpus(&TEXTS);

@@ -124,10 +124,63 @@ impl Stated {
 /// `application-name`, then the host name of the page's own address without
 /// "www." ("example.org"), which names the site when nothing else does.
 fn outlet(page: &Stated, ld: &LdInfo) -> Option<String> {
-    page.meta_value(&["og:site_name"])
-        .or_else(|| ld.publisher.clone())
-        .or_else(|| page.meta_value(&["application-name"]))
-        .or_else(|| page.url_candidates().find_map(host_name))
+    let host = page.url_candidates().find_map(host_name);
+    let label = host.as_deref().and_then(site_label);
+    let stated: Vec<String> = [
+        page.meta_value(&["og:site_name"]),
+        ld.publisher.clone(),
+        page.meta_value(&["application-name"]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // A site's name spells its address: a stated name that shares nothing
+    // with the host ("U.S." on reuters.com, a section's) gives way to one
+    // that does.
+    let spells = |name: &str| {
+        let l = label.as_deref().unwrap_or("");
+        let n: String = name
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        !l.is_empty() && !n.is_empty() && (n.contains(l) || l.contains(&n))
+    };
+    if let Some(first) = stated.first() {
+        if label.is_some() && !spells(first) {
+            if let Some(better) = stated.iter().find(|n| spells(n)) {
+                return Some(better.clone());
+            }
+        }
+        return Some(first.clone());
+    }
+    // Else the host's name as the page's title spells it ("Pluralsight"),
+    // else the host itself.
+    let in_title = label.as_deref().and_then(|l| {
+        page.title
+            .as_deref()?
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| w.chars().flat_map(char::to_lowercase).eq(l.chars()))
+    });
+    in_title.map(str::to_string).or(host)
+}
+
+/// The name part of a host: its label before the public suffix
+/// ("reuters" of `reuters.com`, "nhk" of `www3.nhk.or.jp`,
+/// "nationalgeographic" of `nationalgeographic.co.uk`).
+fn site_label(host: &str) -> Option<String> {
+    const SECOND_LEVEL: &[&str] = &[
+        "co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go",
+    ];
+    let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    labels.pop()?;
+    if labels.len() >= 2 && labels.last().is_some_and(|l| SECOND_LEVEL.contains(l)) {
+        labels.pop();
+    }
+    labels
+        .last()
+        .map(|l| l.to_string())
+        .filter(|l| l.len() >= 3)
 }
 
 /// The host of an absolute address, lowercased, without "www.".
@@ -154,6 +207,21 @@ fn url(page: &Stated, ld: &LdInfo) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hosts_name_part_is_left_of_its_public_suffix() {
+        assert_eq!(site_label("reuters.com").as_deref(), Some("reuters"));
+        assert_eq!(site_label("www3.nhk.or.jp").as_deref(), Some("nhk"));
+        assert_eq!(
+            site_label("nationalgeographic.co.uk").as_deref(),
+            Some("nationalgeographic")
+        );
+        assert_eq!(
+            site_label("en.blog.wordpress.com").as_deref(),
+            Some("wordpress")
+        );
+        assert_eq!(site_label("localhost"), None);
+    }
 
     #[test]
     fn a_host_names_the_site_when_nothing_else_does() {

@@ -408,6 +408,39 @@ mod tests {
         assert_eq!(extract_html(&page("", &body)).meta.byline, None);
     }
 
+    /// Guards the outlet's agreement with the address: a stated site name
+    /// that shares nothing with the host (a section's) gives way to the
+    /// publisher that spells it; with no name stated, the host's name as the
+    /// title writes it.
+    #[test]
+    fn the_outlet_is_the_name_that_spells_the_address() {
+        let outlet = |head: &str| extract_html(&page(head, PROSE)).meta.outlet;
+        let canonical = "<link rel='canonical' href='https://www.westernpost.com/world/ferry'>";
+        let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Western Post"}}</script>"#;
+        assert_eq!(
+            outlet(&format!(
+                "{canonical}<meta property='og:site_name' content='World'>{ld}"
+            ))
+            .as_deref(),
+            Some("Western Post")
+        );
+        assert_eq!(
+            outlet(&format!(
+                "{canonical}<meta property='og:site_name' content='The Western Post'>{ld}"
+            ))
+            .as_deref(),
+            Some("The Western Post")
+        );
+        assert_eq!(
+            outlet(&format!(
+                "{canonical}<title>Ferry sinks | WesternPost</title>"
+            ))
+            .as_deref(),
+            Some("WesternPost")
+        );
+        assert_eq!(outlet(canonical).as_deref(), Some("westernpost.com"));
+    }
+
     /// Guards the order of the date's sources: the day an address names
     /// comes before a restamped meta date; a meta name from the wider table
     /// counts; a date set inside the headline element is the shown one; a

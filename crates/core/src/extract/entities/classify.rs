@@ -43,9 +43,18 @@ const MULTI_DEFAULT: EntityKind = EntityKind::Person;
 fn is_common_opener(w: &Word, lower_seen: &WordSet) -> bool {
     in_not_names(w.key)
         || in_place_prepositions(w.key)
-        || (lower_seen.contains(w.key)
+        || ((lower_seen.contains(w.key) || is_adverb(w.key))
             && !gaz::is_first_name(w.key)
             && gaz::country(w.key).is_none())
+}
+
+/// Whether a folded word reads as an English adverb by its ending.
+fn is_adverb(key: &str) -> bool {
+    use crate::extract::lexicon::ADVERB_ENDINGS;
+    key.bytes().all(|b| b.is_ascii_lowercase())
+        && ADVERB_ENDINGS
+            .iter()
+            .any(|e| key.len() >= e.len() + 3 && key.ends_with(e))
 }
 
 fn is_title(k: &str) -> bool {

@@ -159,6 +159,19 @@ mod tests {
         );
     }
 
+    /// Guards the adverb opener: "Naturally" before a name at a sentence's
+    /// start is no part of it, while a first name of that shape stays.
+    #[test]
+    fn an_adverb_that_opens_a_sentence_is_not_part_of_the_name() {
+        let t = "Bloggers saw the jets first. Naturally China will show more hardware. \
+                 Reportedly Germany agreed.";
+        assert_eq!(kind_of(t, "China"), Some(EntityKind::Place));
+        assert_eq!(kind_of(t, "Germany"), Some(EntityKind::Place));
+        assert!(kind_of(t, "Naturally China").is_none());
+        let t = "Sally Hawkins won. Kelly Clarkson sang.";
+        assert_eq!(kind_of(t, "Sally Hawkins"), Some(EntityKind::Person));
+    }
+
     #[test]
     fn possessive_is_not_part_of_the_name_and_demonyms_are_not_places() {
         let t = "Ukrainian troops moved. Russia's army fell back in Ukraine.";

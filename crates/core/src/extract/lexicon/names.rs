@@ -190,6 +190,15 @@ pub(crate) const NOT_NAMES: &[&str] = &[
 ];
 
 /// Lowercase words that may join capitalised words inside one name.
+/// Endings of English adverbs ("Naturally", "Previously", "Reportedly"): a
+/// sentence that opens with one puts it before a name, not in it ("Naturally
+/// China will …"). Names that end so are short ("Sally", "Emily") or first
+/// names the gazetteer knows, and a word must be longer than its ending by
+/// three letters to count.
+pub(crate) const ADVERB_ENDINGS: &[&str] = &[
+    "ally", "ously", "ively", "ingly", "edly", "fully", "lessly", "ently", "antly", "ately",
+];
+
 pub(crate) const NAME_PARTICLES: &[&str] = &[
     "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "bin", "ibn",
     "al", "el", "dos", "das", "y",

@@ -146,7 +146,18 @@ pub fn claims(corpus: &Corpus) -> Vec<ClaimGroup> {
                 .iter_mut()
                 .find(|(m, o, _)| *m == measure && *o == of_key)
             {
-                Some((_, _, g)) => g.claims.push(claim),
+                Some((_, _, g)) => {
+                    // One article restating its figure from the same source
+                    // ("four regions", three times) reports it once.
+                    let restated = g.claims.iter().any(|c| {
+                        c.article == claim.article
+                            && c.source == claim.source
+                            && (c.value - claim.value).abs() <= c.value.abs() * SAME_VALUE
+                    });
+                    if !restated {
+                        g.claims.push(claim);
+                    }
+                }
                 None => groups.push((
                     measure.clone(),
                     of_key,
@@ -442,6 +453,34 @@ mod tests {
             "{:?}",
             groups[0]
         );
+    }
+
+    /// Guards the restatement rule: an article that gives one figure from one
+    /// source twice reports it once; another source's same figure stays.
+    #[test]
+    fn a_figure_one_article_restates_is_one_figure() {
+        let c = Corpus::build(vec![
+            Source::text(
+                "a.txt",
+                "The rebels hold four provinces. Talks covered the four provinces on Monday. \
+                 President Ilse Marn said four provinces would vote.",
+            ),
+            Source::text("b.txt", "Observers said the rebels hold four provinces."),
+        ]);
+        let groups = claims(&c);
+        let provinces = groups
+            .iter()
+            .find(|g| g.measure == "provinces")
+            .expect("the provinces are one measure");
+        let from_a: Vec<Option<&str>> = provinces
+            .claims
+            .iter()
+            .filter(|x| x.article == "a")
+            .map(|x| x.source.as_deref())
+            .collect();
+        assert_eq!(from_a.len(), 2, "{provinces:?}");
+        assert!(from_a.contains(&Some("Ilse Marn")), "{from_a:?}");
+        assert_eq!(provinces.articles, 2);
     }
 
     #[test]

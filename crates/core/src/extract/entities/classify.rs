@@ -16,7 +16,8 @@
 use super::candidate::{key_of, plain, push, set, Cand, MEDIUM, STRONG, WEAK};
 use super::evidence::{
     born_after, copula_kind, followed_by_region, in_place_list, list_kind, member_context,
-    org_context, person_after, place_after, place_after_the, place_named, posted_on, team_after,
+    org_after, org_before, org_context, person_after, place_after, place_after_the, place_named,
+    posted_on, team_after,
 };
 use super::runs::is_initial;
 use super::words::{
@@ -257,6 +258,17 @@ pub(super) fn classify_run(
         set(&mut c, EntityKind::Person, STRONG);
     } else if acronym {
         set(&mut c, EntityKind::Org, MEDIUM);
+    } else if org_after(words, e)
+        && !org_before(words, s)
+        && (gaz::is_city(&c.key) || gaz::country(&c.key).is_some())
+        && !words[e..(e + 2).min(words.len())]
+            .iter()
+            .any(|w| matches!(w.key, "club" | "team" | "side" | "franchise"))
+    {
+        // "her Abbotsford high school", "a Boston hospital": a city or a
+        // country before an institution's noun says where it is (but a
+        // city's name before "club" or "team" is the club's).
+        set(&mut c, EntityKind::Place, MEDIUM);
     } else if org_context(words, s, e) {
         set(&mut c, EntityKind::Org, STRONG);
     } else if team_after(text, words, e) {

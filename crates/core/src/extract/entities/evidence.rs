@@ -36,18 +36,32 @@ pub(super) fn posted_on(words: &[Word], s: usize) -> bool {
 /// run ("the band X") or after it, possibly behind one lowercase modifier ("X
 /// band", "X football team").
 pub(super) fn org_context(words: &[Word], s: usize, e: usize) -> bool {
-    let adjacent = |a: usize, b: usize| words[b].start - words[a].end == 1;
-    let lower_org = |k: usize| !words[k].cap && in_org_nouns(words[k].key);
-    let before = s > 0 && adjacent(s - 1, s) && lower_org(s - 1) && {
-        // "the band X", "rock band X" but not "the company's X".
-        !words[s - 1].possessive
-    };
-    let after = e < words.len()
-        && adjacent(e - 1, e)
+    org_before(words, s) || org_after(words, e)
+}
+
+fn adjacent(words: &[Word], a: usize, b: usize) -> bool {
+    words[b].start - words[a].end == 1
+}
+
+fn lower_org(words: &[Word], k: usize) -> bool {
+    !words[k].cap && in_org_nouns(words[k].key)
+}
+
+/// "the band X", "rock band X" but not "the company's X".
+pub(super) fn org_before(words: &[Word], s: usize) -> bool {
+    s > 0 && adjacent(words, s - 1, s) && lower_org(words, s - 1) && !words[s - 1].possessive
+}
+
+/// "X band", "X football team": an organisation's noun after the run.
+pub(super) fn org_after(words: &[Word], e: usize) -> bool {
+    e < words.len()
+        && adjacent(words, e - 1, e)
         && !words[e - 1].possessive
-        && (lower_org(e)
-            || (e + 1 < words.len() && !words[e].cap && adjacent(e, e + 1) && lower_org(e + 1)));
-    before || after
+        && (lower_org(words, e)
+            || (e + 1 < words.len()
+                && !words[e].cap
+                && adjacent(words, e, e + 1)
+                && lower_org(words, e + 1)))
 }
 
 /// Whether the words before the run say it is something people join, work

@@ -159,6 +159,17 @@ mod tests {
         );
     }
 
+    /// Guards the institution rule: a city before a lowercase institution
+    /// noun is where the institution is; before "club" it is the club.
+    #[test]
+    fn a_city_before_an_institution_noun_is_a_place() {
+        let t =
+            "A teen was hurt at her Boston high school on Monday. Staff of the Boston area helped.";
+        assert_eq!(kind_of(t, "Boston"), Some(EntityKind::Place));
+        let t = "Fans of the Liverpool football club cheered on Sunday.";
+        assert_eq!(kind_of(t, "Liverpool"), Some(EntityKind::Org));
+    }
+
     /// Guards the adverb opener: "Naturally" before a name at a sentence's
     /// start is no part of it, while a first name of that shape stays.
     #[test]

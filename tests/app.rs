@@ -276,7 +276,9 @@ async fn the_quotes_view_groups_by_speaker_and_filters() {
 
 #[wasm_bindgen_test]
 async fn the_timeline_draws_dated_events_that_link_to_articles() {
-    let host = mount_at("#/timeline");
+    // The timeline lives in the views module: mounted as that module does.
+    use leptos::prelude::IntoAny;
+    let host = mount_view(|| folio::pages::timeline::TimelinePage().into_any());
     leptos::task::tick().await;
     // The first chart is the overview of every event; a close-up of the busiest
     // month may follow it.
@@ -490,7 +492,7 @@ async fn the_claims_view_marks_the_measures_whose_figures_differ() {
     assert!(!groups.is_empty(), "measures shown");
     let area = groups
         .iter()
-        .find(|g| g.text_content().unwrap_or_default().contains("km2"))
+        .find(|g| g.text_content().unwrap_or_default().contains("km²"))
         .expect("an area measure");
     assert!(
         area.get_attribute("class")

@@ -204,6 +204,10 @@ pub(super) fn classify_run(
     if let Some(country) = gaz::country(&c.key) {
         c.key = country.to_string();
         set(&mut c, EntityKind::Place, STRONG);
+    } else if n == 1 && has_org_word && first.clause_start && !acronym {
+        // "Police said", "Government figures show": the kind's own noun,
+        // capitalised because it opens the sentence, names no one.
+        return;
     } else if has_org_word && !in_place_heads(last.key) {
         set(&mut c, EntityKind::Org, STRONG);
         // A numbered unit: "65th Air Division", "102d Regiment".

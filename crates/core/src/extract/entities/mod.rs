@@ -159,6 +159,20 @@ mod tests {
         );
     }
 
+    /// Guards the lone kind noun: "Police" or "Government" opening a
+    /// sentence is the common noun; a name with the word in it stays.
+    #[test]
+    fn a_kind_noun_that_opens_a_sentence_alone_is_no_organisation() {
+        let t = "Police said the road was closed. Government figures show a rise. \
+                 The Valdorian Police Service confirmed it.";
+        assert!(kind_of(t, "Police").is_none());
+        assert!(kind_of(t, "Government").is_none());
+        assert_eq!(
+            kind_of(t, "Valdorian Police Service"),
+            Some(EntityKind::Org)
+        );
+    }
+
     /// Guards the institution rule: a city before a lowercase institution
     /// noun is where the institution is; before "club" it is the club.
     #[test]

@@ -58,7 +58,17 @@ impl Walker {
             return String::new();
         };
         let (top, depth) = self.common_ancestor(doc, top, depth, top_score, &ranked);
-        let accepted = self.siblings_of(doc, top, depth, top_score, &ranked);
+        let mut accepted = self.siblings_of(doc, top, depth, top_score, &ranked);
+        // The page marks its article's body, and the vote's container is
+        // inside it: the whole marked body is the article (its paragraphs,
+        // each in wrappers of its own, left no one container their votes).
+        let depth = match self.marked_body {
+            Some((body, at)) if at < depth && self.holds(body, at, top, depth) => {
+                accepted = vec![body];
+                at
+            }
+            _ => depth,
+        };
         let mut out: Vec<&str> = Vec::new();
         for b in &self.blocks {
             if !b.path.get(depth).is_some_and(|id| accepted.contains(id)) {
@@ -72,6 +82,14 @@ impl Walker {
             }
         }
         out.join("\n\n")
+    }
+
+    /// Whether the element `outer` (at `outer_depth` of the blocks' paths)
+    /// holds `inner` (at `inner_depth`).
+    fn holds(&self, outer: NodeId, outer_depth: usize, inner: NodeId, inner_depth: usize) -> bool {
+        self.blocks.iter().any(|b| {
+            b.path.get(inner_depth) == Some(&inner) && b.path.get(outer_depth) == Some(&outer)
+        })
     }
 
     /// Readability's "alternative candidates": when other containers, neither

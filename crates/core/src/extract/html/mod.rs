@@ -182,6 +182,36 @@ mod tests {
         format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
     }
 
+    /// Guards the marked body: paragraphs each in wrappers of their own
+    /// inside `itemprop="articleBody"` are all the article, not the one
+    /// that won the vote.
+    #[test]
+    fn the_body_the_page_marks_is_the_article_whole() {
+        let wrap = |t: &str| {
+            format!(
+                "<div><div class='paragraph'><div class='paragraph-text'><div><p>{t}</p></div></div></div></div>"
+            )
+        };
+        let long = "Third section. The council met on Monday, and agreed, after a long debate, \
+            to fund the plan, which had been delayed twice, the mayor said, adding that the \
+            town, its schools, its clubs and its shops, would all take part, as would the \
+            farms, the mills, the bakeries, the churches and the two hospitals, by spring.";
+        let html = page(
+            "<title>Leaves</title>",
+            &format!(
+                "<div itemprop='articleBody'>{}{}{}</div><div class='teaser'><p>Other news.</p></div>",
+                wrap("First section. The leaves are gathered in the town square every autumn."),
+                wrap("Second section. A press turns the dried leaves into pellets for stoves."),
+                wrap(long)
+            ),
+        );
+        let text = extract_html(&html).text;
+        for part in ["First section.", "Second section.", "Third section"] {
+            assert!(text.contains(part), "{part} in {text:?}");
+        }
+        assert!(!text.contains("Other news"), "{text:?}");
+    }
+
     /// Guards the short-body retry: when the furniture hints leave a line
     /// or two (here the page's footer line, because the article sits in a
     /// "tools" pane left open), the page read without them gives the body.

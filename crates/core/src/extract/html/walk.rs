@@ -94,6 +94,9 @@ pub(super) struct Walker {
     /// `<footer>` and their roles) instead of skipping them: for a page
     /// whose article is inside one.
     pub(super) keep_landmarks: bool,
+    /// The first element the page marks as the article's body (schema.org's
+    /// `itemprop="articleBody"`), with its depth in a block's `path`.
+    pub(super) marked_body: Option<(NodeId, usize)>,
     pub(super) blocks: Vec<Block>,
     stack: Vec<Open>,
     /// Depth of skipped elements currently open.
@@ -304,6 +307,15 @@ impl Walker {
         }
         if neg || pos {
             self.hint_of.insert(id, (neg, pos));
+        }
+        if self.marked_body.is_none()
+            && self.skipping == 0
+            && el.attr("itemprop").is_some_and(|v| {
+                v.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("articlebody"))
+            })
+        {
+            self.marked_body = Some((id, self.stack.len()));
         }
         if block.is_some() || name == "br" || name == "hr" {
             self.flush();

@@ -205,10 +205,20 @@ pub fn SpeakerForm(chosen: Chosen) -> impl IntoView {
         }
         chosen.set(None);
     };
+    // The form takes the focus when it opens, so that a keyboard user types
+    // the name at once; Esc closes it.
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+        }
+    });
     move || {
         chosen.get().map(|q| {
             view! {
-                <form class="speaker-form" role="dialog" aria-label="The quote's speaker" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                <form class="speaker-form" role="dialog" aria-label="The quote's speaker"
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { chosen.set(None) }
+                    on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     let s = typed.get_untracked().trim().to_string();
                     set((!s.is_empty()).then_some(s));
@@ -216,7 +226,7 @@ pub fn SpeakerForm(chosen: Chosen) -> impl IntoView {
                     <q class="speaker-quote">{q.text}</q>
                     <label>
                         "Said by "
-                        <input type="text" list="speaker-names" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
+                        <input type="text" list="speaker-names" node_ref=input prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))/>
                     </label>
                     <button type="submit" class="button">"Save"</button>
                     <button type="button" class="button" on:click=move |_| set(None)>"No speaker"</button>

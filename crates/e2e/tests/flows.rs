@@ -735,14 +735,19 @@ async fn corrections_made_in_the_browser_apply_survive_a_reload_and_undo() {
         "the form names the quote: {shown:?} in {passage:?}"
     );
     shot(&c, "reader-speaker-form.png").await;
-    c.find(Locator::XPath(
-        "//form[contains(@class,'speaker-form')]//button[text()='Cancel']",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    // The form has the focus, and Esc closes it.
+    wait_until(
+        &c,
+        "document.activeElement === document.querySelector('.speaker-form input')",
+        5,
+    )
+    .await;
+    c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{e00c}")
+        .await
+        .unwrap();
     wait_until(&c, "!document.querySelector('.speaker-form')", 5).await;
 
     // The one-file copy made now carries the correction: opened from disk,

@@ -165,6 +165,19 @@ pub struct ChosenQuote {
     pub text: String,
 }
 
+impl ChosenQuote {
+    /// The quote `q` of the article `article`, as the form needs it.
+    pub fn of(article: &str, q: &folio_core::Quote) -> ChosenQuote {
+        ChosenQuote {
+            article: article.to_string(),
+            start: q.start,
+            end: q.end,
+            speaker: q.speaker.clone(),
+            text: q.text.clone(),
+        }
+    }
+}
+
 /// The quote chosen with a "Speaker…" button, if any.
 pub type Chosen = RwSignal<Option<ChosenQuote>>;
 

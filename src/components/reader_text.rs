@@ -51,13 +51,7 @@ pub fn reader_text(
                             }
                         }
                         let edit = chosen.map(|chosen| {
-                            let q = ChosenQuote {
-                                article: article.to_string(),
-                                start: q.start,
-                                end: q.end,
-                                speaker: q.speaker.clone(),
-                                text: q.text.clone(),
-                            };
+                            let q = ChosenQuote::of(article, &q);
                             view! {
                                 <button type="button" class="speaker-edit inline" title="Correct the speaker"
                                     aria-label="Correct the speaker" on:click=move |_| chosen.set(Some(q.clone()))>"✎"</button>

@@ -130,13 +130,7 @@ pub fn QuotesPage() -> impl IntoView {
                                                 <figcaption>
                                                     <a href=Route::Article(r.article_id.clone(), Some(r.quote.start)).to_hash()>{source}</a>
                                                     {lib.can_correct().then(|| {
-                                                        let q = ChosenQuote {
-                                                            article: r.article_id.clone(),
-                                                            start: r.quote.start,
-                                                            end: r.quote.end,
-                                                            speaker: r.quote.speaker.clone(),
-                                                            text: r.quote.text.clone(),
-                                                        };
+                                                        let q = ChosenQuote::of(&r.article_id, &r.quote);
                                                         view! {
                                                             <button type="button" class="button small speaker-edit"
                                                                 on:click=move |_| chosen.set(Some(q.clone()))>"Speaker…"</button>

@@ -25,7 +25,7 @@ use super::words::{
 };
 use crate::extract::gazetteer as gaz;
 use crate::extract::lexicon::{
-    in_name_joiners, in_not_names, in_numbered_units, in_org_words, in_place_heads,
+    in_club_nouns, in_name_joiners, in_not_names, in_numbered_units, in_org_words, in_place_heads,
     in_place_openers, in_place_prepositions, in_region_words, in_role_nouns, in_speech_verbs,
     in_title_heads, in_titles, WordSet, COUNTRY_QUALIFIERS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS,
     FIELD_BEFORE, PERSON_ACTS,
@@ -267,7 +267,7 @@ pub(super) fn classify_run(
         && (gaz::is_city(&c.key) || gaz::country(&c.key).is_some())
         && !words[e..(e + 2).min(words.len())]
             .iter()
-            .any(|w| matches!(w.key, "club" | "team" | "side" | "franchise"))
+            .any(|w| in_club_nouns(w.key))
     {
         // "her Abbotsford high school", "a Boston hospital": a city or a
         // country before an institution's noun says where it is (but a

@@ -138,6 +138,7 @@ word_set! {
     in_org_words => organisations::ORG_WORDS,
     in_org_nouns => organisations::ORG_NOUNS,
     in_team_after => organisations::TEAM_AFTER,
+    in_club_nouns => organisations::CLUB_NOUNS,
     in_numbered_units => organisations::NUMBERED_UNITS,
     in_place_heads => places::PLACE_HEADS,
     in_place_openers => places::PLACE_OPENERS,

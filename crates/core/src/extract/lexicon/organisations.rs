@@ -200,6 +200,10 @@ pub(crate) const ORG_NOUNS: &[&str] = &[
     "franchise",
 ];
 
+/// Lowercase nouns right after a city's name that make the name the club's
+/// own ("the Liverpool football club"), not where an institution is.
+pub(crate) const CLUB_NOUNS: &[&str] = &["club", "team", "side", "franchise"];
+
 /// Lowercase nouns right after a name that make it a sports team ("North
 /// Melbourne player Michael Gaudion", "Perth Glory supporters").
 pub(crate) const TEAM_AFTER: &[&str] = &[

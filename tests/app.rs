@@ -336,7 +336,9 @@ async fn compare_with_nothing_chosen_offers_the_pairs_that_name_the_most_in_comm
 
 /// Guards the facet filter (issue #21: the old check, `after >= 1 && after <=
 /// before`, passed with the filter ignored): the facet that counts the fewest
-/// of the results is chosen, and exactly that many results remain.
+/// of the results is chosen, and exactly that many results remain; and its
+/// chip (issue #17: a chosen facet looked like any other and could not be
+/// removed), which takes it out again.
 #[wasm_bindgen_test]
 async fn choosing_a_facet_adds_its_filter_to_the_query_and_the_url() {
     let host = mount_at("#/search?q=Lyman");
@@ -368,6 +370,20 @@ async fn choosing_a_facet_adds_its_filter_to_the_query_and_the_url() {
         expected,
         "the results are the facet's count"
     );
+    // The chosen facet is a chip; no facet left offers what every result has.
+    let chips = all(&host, ".chosen-filters .chip.chosen");
+    assert_eq!(chips.len(), 1, "one chip for the one filter");
+    let label = chips[0].text_content().unwrap_or_default();
+    assert!(label.starts_with("Person: "), "{label}");
+    for f in all(&host, ".facet") {
+        assert!(count(&f) < expected, "a facet of every result is left out");
+    }
+    // Taking the chip away brings the results back.
+    chips[0].unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert!(!hash().contains("person%3A"), "{}", hash());
+    assert_eq!(all(&host, ".result").len(), before);
+    assert!(all(&host, ".chosen-filters .chip").is_empty());
     host.remove();
 }
 
@@ -561,6 +577,7 @@ fn the_worker_protocol_matches_serdes_json_both_ways() {
         },
         Request::Delete { id: "a b".into() },
         Request::Clear,
+        Request::Corpus,
         Request::Export {
             what: ExportKind::Bundle,
         },
@@ -635,8 +652,16 @@ fn the_worker_protocol_matches_serdes_json_both_ways() {
             total: 9,
             file: "x.html".into(),
         },
+        Reply::Articles {
+            removed: vec!["x".into(), "y z".into()],
+            articles: "[]".into(),
+        },
+        Reply::Corpus {
+            json: "{\"articles\":[]}".into(),
+        },
         Reply::Library {
-            extraction: "{}".into(),
+            order: vec!["seed".into(), "a".into()],
+            entities: "[]".into(),
             imported: vec!["a".into()],
             report: Some(Report {
                 added: vec!["a".into()],
@@ -677,4 +702,76 @@ fn the_worker_protocol_matches_serdes_json_both_ways() {
     for r in replies {
         assert_eq!(decode_reply(&serde_json::to_string(&r).unwrap()), Some(r));
     }
+}
+
+/// Waits for the next two animation frames (a scroll requested for the
+/// next frame has happened after them).
+async fn frames() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+/// Guards the reader's scroll to a linked passage (`?at=`): it happens when
+/// the link is followed, and a redraw after (a correction made in the
+/// reader, the library arriving) leaves the reader where the user scrolled.
+#[wasm_bindgen_test]
+async fn the_reader_scrolls_to_a_linked_passage_once_per_link() {
+    use folio::state::corpus::CorpusCtx;
+    use leptos::prelude::*;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/")
+        .unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let ctx: std::rc::Rc<std::cell::Cell<Option<CorpusCtx>>> = Default::default();
+    let keep = ctx.clone();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let app = folio::App();
+        keep.set(Some(CorpusCtx::expect()));
+        app
+    });
+    handle.forget();
+    settle().await;
+    let corpus = ctx.get().expect("the corpus");
+    let (id, at) = corpus.with(|c| {
+        let long = c
+            .articles
+            .iter()
+            .max_by_key(|a| a.text.len())
+            .expect("bundled articles");
+        (long.id.clone(), long.text.len() * 9 / 10)
+    });
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(&format!("#/article/{id}?at={at}"))
+        .unwrap();
+    settle().await;
+    frames().await;
+    let window = web_sys::window().unwrap();
+    assert!(
+        !all(&host, ".reader-text p.target").is_empty(),
+        "the passage is marked"
+    );
+    assert!(
+        window.scroll_y().unwrap() > 100.0,
+        "scrolled to the passage"
+    );
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    // A redraw of the same link: the corpus changes under the reader.
+    corpus.0.update(|_| {});
+    settle().await;
+    frames().await;
+    assert!(!all(&host, ".reader-text p.target").is_empty(), "redrawn");
+    assert_eq!(window.scroll_y().unwrap(), 0.0, "left where the user was");
+    host.remove();
 }

@@ -30,9 +30,12 @@ pub fn with_filter(query: &str, term: &str) -> String {
 }
 
 /// The panel. `on_pick` receives the filter term to add, e.g. `person:"Vladimir Putin"`.
+/// A value every one of the `total` results has is left out: choosing it
+/// would narrow nothing.
 #[component]
-pub fn FacetPanel(facets: Facets, on_pick: Callback<String>) -> impl IntoView {
-    let group = move |title: &'static str, field: &'static str, values: Vec<FacetCount>| {
+pub fn FacetPanel(facets: Facets, total: usize, on_pick: Callback<String>) -> impl IntoView {
+    let group = move |title: &'static str, field: &'static str, mut values: Vec<FacetCount>| {
+        values.retain(|f| f.count < total);
         if values.is_empty() {
             return None;
         }
@@ -72,6 +75,47 @@ pub fn FacetPanel(facets: Facets, on_pick: Callback<String>) -> impl IntoView {
             {group("Months", "month", facets.months)}
         </aside>
     }
+}
+
+/// The chips of the filters a query holds, each a button that takes its
+/// filter out again (`on_remove` receives the query without it).
+#[component]
+pub fn ChosenFilters(query: String, on_remove: Callback<String>) -> impl IntoView {
+    let chips = folio_core::search::Query::parse(&query)
+        .fields
+        .into_iter()
+        .map(|f| {
+            let what = match f.name.as_str() {
+                "person" | "people" => "Person",
+                "place" => "Place",
+                "org" | "organisation" | "organization" => "Organisation",
+                "source" => "Outlet",
+                "after" => "From",
+                "before" => "Before",
+                _ => "Sorted by",
+            };
+            let value = if matches!(f.name.as_str(), "after" | "before") {
+                human_date(&f.value)
+            } else {
+                f.value.clone()
+            };
+            let label = format!("{what}: {value}");
+            let rest = f.removed_from(&query);
+            let aria = format!("Remove the filter {label}");
+            view! {
+                <li>
+                    <button type="button" class="chip chosen"
+                        aria-label=aria
+                        on:click=move |_| on_remove.run(rest.clone())>
+                        <span>{label}</span>
+                        <span class="chip-x" aria-hidden="true">"×"</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    (!chips.is_empty())
+        .then(|| view! { <ul class="chosen-filters" aria-label="Filters in use">{chips}</ul> })
 }
 
 /// `2022-10` → `after:2022-10-01 before:2022-11-01`.

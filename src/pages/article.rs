@@ -27,6 +27,8 @@ pub fn ArticlePage() -> impl IntoView {
         _ => None,
     });
     let (show_removed, set_show_removed) = signal(false);
+    // The link (article, passage) the reader last scrolled to.
+    let scrolled = StoredValue::new(None::<(String, Option<usize>)>);
     let lib = LibraryCtx::expect();
     let chosen: Chosen = RwSignal::new(None);
     // On a sharded site an article is a record fetched when opened; it joins
@@ -69,8 +71,13 @@ pub fn ArticlePage() -> impl IntoView {
                 let paragraphs = folio_core::explore::reader_paragraphs(c, a);
                 let at = at.get();
                 let text = reader_text(c, &a.id, paragraphs, at, lib.can_correct().then_some(chosen));
-                if at.is_some() {
-                    // Once drawn, the linked passage is brought into view.
+                // Once drawn, the linked passage is brought into view, once
+                // per link followed: a re-render (a correction made here, the
+                // library arriving) leaves the reader where the user is.
+                let first_time = at.is_some()
+                    && scrolled.with_value(|s| s.as_ref() != Some(&(id.clone(), at)));
+                if first_time {
+                    scrolled.set_value(Some((id.clone(), at)));
                     request_animation_frame(|| {
                         if let Ok(Some(p)) = document().query_selector(".reader-text .target") {
                             p.scroll_into_view();

@@ -15,6 +15,10 @@ use crate::state::shards::{is_sharded, ShardCtx};
 /// which is what the table shows of a whole corpus's entities too.
 type Row = folio_core::search::shard::ListedEntity;
 
+/// Rows drawn at first, and added per "Show more": a library of thousands of
+/// articles has tens of thousands of entities.
+const PAGE: usize = 200;
+
 /// The entities view.
 #[component]
 pub fn EntitiesPage() -> impl IntoView {
@@ -47,10 +51,12 @@ pub fn EntitiesPage() -> impl IntoView {
     };
     let (filter, set_filter) = signal(String::new());
     let (kind, set_kind) = signal(None::<EntityKind>);
+    let rows = RwSignal::new(PAGE);
     let shown = Memo::new(move |_| {
         let f = folio_core::text::fold(filter.get().trim());
         let k = kind.get();
-        all.get()
+        let v = all
+            .get()
             .into_iter()
             .filter(|e| k.is_none_or(|k| e.kind == k))
             .filter(|e| {
@@ -60,15 +66,28 @@ pub fn EntitiesPage() -> impl IntoView {
                         .chain(std::iter::once(&e.name))
                         .any(|a| folio_core::text::fold(a).contains(&f))
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        v
     });
+    let more = move || {
+        let rest = shown.with(Vec::len).saturating_sub(rows.get());
+        (rest > 0).then(|| {
+            view! {
+                <p class="more">
+                    <button type="button" class="button" on:click=move |_| rows.update(|n| *n += PAGE)>
+                        {format!("Show {} more of {rest}", rest.min(PAGE))}
+                    </button>
+                </p>
+            }
+        })
+    };
     let tab = move |label: &'static str, value: Option<EntityKind>| {
         view! {
             <button
                 type="button"
                 class="tab"
                 aria-pressed=move || (kind.get() == value).to_string()
-                on:click=move |_| set_kind.set(value)
+                on:click=move |_| { set_kind.set(value); rows.set(PAGE); }
             >
                 {label}
             </button>
@@ -90,7 +109,7 @@ pub fn EntitiesPage() -> impl IntoView {
                     type="search"
                     placeholder="Filter by name or alias…"
                     prop:value=move || filter.get()
-                    on:input=move |ev| set_filter.set(event_target_value(&ev))
+                    on:input=move |ev| { set_filter.set(event_target_value(&ev)); rows.set(PAGE); }
                 />
                 <div class="tabs" role="group" aria-label="Kind">
                     {tab("All", None)}
@@ -114,6 +133,7 @@ pub fn EntitiesPage() -> impl IntoView {
                         shown
                             .get()
                             .into_iter()
+                            .take(rows.get())
                             .map(|e| {
                                 let others: Vec<String> = e.aliases.iter().filter(|a| **a != e.name).cloned().collect();
                                 view! {
@@ -136,6 +156,7 @@ pub fn EntitiesPage() -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            {more}
         </section>
     }
 }

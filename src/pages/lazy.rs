@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::state::corpus::{shown_text, CorpusCtx};
+use crate::state::library::LibraryCtx;
 
 #[wasm_bindgen]
 extern "C" {
@@ -31,9 +32,19 @@ pub fn LazyView(name: &'static str) -> impl IntoView {
     let corpus = CorpusCtx::expect();
     let host = NodeRef::<leptos::html::Div>::new();
     let failed = RwSignal::new(String::new());
+    let lib = LibraryCtx::expect();
     Effect::new(move |_| {
         corpus.0.track();
-        let (Some(el), Some(json)) = (host.get(), shown_text()) else {
+        lib.corpus_json.track();
+        let Some(el) = host.get() else {
+            return;
+        };
+        // The worker's library is not kept as text (it changes by parts):
+        // it is asked for when a view that reads it whole opens.
+        let Some(json) = shown_text() else {
+            if lib.has_worker() {
+                lib.ask_corpus_json();
+            }
             return;
         };
         let Ok(shown) = folio_view(name, &el, &json) else {

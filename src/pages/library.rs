@@ -7,11 +7,21 @@ use crate::components::entity_chip::EntityChip;
 use crate::components::import_panel::ImportPanel;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
+use crate::state::library::LibraryCtx;
 use crate::state::shards::{is_sharded, ShardCtx};
 
 /// Cards drawn at first, and added per "Show more": a library of ten thousand
 /// imported articles opens at once instead of laying out every card.
 const PAGE: usize = 200;
+
+/// Positions of the library's `n` articles as its cards show them: the
+/// latest imports first, then the bundled articles as they came. The last
+/// `imported` are the imported ones, in import order (the worker keeps the
+/// library so).
+fn newest_first(n: usize, imported: usize) -> impl Iterator<Item = usize> {
+    let old = n.saturating_sub(imported);
+    (old..n).rev().chain(0..old)
+}
 
 /// The library view.
 #[component]
@@ -26,13 +36,14 @@ pub fn LibraryPage() -> impl IntoView {
         Load::Failed(_) => "No articles could be loaded.".to_string(),
         Load::Ready => corpus.with(|c| plural(c.articles.len(), "article", "articles")),
     };
+    let lib = LibraryCtx::expect();
     let shown = RwSignal::new(PAGE);
     let cards = move || {
+        let imported = lib.imported.with(Vec::len);
         corpus.with(|c| {
-            c.articles
-                .iter()
+            newest_first(c.articles.len(), imported)
                 .take(shown.get())
-                .map(|a| view! { <ArticleCard article=a.clone()/> })
+                .map(|i| view! { <ArticleCard article=c.articles[i].clone()/> })
                 .collect_view()
         })
     };
@@ -113,5 +124,19 @@ fn LargeCorpus() -> impl IntoView {
                 <a href="#/entities">"All entities"</a>
             </p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::newest_first;
+
+    /// Guards the library's order (issue #17: imported articles went to the
+    /// bottom): the latest imports first, then the bundled ones.
+    #[test]
+    fn the_library_shows_the_latest_imports_first() {
+        assert_eq!(newest_first(5, 2).collect::<Vec<_>>(), vec![4, 3, 0, 1, 2]);
+        assert_eq!(newest_first(3, 0).collect::<Vec<_>>(), vec![0, 1, 2]);
+        assert_eq!(newest_first(2, 2).collect::<Vec<_>>(), vec![1, 0]);
     }
 }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::facet_panel::{with_filter, FacetPanel};
+use crate::components::facet_panel::{with_filter, ChosenFilters, FacetPanel};
 use crate::components::result_list::ResultList;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
@@ -133,6 +133,7 @@ pub fn SearchPage() -> impl IntoView {
         let q = with_filter(&query.get_untracked(), &term);
         nav.replace(Route::Search(q));
     });
+    let on_remove = Callback::new(move |q: String| nav.replace(Route::Search(q)));
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let key = ev.key();
@@ -229,6 +230,7 @@ pub fn SearchPage() -> impl IntoView {
                 // The query these results answer (they may lag the box while a
                 // sharded site fetches): what tests and benchmarks wait for.
                 <div class="search-main" data-answered=move || results.with(|r| r.query.clone())>
+                    {move || view! { <ChosenFilters query=query.get() on_remove=on_remove/> }}
                     {move || {
                         let r = results.get();
                         if r.hits.is_empty() && failed.with(Option::is_some) {
@@ -248,7 +250,7 @@ pub fn SearchPage() -> impl IntoView {
                 </div>
                 {move || {
                     let r = results.get();
-                    (r.total > 0).then(|| view! { <FacetPanel facets=r.facets on_pick=on_pick/> })
+                    (r.total > 0).then(|| view! { <FacetPanel facets=r.facets total=r.total on_pick=on_pick/> })
                 }}
             </div>
         </section>

@@ -33,6 +33,16 @@ pub fn shown_text() -> Option<std::rc::Rc<str>> {
     SHOWN_TEXT.with(|t| t.borrow().clone())
 }
 
+/// Keeps `json` as the shown corpus's text (the worker's whole library).
+pub fn set_shown_text(json: std::rc::Rc<str>) {
+    SHOWN_TEXT.with(|t| *t.borrow_mut() = Some(json));
+}
+
+/// Drops the shown corpus's text once the corpus has changed from it.
+pub fn forget_shown_text() {
+    SHOWN_TEXT.with(|t| *t.borrow_mut() = None);
+}
+
 /// Shows a corpus read from `json` and keeps its text for [`shown_text`];
 /// `false` when the text is no Folio extraction.
 pub fn show_text(ctx: &CorpusCtx, json: std::rc::Rc<str>, what: &str) -> bool {
@@ -61,7 +71,8 @@ pub enum Load {
 }
 
 /// Every extraction the app reads (bundled, a one-file copy's, the import
-/// worker's) comes through this one call, so the wasm holds one deserialiser.
+/// worker's articles and entities) comes through this one call, so the wasm
+/// holds one deserialiser.
 pub fn parse_extraction(json: &str, what: &str) -> Option<Extraction> {
     // The position only: the error's own message would compile serde_json's
     // message formatting into the first-load wasm for a console line.

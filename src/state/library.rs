@@ -3,9 +3,10 @@
 //!
 //! The worker (`crates/worker`, its own wasm with the HTML stack and IndexedDB)
 //! is started only when needed: at the first import or export, or at start when
-//! this browser has imported articles stored. It answers every change with the
-//! whole library, which replaces the corpus here, so the views always show what
-//! is stored.
+//! this browser has imported articles stored. It answers every change with
+//! what changed (articles gone, articles new or changed, in parts, then the
+//! merged entities), which the corpus here takes by difference, so the views
+//! always show what is stored without the page re-reading the whole library.
 
 use folio_core::corrections::Correction;
 use folio_core::import::protocol::{
@@ -17,7 +18,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
-use crate::state::corpus::{bundled_text, show_text, CorpusCtx, Load};
+use std::sync::Arc;
+
+use crate::state::corpus::{
+    bundled_text, forget_shown_text, parse_extraction, set_shown_text, CorpusCtx, Load,
+};
 
 /// The worker's loader, written by Trunk beside the app (`data-loader-shim`).
 const WORKER_URL: &str = "./folio-worker_loader.js";
@@ -54,6 +59,9 @@ pub struct LibraryCtx {
     pub storage: RwSignal<Option<Storage>>,
     /// The user's corrections by hand, in the order made, with what each did.
     pub corrections: RwSignal<Vec<Listed>>,
+    /// Counts the whole-library JSON answers ([`LibraryCtx::ask_corpus_json`]):
+    /// the views that read the corpus as JSON wait on it.
+    pub corpus_json: RwSignal<u64>,
     /// Whether this page has no import worker: a one-file copy, or a
     /// sharded site (no import, no corrections).
     pub one_file: bool,
@@ -80,6 +88,7 @@ impl LibraryCtx {
             error: RwSignal::new(None),
             storage: RwSignal::new(None),
             corrections: RwSignal::new(Vec::new()),
+            corpus_json: RwSignal::new(0),
             one_file,
             worker: StoredValue::new_local(None),
             pending: StoredValue::new_local(Vec::new()),
@@ -181,6 +190,18 @@ impl LibraryCtx {
     /// Takes back the correction at this place in [`LibraryCtx::corrections`].
     pub fn uncorrect(&self, at: usize) {
         self.send(Request::Uncorrect { at }, Array::new());
+    }
+
+    /// Whether the library is the worker's: then the views that read the
+    /// corpus as JSON ask the worker for it ([`LibraryCtx::ask_corpus_json`]).
+    pub fn has_worker(&self) -> bool {
+        self.worker.with_value(Option::is_some)
+    }
+
+    /// Asks the worker for the whole library as JSON; the answer is kept as
+    /// the shown corpus's text and [`LibraryCtx::corpus_json`] counts it.
+    pub fn ask_corpus_json(&self) {
+        self.send(Request::Corpus, Array::new());
     }
 
     /// Whether corrections can be made here: not in a one-file copy, nor on
@@ -289,8 +310,22 @@ impl LibraryCtx {
             Reply::Progress { done, total, file } => {
                 self.progress.set(Some(Progress { done, total, file }))
             }
+            Reply::Articles { removed, articles } => {
+                // Taken without a redraw: the views draw once, when the
+                // change is complete (`Reply::Library`).
+                let Some(x) = parse_extraction(&articles, "the library's articles") else {
+                    return self
+                        .fail("The import worker sent articles that could not be read.".into());
+                };
+                let articles = x.articles;
+                forget_shown_text();
+                self.corpus
+                    .0
+                    .update_untracked(|c| Arc::make_mut(c).change_articles(&removed, articles));
+            }
             Reply::Library {
-                extraction,
+                order,
+                entities,
                 imported,
                 report,
                 storage,
@@ -299,7 +334,17 @@ impl LibraryCtx {
             } => {
                 set_stored_count(imported.len() + corrections.len());
                 self.corrections.set(corrections);
-                show_text(&self.corpus, extraction.into(), "the library");
+                match parse_extraction(&entities, "the library's entities").map(|x| x.entities) {
+                    Some(entities) => {
+                        forget_shown_text();
+                        self.corpus
+                            .0
+                            .update(|c| Arc::make_mut(c).finish_change(&order, entities));
+                    }
+                    None => self.error.set(Some(
+                        "The import worker sent entities that could not be read.".into(),
+                    )),
+                }
                 self.imported.set(imported);
                 self.storage.set(storage);
                 if report.is_some() {
@@ -310,6 +355,11 @@ impl LibraryCtx {
                     self.error.set(error);
                     self.progress.set(None);
                 }
+                self.after_reply();
+            }
+            Reply::Corpus { json } => {
+                set_shown_text(json.into());
+                self.corpus_json.update(|n| *n += 1);
                 self.after_reply();
             }
             Reply::Download { name, mime, text } => {
@@ -361,6 +411,7 @@ pub fn encode_request(request: &Request) -> String {
         }
         Request::Delete { id } => obj(&[("delete", obj(&[("id", s(id))]))]),
         Request::Clear => s("clear"),
+        Request::Corpus => s("corpus"),
         Request::Correct { correction } => obj(&[(
             "correct",
             obj(&[("correction", correction_value(correction))]),
@@ -537,12 +588,24 @@ pub fn decode_reply(json: &str) -> Option<Reply> {
             })
         });
         return Some(Reply::Library {
-            extraction: string(&l, "extraction")?,
+            order: strings(&l, "order"),
+            entities: string(&l, "entities")?,
             imported: strings(&l, "imported"),
             report,
             storage,
             error: string(&l, "error"),
             corrections,
+        });
+    }
+    if let Some(a) = get(&value, "articles") {
+        return Some(Reply::Articles {
+            removed: strings(&a, "removed"),
+            articles: string(&a, "articles")?,
+        });
+    }
+    if let Some(c) = get(&value, "corpus") {
+        return Some(Reply::Corpus {
+            json: string(&c, "json")?,
         });
     }
     if let Some(d) = get(&value, "download") {

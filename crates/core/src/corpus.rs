@@ -183,7 +183,7 @@ impl Corpus {
             .hits
             .into_iter()
             .take(limit)
-            .filter_map(|s| Some(Hit::of(self.article(self.index.id(s.doc))?, &s)))
+            .filter_map(|s| Some(Hit::of(self.article(self.index.id(s.doc))?, &s, &parsed)))
             .collect();
         SearchResults {
             query: query.to_string(),
@@ -211,6 +211,73 @@ impl Corpus {
         };
         corpus.refresh_preferred();
         corpus
+    }
+
+    /// Takes part of a change merged elsewhere (by the import worker): the
+    /// articles with these ids leave, and these articles are added or
+    /// replace the ones of their ids, each indexed once. Entities are not
+    /// merged here: [`Corpus::finish_change`] brings the merge that goes with
+    /// the change. Sent in parts, a large change never holds the page for
+    /// long.
+    pub fn change_articles(&mut self, removed: &[String], articles: Vec<Article>) {
+        if !removed.is_empty() {
+            let gone: FxMap<&str, ()> = removed.iter().map(|id| (id.as_str(), ())).collect();
+            self.articles.retain(|a| !gone.contains_key(a.id.as_str()));
+            for id in removed {
+                self.index.remove(id);
+            }
+        }
+        let mut at: FxMap<String, usize> = FxMap::default();
+        if !articles.is_empty() {
+            at = self
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.clone(), i))
+                .collect();
+        }
+        for a in articles {
+            self.index.add_article(&a);
+            match at.get(&a.id) {
+                Some(&i) => self.articles[i] = a,
+                None => {
+                    at.insert(a.id.clone(), self.articles.len());
+                    self.articles.push(a);
+                }
+            }
+        }
+    }
+
+    /// Completes a change begun with [`Corpus::change_articles`]: the
+    /// articles are put in `order` (any not in it leave, so the corpus is the
+    /// sender's whatever it had before) and the merged entities replace the
+    /// old ones.
+    pub fn finish_change(&mut self, order: &[String], entities: Vec<CorpusEntity>) {
+        let place: FxMap<&str, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        let stray: Vec<String> = self
+            .articles
+            .iter()
+            .filter(|a| !place.contains_key(a.id.as_str()))
+            .map(|a| a.id.clone())
+            .collect();
+        self.change_articles(&stray, Vec::new());
+        let in_order = self
+            .articles
+            .windows(2)
+            .all(|w| place[w[0].id.as_str()] < place[w[1].id.as_str()]);
+        if !in_order {
+            let mut articles = std::mem::take(&mut self.articles);
+            crate::sort::by(&mut articles, |a, b| {
+                place[a.id.as_str()].cmp(&place[b.id.as_str()])
+            });
+            self.articles = articles;
+        }
+        self.entities = entities;
+        self.refresh_preferred();
     }
 
     /// Adds an article as a record of a sharded site hands it over: extracted
@@ -305,6 +372,84 @@ mod tests {
             .iter()
             .map(|s| i.id(s.doc).to_string())
             .collect()
+    }
+
+    /// Guards the library's changes by difference (issue #17: every change
+    /// re-read and re-indexed the whole library): a corpus changed in parts
+    /// (one removed, one replaced, one added, and a stray the sender no
+    /// longer has) is the corpus built from the sender's final state.
+    #[test]
+    fn a_change_in_parts_gives_the_corpus_built_from_its_result() {
+        let texts = [
+            (
+                "a",
+                "Mayor Petra Novak opened the bridge in Ruse on Monday.",
+            ),
+            ("b", "Ferries returned to Varna after the storm."),
+            ("c", "\"We will rebuild,\" Novak said in Ruse."),
+            ("stray", "A text the sender never had."),
+        ];
+        let build = |which: &[(&str, &str)]| {
+            crate::Corpus::build(
+                which
+                    .iter()
+                    .map(|(id, t)| crate::Source::text(id, t))
+                    .collect(),
+            )
+        };
+        let mut shown = build(&texts);
+        let changed = "Ferries returned to Varna and Burgas after the storm.";
+        let added = ("d", "Storms closed the port of Burgas.");
+        let goal = build(&[texts[1], texts[2], added]);
+        let goal = {
+            let mut x = goal.extraction();
+            x.articles[0].text = changed.to_string();
+            x.articles[0].title = changed.to_string();
+            crate::Corpus::from_extraction(x)
+        };
+        // What differs, as the worker finds it: "b" changed, "d" is new, and
+        // "c" differs by its merge (no "Petra Novak" in "a" any more).
+        let differ: Vec<crate::Article> = goal
+            .articles
+            .iter()
+            .filter(|a| shown.article(&a.id) != Some(*a))
+            .cloned()
+            .collect();
+        let ids: Vec<&str> = differ.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["b", "c", "d"]);
+        let (first, rest) = differ.split_at(1);
+        shown.change_articles(&["a".to_string()], first.to_vec());
+        shown.change_articles(&[], rest.to_vec());
+        let order: Vec<String> = goal.articles.iter().map(|a| a.id.clone()).collect();
+        shown.finish_change(&order, goal.entities.clone());
+        assert_eq!(shown.articles, goal.articles);
+        assert_eq!(shown.entities, goal.entities);
+        for q in ["novak", "burgas", "person:novak", "stray", "bridge"] {
+            let (got, want) = (shown.search(q, 10), goal.search(q, 10));
+            assert_eq!(got.total, want.total, "{q}");
+            assert_eq!(got.hits, want.hits, "{q}");
+            assert_eq!(got.facets, want.facets, "{q}");
+        }
+    }
+
+    /// Guards the passage of an entity search (issue #17: a `person:` search
+    /// showed the opening lines): the snippet is the sentence that names the
+    /// person, marked; the hit carries the outlet and date to show.
+    #[test]
+    fn an_entity_filter_shows_the_passage_that_names_the_entity() {
+        let text = "The harbour reopened on Monday after a week of storms. \
+                    Ferries left for the islands at dawn, and the market filled again. \
+                    Later that day Mayor Petra Novak thanked the crews of Ruse.";
+        let corpus = crate::Corpus::build(vec![crate::Source::text("a", text)]);
+        let r = corpus.search("person:novak", 10);
+        assert_eq!(r.total, 1);
+        let s = &r.hits[0].snippet;
+        assert!(s.text.contains("Petra Novak"), "{:?}", s.text);
+        let marked: Vec<&str> = s.marks.iter().map(|&(a, b)| &s.text[a..b]).collect();
+        assert_eq!(marked, vec!["Petra", "Novak"]);
+        // Without the filter, the opening sentence.
+        let r = corpus.search("harbour", 10);
+        assert!(r.hits[0].snippet.text.starts_with("The harbour"));
     }
 
     /// Guards the one tokenization `folio build` makes: an index given

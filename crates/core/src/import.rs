@@ -231,6 +231,8 @@ pub mod protocol {
             /// Its place in [`Reply::Library`]'s `corrections`.
             at: usize,
         },
+        /// Send the whole library as JSON ([`Reply::Corpus`]).
+        Corpus,
         /// Build a download.
         Export {
             /// What to build.
@@ -292,13 +294,29 @@ pub mod protocol {
             /// The file being read now.
             file: String,
         },
-        /// The library as it now is, after init or a change.
+        /// Part of a change to the library: articles gone, and articles new
+        /// or changed since the worker's last answer. A large change comes
+        /// as several of these, each small enough for the app to take
+        /// between frames; a [`Reply::Library`] completes it.
+        Articles {
+            /// Ids of the articles gone.
+            removed: Vec<String>,
+            /// The articles new or changed, as the JSON of an
+            /// [`crate::model::Extraction`] with no entities: the app parses
+            /// it with the very call it reads its bundled corpus with, so its
+            /// wasm holds one deserialiser for both.
+            articles: String,
+        },
+        /// The library as it now is, after init or a change: what the
+        /// [`Reply::Articles`] before it did not carry.
         Library {
-            /// Bundled and imported articles with entities merged across all: an
-            /// [`crate::model::Extraction`] as JSON, which the app parses with the very call it
-            /// reads its bundled corpus with, so its wasm holds one deserialiser
-            /// for it, not two.
-            extraction: String,
+            /// Every article's id, in the library's order (bundled, then
+            /// imported as they came).
+            order: Vec<String>,
+            /// The entities merged across every article, bundled and imported
+            /// alike, as the JSON of an [`crate::model::Extraction`] with no
+            /// articles (for the reason `articles` above gives).
+            entities: String,
             /// Which of the articles are imported (and so can be deleted).
             imported: Vec<String>,
             /// What the last import did, when this answers one.
@@ -310,6 +328,12 @@ pub mod protocol {
             /// The user's corrections, in the order made, each with what it did.
             #[serde(default)]
             corrections: Vec<Listed>,
+        },
+        /// The whole library as an [`crate::model::Extraction`] in JSON, for
+        /// the views that read it whole (the map, the claims, the timeline).
+        Corpus {
+            /// The extraction's JSON.
+            json: String,
         },
         /// A file to download.
         Download {

@@ -253,6 +253,17 @@ pub async fn dark_browser(driver: &Driver, width: u32, height: u32) -> Client {
 }
 
 pub async fn browser_with(driver: &Driver, width: u32, height: u32, dark: bool) -> Client {
+    browser_with_args(driver, width, height, dark, &[]).await
+}
+
+/// A browser with more command-line switches (a benchmark's memory flags).
+pub async fn browser_with_args(
+    driver: &Driver,
+    width: u32,
+    height: u32,
+    dark: bool,
+    extra: &[&str],
+) -> Client {
     let mut caps = serde_json::Map::new();
     let mut args = vec![
         "--headless=new".to_string(),
@@ -269,6 +280,7 @@ pub async fn browser_with(driver: &Driver, width: u32, height: u32, dark: bool) 
     if dark {
         args.push("--force-dark-mode".into());
     }
+    args.extend(extra.iter().map(|a| a.to_string()));
     let mut opts = serde_json::json!({
         "args": args,
         "prefs": {

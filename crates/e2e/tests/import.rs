@@ -186,6 +186,30 @@ async fn imports_report_every_bad_file_by_name_survive_a_reload_export_and_come_
             .len(),
         4
     );
+    // The latest imports first (issue #17: imports went to the bottom).
+    let hrefs = c
+        .execute(
+            "return [...document.querySelectorAll('.card .card-link')].map(a => a.getAttribute('href'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let hrefs: Vec<&str> = hrefs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(
+        hrefs[..4],
+        [
+            "#/article/broken",
+            "#/article/page",
+            "#/article/old-1252",
+            "#/article/good"
+        ],
+        "{hrefs:?}"
+    );
     c.goto(&format!("{base}#/article/old-1252")).await.unwrap();
     wait_until(&c, "document.querySelector('.reader-text')", 10).await;
     let reader = text_of(&c, ".reader-text").await;

@@ -8,11 +8,11 @@
 //! what a batch reports); it is plain Rust, tested natively. [`web`] is the thin
 //! layer that reads browser files, talks to IndexedDB and posts messages.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use folio_core::corrections::{self, Correction, Outcome};
 use folio_core::extract::aliases;
-use folio_core::import::protocol::{Report, Skipped};
+use folio_core::import::protocol::{Reply, Report, Skipped};
 use folio_core::import::{import_file, unique_id};
 use folio_core::model::{Article, Extraction};
 
@@ -212,6 +212,102 @@ impl Library {
     }
 }
 
+/// Article text per [`Reply::Articles`]: the app parses and indexes each
+/// part in one task, so a part is kept to what it takes well within a frame
+/// budget's few tens of milliseconds, however large the change.
+pub const PART_BYTES: usize = 256 * 1024;
+
+/// The articles as the app has them, so that a change sends only what
+/// differs.
+#[derive(Debug, Default)]
+pub struct Shown {
+    articles: HashMap<String, Article>,
+}
+
+/// What takes the app from what it has to the library now.
+#[derive(Debug, Default, PartialEq)]
+pub struct Change {
+    /// Ids of articles the app has and the library no longer does.
+    pub removed: Vec<String>,
+    /// Articles new to the app, or changed (by a merge, a correction).
+    pub articles: Vec<Article>,
+    /// Every article's id in the library's order.
+    pub order: Vec<String>,
+}
+
+impl Shown {
+    /// What the app has before the worker's first answer.
+    pub fn new(articles: &[Article]) -> Shown {
+        Shown {
+            articles: articles.iter().map(|a| (a.id.clone(), a.clone())).collect(),
+        }
+    }
+
+    /// The change from what the app has to `now`, which it has once the
+    /// change is sent.
+    pub fn change_to(&mut self, now: &[Article]) -> Change {
+        let order: Vec<String> = now.iter().map(|a| a.id.clone()).collect();
+        let keep: HashSet<&str> = order.iter().map(String::as_str).collect();
+        let mut removed: Vec<String> = self
+            .articles
+            .keys()
+            .filter(|id| !keep.contains(id.as_str()))
+            .cloned()
+            .collect();
+        removed.sort();
+        for id in &removed {
+            self.articles.remove(id);
+        }
+        let mut articles = Vec::new();
+        for a in now {
+            if self.articles.get(&a.id) != Some(a) {
+                self.articles.insert(a.id.clone(), a.clone());
+                articles.push(a.clone());
+            }
+        }
+        Change {
+            removed,
+            articles,
+            order,
+        }
+    }
+}
+
+impl Change {
+    /// The removals and articles as [`Reply::Articles`] of about
+    /// [`PART_BYTES`] of text each, the removals in the first; none when
+    /// nothing changed.
+    pub fn parts(&mut self) -> Vec<Reply> {
+        let mut parts = Vec::new();
+        let mut removed = std::mem::take(&mut self.removed);
+        let mut batch: Vec<Article> = Vec::new();
+        let mut bytes = 0;
+        let mut flush = |batch: &mut Vec<Article>, removed: &mut Vec<String>| {
+            let x = Extraction {
+                articles: std::mem::take(batch),
+                entities: Vec::new(),
+            };
+            let articles = serde_json::to_string(&x).expect("articles always serialise");
+            parts.push(Reply::Articles {
+                removed: std::mem::take(removed),
+                articles,
+            });
+        };
+        for a in std::mem::take(&mut self.articles) {
+            bytes += a.text.len();
+            batch.push(a);
+            if bytes >= PART_BYTES {
+                flush(&mut batch, &mut removed);
+                bytes = 0;
+            }
+        }
+        if !batch.is_empty() || !removed.is_empty() {
+            flush(&mut batch, &mut removed);
+        }
+        parts
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +421,54 @@ mod tests {
             skipped[1].1.starts_with("already in the library"),
             "{skipped:?}"
         );
+    }
+
+    /// Guards the change by difference (issue #17: every change sent the
+    /// whole library): after an import only the new articles travel, in
+    /// parts of about [`PART_BYTES`]; after a delete only its id; nothing
+    /// when nothing changed.
+    #[test]
+    fn only_what_changed_is_sent_in_parts() {
+        let mut lib = Library::new(bundled());
+        let mut shown = Shown::new(&lib.extraction().articles);
+        let long: String = (0..PART_BYTES / 20)
+            .map(|i| format!("Ferry {i} sailed to Burgas. "))
+            .collect();
+        let (fresh, _, _) = lib.read_batch(
+            vec![
+                file("one.txt", long.as_bytes()),
+                file("two.txt", format!("Storms hit Ruse. {long}").as_bytes()),
+                file("three.txt", b"Mayor Petra Novak opened the bridge in Ruse."),
+            ],
+            |_, _, _| {},
+        );
+        lib.add(fresh);
+        let mut change = shown.change_to(&lib.extraction().articles);
+        assert!(change.removed.is_empty());
+        let sent: Vec<&str> = change.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            sent,
+            vec!["one", "two", "three"],
+            "the bundled article is not sent again"
+        );
+        assert_eq!(change.order, vec!["seed", "one", "two", "three"]);
+        let parts = change.parts();
+        assert_eq!(parts.len(), 3, "two long articles fill a part each");
+        assert!(shown
+            .change_to(&lib.extraction().articles)
+            .parts()
+            .is_empty());
+        lib.remove("two");
+        let mut change = shown.change_to(&lib.extraction().articles);
+        assert_eq!(change.removed, vec!["two"]);
+        assert!(change.articles.is_empty());
+        match change.parts().as_slice() {
+            [Reply::Articles { removed, articles }] => {
+                assert_eq!(removed, &vec!["two".to_string()]);
+                assert_eq!(articles, r#"{"articles":[],"entities":[]}"#);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

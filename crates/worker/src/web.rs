@@ -40,6 +40,9 @@ struct Job {
 #[derive(Default)]
 struct State {
     library: Option<Library>,
+    /// The articles as the app has them now (the last answer's): each change
+    /// sends only what differs from them.
+    shown: crate::Shown,
     db: Option<Rc<Database>>,
     queue: VecDeque<Job>,
     running: bool,
@@ -144,6 +147,17 @@ async fn handle(job: Job) {
             change(stored, Library::clear).await;
         }
         Request::Export { what } => export(what).await,
+        Request::Corpus => {
+            let json = with_library(|lib| {
+                serde_json::to_string(&lib.extraction()).expect("an extraction always serialises")
+            });
+            match json {
+                Some(json) => post(&Reply::Corpus { json }),
+                None => post(&Reply::Failed {
+                    message: "the import worker is not ready yet".into(),
+                }),
+            }
+        }
         Request::Correct { correction } => {
             let list = with_library(|lib| {
                 let mut list = lib.corrections().to_vec();
@@ -225,6 +239,9 @@ async fn init(bundled: &str) {
             return;
         }
     };
+    // The app shows the bundled corpus as it read it: the first answer
+    // sends what differs from that.
+    STATE.with(|s| s.borrow_mut().shown = crate::Shown::new(&bundled.articles));
     let mut library = Library::new(bundled.articles);
     library.set_bundled_corrections(bundled.corrections);
     let mut error = None;
@@ -478,9 +495,18 @@ async fn reply_library(report: Option<Report>, error: Option<String>) {
         })
         .collect();
     let storage = estimate().await;
-    let extraction = serde_json::to_string(&extraction).expect("an extraction always serialises");
+    let mut change = STATE.with(|s| s.borrow_mut().shown.change_to(&extraction.articles));
+    for part in change.parts() {
+        post(&part);
+    }
+    let entities = Extraction {
+        articles: Vec::new(),
+        entities: extraction.entities,
+    };
+    let entities = serde_json::to_string(&entities).expect("entities always serialise");
     post(&Reply::Library {
-        extraction,
+        order: change.order,
+        entities,
         imported,
         report,
         storage,

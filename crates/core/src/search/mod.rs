@@ -36,7 +36,7 @@ pub mod snippet;
 
 pub use facets::{FacetCount, Facets, FACET_LIMIT};
 pub use index::Index;
-pub use query::Query;
+pub use query::{FieldUse, Query};
 pub use snippet::Snippet;
 
 use serde::Serialize;
@@ -50,6 +50,12 @@ pub struct Hit {
     pub file: String,
     /// The article's title.
     pub title: String,
+    /// The outlet, when known (shown beside the title).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The publication date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     /// Relevance (BM25F); higher is better. Comparable within one query only.
     pub score: f32,
     /// The best passage, with matched words marked.
@@ -58,14 +64,40 @@ pub struct Hit {
 
 impl Hit {
     /// The hit for `article`, scored and with its matched terms marked in the
-    /// best passage.
-    pub fn of(article: &crate::model::Article, scored: &index::Scored) -> Hit {
+    /// best passage. An entity filter's entity counts as matched too, so a
+    /// `person:` search shows the passage that names the person, not the
+    /// opening lines.
+    pub fn of(article: &crate::model::Article, scored: &index::Scored, query: &Query) -> Hit {
+        let mut matched = scored.matched.clone();
+        for f in &query.filters {
+            let query::Filter::Entity { kind, keys } = f else {
+                continue;
+            };
+            for e in article.entities.iter().filter(|e| e.kind == *kind) {
+                let forms = index::entity_forms(e);
+                let have = index::form_keys(&forms);
+                if !keys.iter().all(|k| have.contains(k)) {
+                    continue;
+                }
+                // Capitalised words only: "of" in "Ministry of Defence" would
+                // mark every "of" of the passage.
+                let words = forms.iter().flat_map(|f| crate::text::tokens(f));
+                for t in words.filter(|t| !t.text.starts_with(char::is_lowercase)) {
+                    let w = crate::text::fold(t.text);
+                    if !matched.contains(&w) {
+                        matched.push(w);
+                    }
+                }
+            }
+        }
         Hit {
             id: article.id.clone(),
             file: article.file.clone(),
             title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            published: article.published.clone(),
             score: scored.score,
-            snippet: Snippet::build(&article.text, &scored.matched),
+            snippet: Snippet::build(&article.text, &matched),
         }
     }
 }

@@ -44,6 +44,35 @@ pub struct Query {
     pub sort: Sort,
     /// What the parser reinterpreted, as sentences for the user.
     pub notices: Vec<String>,
+    /// Every known field as typed, in order, with where it is in the input:
+    /// the app shows each as a chip that takes it out of the query again.
+    pub fields: Vec<FieldUse>,
+}
+
+/// One `name:value` of a query, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldUse {
+    /// Byte range in the input, from a leading `-` to a closing quote.
+    pub span: std::ops::Range<usize>,
+    /// The field's name as typed (`person`, `org`, `after`…).
+    pub name: String,
+    /// Its value, without quotes.
+    pub value: String,
+}
+
+impl FieldUse {
+    /// The input without this field, spaces tidied: what taking it out of
+    /// the query leaves.
+    pub fn removed_from(&self, input: &str) -> String {
+        let (before, after) = (&input[..self.span.start], &input[self.span.end..]);
+        let before = before.trim_end();
+        let after = after.trim_start();
+        match (before.is_empty(), after.is_empty()) {
+            (true, _) => after.to_string(),
+            (_, true) => format!("{before} "),
+            _ => format!("{before} {after}"),
+        }
+    }
 }
 
 /// Alternatives of which at least one must match (`a OR b`; usually just one).
@@ -116,6 +145,7 @@ impl Query {
         let mut rest = input;
         while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
             rest = &rest[start..];
+            let at = input.len() - rest.len();
             let negated = rest.starts_with('-')
                 && rest[1..].starts_with(|c: char| c == '"' || c.is_alphanumeric());
             if negated {
@@ -162,6 +192,13 @@ impl Query {
                     value
                 };
                 if q.field(name, value, negated) {
+                    if !value.trim().is_empty() {
+                        q.fields.push(FieldUse {
+                            span: at..input.len() - rest.len(),
+                            name: name.to_string(),
+                            value: value.to_string(),
+                        });
+                    }
                     items.push((Item::Field, false));
                     continue;
                 }
@@ -345,6 +382,42 @@ mod tests {
 
     fn w(t: &str) -> Alt {
         word(t)
+    }
+
+    /// Guards the chips of chosen filters (issue #17): each known field is
+    /// found with its span, quoted values included, and taking one out leaves
+    /// the rest of the query as typed.
+    #[test]
+    fn fields_are_found_with_their_spans_and_come_out_cleanly() {
+        let input = "ferry person:\"Ana Lima\" -place:Varna after:2022-10-01 colour:red";
+        let q = Query::parse(input);
+        let seen: Vec<(&str, &str, &str)> = q
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.value.as_str(), &input[f.span.clone()]))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("person", "Ana Lima", "person:\"Ana Lima\""),
+                ("place", "Varna", "-place:Varna"),
+                ("after", "2022-10-01", "after:2022-10-01"),
+            ]
+        );
+        assert_eq!(
+            q.fields[0].removed_from(input),
+            "ferry -place:Varna after:2022-10-01 colour:red"
+        );
+        let tail = "place:Varna after:2022 ";
+        assert_eq!(
+            Query::parse(tail).fields[1].removed_from(tail),
+            "place:Varna "
+        );
+        assert_eq!(
+            Query::parse("place:Varna ferry").fields[0].removed_from("place:Varna ferry"),
+            "ferry"
+        );
+        assert!(Query::parse("person:").fields.is_empty(), "still typing");
     }
 
     #[test]

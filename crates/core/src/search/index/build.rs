@@ -64,24 +64,12 @@ impl Index {
         let mut names = String::new();
         let mut entities: Vec<DocEntity> = Vec::with_capacity(article.entities.len());
         for e in &article.entities {
-            let mut keys: Vec<String> = Vec::new();
-            // Each distinct form once: the body already counts how often the
-            // entity is mentioned; the names field only says which names it goes by.
-            let mut forms: Vec<&str> = std::iter::once(e.name.as_str())
-                .chain(e.mentions.iter().map(|m| m.text.as_str()))
-                .collect();
-            forms.sort_unstable();
-            forms.dedup();
-            for form in forms {
+            let forms = entity_forms(e);
+            for form in &forms {
                 names.push_str(form);
                 names.push('\n');
-                for t in tokens(form) {
-                    let k = variant_key(&fold(t.text));
-                    if !keys.contains(&k) {
-                        keys.push(k);
-                    }
-                }
             }
+            let keys = form_keys(&forms);
             // One entry per (kind, name): facets count articles, not mentions.
             match entities
                 .iter_mut()
@@ -253,6 +241,31 @@ impl Index {
         }
         true
     }
+}
+
+/// Each distinct name an entity goes by in an article (its name, then its
+/// mentions' texts), once: the body already counts how often it is
+/// mentioned; the names field only says which names it goes by.
+pub(crate) fn entity_forms(e: &crate::model::ArticleEntity) -> Vec<&str> {
+    let mut forms: Vec<&str> = std::iter::once(e.name.as_str())
+        .chain(e.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    forms
+}
+
+/// The variant keys of every word of these names, each once: what an
+/// entity filter's words are compared with.
+pub(crate) fn form_keys(forms: &[&str]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for t in forms.iter().flat_map(|f| tokens(f)) {
+        let k = variant_key(&fold(t.text));
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys
 }
 
 #[cfg(test)]

@@ -52,6 +52,7 @@ mod rank;
 mod shard_hooks;
 mod terms;
 
+pub(crate) use build::{entity_forms, form_keys};
 pub(in crate::search) use bytes::{
     read_front_coded, read_str, read_varint, write_front_coded, write_str, write_varint,
 };

@@ -350,7 +350,7 @@ impl Sharded {
             .hits
             .iter()
             .take(limit)
-            .filter_map(|s| Some(Hit::of(record(s.doc)?, s)))
+            .filter_map(|s| Some(Hit::of(record(s.doc)?, s, query)))
             .collect();
         SearchResults {
             query: text.to_string(),

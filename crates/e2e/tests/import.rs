@@ -568,8 +568,20 @@ async fn a_ten_thousand_file_drop_imports_in_the_worker_and_keeps_what_was_store
         120,
     )
     .await;
+    // The latest import comes first, and what was stored before the drop
+    // is still there.
+    let top = c
+        .find(Locator::Css(".card .card-link"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap();
+    assert_eq!(top.as_deref(), Some("#/article/dispatch-9997"));
+    c.goto(&format!("{base}#/article/first")).await.unwrap();
+    wait_until(&c, "document.querySelector('.reader-text')", 20).await;
     assert!(
-        text_of(&c, ".library")
+        text_of(&c, ".reader-text")
             .await
             .contains("The harbour of Varna reopened"),
         "what was stored before the drop is still there"

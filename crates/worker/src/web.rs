@@ -306,12 +306,19 @@ async fn read_all(db: &Database) -> Result<(Vec<Article>, usize), String> {
         let json = Reflect::get(&v, &"json".into())
             .ok()
             .and_then(|j| j.as_string());
+        // Records come back in id order; `added` puts them back in the order
+        // they were imported (records stored before it existed go first).
+        let added = Reflect::get(&v, &"added".into())
+            .ok()
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0);
         match json.and_then(|j| serde_json::from_str::<Article>(&j).ok()) {
-            Some(a) if bundle::check_article(&a).is_ok() => articles.push(a),
+            Some(a) if bundle::check_article(&a).is_ok() => articles.push((added, a)),
             _ => skipped += 1,
         }
     }
-    Ok((articles, skipped))
+    articles.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok((articles.into_iter().map(|(_, a)| a).collect(), skipped))
 }
 
 /// The user's corrections as stored (none before the first).
@@ -435,7 +442,13 @@ async fn import(files: Vec<Incoming<'static>>) {
         reply_library(Some(report), None).await;
         return;
     }
-    let records: Result<Vec<JsValue>, String> = fresh.iter().map(record).collect();
+    // When each was imported, in microseconds, one apart within a batch.
+    let now = js_sys::Date::now() * 1000.0;
+    let records: Result<Vec<JsValue>, String> = fresh
+        .iter()
+        .enumerate()
+        .map(|(i, a)| record(a, now + i as f64))
+        .collect();
     let stored = match records {
         Ok(records) => {
             write(|store| {
@@ -460,9 +473,13 @@ async fn import(files: Vec<Incoming<'static>>) {
     }
 }
 
-fn record(article: &Article) -> Result<JsValue, String> {
+/// An article's storage record, with when it was imported (`added`).
+fn record(article: &Article, added: f64) -> Result<JsValue, String> {
     let json = serde_json::to_string(article).map_err(|e| e.to_string())?;
-    record_of(&article.id, &json).map_err(|e| e.to_string())
+    let r = record_of(&article.id, &json).map_err(|e| e.to_string())?;
+    Reflect::set(&r, &"added".into(), &JsValue::from_f64(added))
+        .map_err(|_| "a storage record could not be built".to_string())?;
+    Ok(r)
 }
 
 /// A `{id, json}` storage record.

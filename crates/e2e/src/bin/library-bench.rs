@@ -270,7 +270,15 @@ async fn run(dist: &Path, n: usize) -> Vec<Row> {
     })))
     .await
     .expect("install the observers");
-    let base = format!("http://{addr}/");
+    // The waits below run in the page, as long as a step takes.
+    c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(900)),
+        None,
+        None,
+    ))
+    .await
+    .expect("set the script timeout");
+    let base = format!("http://{addr}{SUB_PATH}");
     c.goto(&format!("{base}#/")).await.expect("open the app");
     let bundled = 5;
     until(&c, &count_is(bundled), 60_000).await;

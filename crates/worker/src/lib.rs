@@ -217,11 +217,18 @@ impl Library {
 /// budget's few tens of milliseconds, however large the change.
 pub const PART_BYTES: usize = 256 * 1024;
 
-/// The articles as the app has them, so that a change sends only what
-/// differs.
-#[derive(Debug, Default)]
+/// The library as the app has it (the worker's last answer), so that a
+/// change sends only what differs, and the views that read it whole get
+/// exactly that.
+#[derive(Debug)]
 pub struct Shown {
-    articles: HashMap<String, Article>,
+    now: Extraction,
+}
+
+impl Default for Shown {
+    fn default() -> Shown {
+        Shown::new(&[])
+    }
 }
 
 /// What takes the app from what it has to the library now.
@@ -239,32 +246,44 @@ impl Shown {
     /// What the app has before the worker's first answer.
     pub fn new(articles: &[Article]) -> Shown {
         Shown {
-            articles: articles.iter().map(|a| (a.id.clone(), a.clone())).collect(),
+            now: Extraction {
+                articles: articles.to_vec(),
+                entities: Vec::new(),
+            },
         }
+    }
+
+    /// The library as the app has it.
+    pub fn extraction(&self) -> &Extraction {
+        &self.now
     }
 
     /// The change from what the app has to `now`, which it has once the
     /// change is sent.
-    pub fn change_to(&mut self, now: &[Article]) -> Change {
-        let order: Vec<String> = now.iter().map(|a| a.id.clone()).collect();
+    pub fn change_to(&mut self, now: Extraction) -> Change {
+        let order: Vec<String> = now.articles.iter().map(|a| a.id.clone()).collect();
         let keep: HashSet<&str> = order.iter().map(String::as_str).collect();
-        let mut removed: Vec<String> = self
+        let before: HashMap<&str, &Article> = self
+            .now
             .articles
-            .keys()
-            .filter(|id| !keep.contains(id.as_str()))
+            .iter()
+            .map(|a| (a.id.as_str(), a))
+            .collect();
+        let removed: Vec<String> = self
+            .now
+            .articles
+            .iter()
+            .filter(|a| !keep.contains(a.id.as_str()))
+            .map(|a| a.id.clone())
+            .collect();
+        let articles: Vec<Article> = now
+            .articles
+            .iter()
+            .filter(|a| before.get(a.id.as_str()) != Some(a))
             .cloned()
             .collect();
-        removed.sort();
-        for id in &removed {
-            self.articles.remove(id);
-        }
-        let mut articles = Vec::new();
-        for a in now {
-            if self.articles.get(&a.id) != Some(a) {
-                self.articles.insert(a.id.clone(), a.clone());
-                articles.push(a.clone());
-            }
-        }
+        drop(before);
+        self.now = now;
         Change {
             removed,
             articles,
@@ -431,6 +450,7 @@ mod tests {
     fn only_what_changed_is_sent_in_parts() {
         let mut lib = Library::new(bundled());
         let mut shown = Shown::new(&lib.extraction().articles);
+        assert!(shown.extraction().entities.is_empty());
         let long: String = (0..PART_BYTES / 20)
             .map(|i| format!("Ferry {i} sailed to Burgas. "))
             .collect();
@@ -443,7 +463,7 @@ mod tests {
             |_, _, _| {},
         );
         lib.add(fresh);
-        let mut change = shown.change_to(&lib.extraction().articles);
+        let mut change = shown.change_to(lib.extraction());
         assert!(change.removed.is_empty());
         let sent: Vec<&str> = change.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(
@@ -454,12 +474,10 @@ mod tests {
         assert_eq!(change.order, vec!["seed", "one", "two", "three"]);
         let parts = change.parts();
         assert_eq!(parts.len(), 3, "two long articles fill a part each");
-        assert!(shown
-            .change_to(&lib.extraction().articles)
-            .parts()
-            .is_empty());
+        assert!(shown.change_to(lib.extraction()).parts().is_empty());
+        assert_eq!(shown.extraction(), &lib.extraction(), "what the app has");
         lib.remove("two");
-        let mut change = shown.change_to(&lib.extraction().articles);
+        let mut change = shown.change_to(lib.extraction());
         assert_eq!(change.removed, vec!["two"]);
         assert!(change.articles.is_empty());
         match change.parts().as_slice() {

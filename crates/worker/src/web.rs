@@ -148,15 +148,12 @@ async fn handle(job: Job) {
         }
         Request::Export { what } => export(what).await,
         Request::Corpus => {
-            let json = with_library(|lib| {
-                serde_json::to_string(&lib.extraction()).expect("an extraction always serialises")
+            // What the app has: the last answer's library, not merged again.
+            let json = STATE.with(|s| {
+                serde_json::to_string(s.borrow().shown.extraction())
+                    .expect("an extraction always serialises")
             });
-            match json {
-                Some(json) => post(&Reply::Corpus { json }),
-                None => post(&Reply::Failed {
-                    message: "the import worker is not ready yet".into(),
-                }),
-            }
+            post(&Reply::Corpus { json });
         }
         Request::Correct { correction } => {
             let list = with_library(|lib| {
@@ -512,14 +509,18 @@ async fn reply_library(report: Option<Report>, error: Option<String>) {
         })
         .collect();
     let storage = estimate().await;
-    let mut change = STATE.with(|s| s.borrow_mut().shown.change_to(&extraction.articles));
+    let (mut change, entities) = STATE.with(|s| {
+        let shown = &mut s.borrow_mut().shown;
+        let change = shown.change_to(extraction);
+        let entities = Extraction {
+            articles: Vec::new(),
+            entities: shown.extraction().entities.clone(),
+        };
+        (change, entities)
+    });
     for part in change.parts() {
         post(&part);
     }
-    let entities = Extraction {
-        articles: Vec::new(),
-        entities: extraction.entities,
-    };
     let entities = serde_json::to_string(&entities).expect("entities always serialise");
     post(&Reply::Library {
         order: change.order,
@@ -543,13 +544,11 @@ async fn estimate() -> Option<Storage> {
 }
 
 async fn export(what: ExportKind) {
-    let Some((extraction, fixes, made)) = with_library(|lib| {
-        (
-            lib.extraction(),
-            lib.all_corrections(),
-            lib.corrections().to_vec(),
-        )
-    }) else {
+    // The library as last answered (every change answers), not merged again.
+    let extraction = STATE.with(|s| s.borrow().shown.extraction().clone());
+    let Some((fixes, made)) =
+        with_library(|lib| (lib.all_corrections(), lib.corrections().to_vec()))
+    else {
         post(&Reply::Failed {
             message: "the import worker is not ready yet".into(),
         });

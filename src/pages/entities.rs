@@ -55,8 +55,7 @@ pub fn EntitiesPage() -> impl IntoView {
     let shown = Memo::new(move |_| {
         let f = folio_core::text::fold(filter.get().trim());
         let k = kind.get();
-        let v = all
-            .get()
+        all.get()
             .into_iter()
             .filter(|e| k.is_none_or(|k| e.kind == k))
             .filter(|e| {
@@ -66,8 +65,7 @@ pub fn EntitiesPage() -> impl IntoView {
                         .chain(std::iter::once(&e.name))
                         .any(|a| folio_core::text::fold(a).contains(&f))
             })
-            .collect::<Vec<_>>();
-        v
+            .collect::<Vec<_>>()
     });
     let more = move || {
         let rest = shown.with(Vec::len).saturating_sub(rows.get());

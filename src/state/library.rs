@@ -318,7 +318,6 @@ impl LibraryCtx {
                         .fail("The import worker sent articles that could not be read.".into());
                 };
                 let articles = x.articles;
-                forget_shown_text();
                 self.corpus
                     .0
                     .update_untracked(|c| Arc::make_mut(c).change_articles(&removed, articles));

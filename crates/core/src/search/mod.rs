@@ -70,13 +70,12 @@ impl Hit {
     pub fn of(article: &crate::model::Article, scored: &index::Scored, query: &Query) -> Hit {
         let mut matched = scored.matched.clone();
         for f in &query.filters {
-            let query::Filter::Entity { kind, keys } = f else {
+            if !matches!(f, query::Filter::Entity { .. }) {
                 continue;
-            };
-            for e in article.entities.iter().filter(|e| e.kind == *kind) {
+            }
+            for e in &article.entities {
                 let forms = index::entity_forms(e);
-                let have = index::form_keys(&forms);
-                if !keys.iter().all(|k| have.contains(k)) {
+                if !f.wants_entity(e.kind, &index::form_keys(&forms)) {
                     continue;
                 }
                 // Capitalised words only: "of" in "Ministry of Defence" would

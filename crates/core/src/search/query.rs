@@ -119,6 +119,16 @@ pub enum Filter {
     Before(String),
 }
 
+impl Filter {
+    /// Whether an entity of `kind`, whose names' words have these variant
+    /// keys, is one this filter asks for: every word asked for is among them.
+    /// The index, the sharded site's reader and a hit's passage all ask this.
+    pub fn wants_entity(&self, kind: EntityKind, keys: &[String]) -> bool {
+        matches!(self, Filter::Entity { kind: k, keys: want }
+            if *k == kind && want.iter().all(|w| keys.contains(w)))
+    }
+}
+
 /// The order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {

@@ -10,10 +10,10 @@ impl Index {
     pub(super) fn accepts(&self, doc: usize, filter: &Filter) -> bool {
         let d = &self.docs[doc];
         match filter {
-            Filter::Entity { kind, keys } => d
+            Filter::Entity { .. } => d
                 .entities
                 .iter()
-                .any(|e| e.kind == *kind && keys.iter().all(|q| e.keys.contains(q))),
+                .any(|e| filter.wants_entity(e.kind, &e.keys)),
             Filter::Source(words) => d.outlet.as_deref().is_some_and(|o| {
                 let have: Vec<String> = tokens(o).map(|t| fold(t.text)).collect();
                 words.iter().all(|w| have.contains(w))

@@ -230,14 +230,12 @@ impl Sharded {
             .filters
             .iter()
             .filter_map(|f| match f {
-                Filter::Entity { kind, keys } => Some(
+                Filter::Entity { .. } => Some(
                     self.manifest
                         .entities
                         .iter()
                         .zip(self.entity_keys())
-                        .filter(|(e, words)| {
-                            e.kind == *kind && keys.iter().all(|k| words.contains(k))
-                        })
+                        .filter(|(e, words)| f.wants_entity(e.kind, words))
                         .map(|(e, _)| e)
                         .take(FILTER_ENTITIES)
                         .map(|e| e.id.as_str())

@@ -274,29 +274,99 @@ async fn the_quotes_view_groups_by_speaker_and_filters() {
     host.remove();
 }
 
+/// Guards the timeline that counts (issue #17: a dot per event and a legend
+/// line per article made a page 284,667 px tall at 5,000 articles): bars count
+/// the events, a bar zooms in to its span and the list follows it, and the
+/// zoom comes undone.
 #[wasm_bindgen_test]
-async fn the_timeline_draws_dated_events_that_link_to_articles() {
+async fn the_timeline_counts_events_in_bars_that_zoom_in() {
     // The timeline lives in the views module: mounted as that module does.
     use leptos::prelude::IntoAny;
     let host = mount_view(|| folio::pages::timeline::TimelinePage().into_any());
     leptos::task::tick().await;
-    // The first chart is the overview of every event; a close-up of the busiest
-    // month may follow it.
-    let dots = all(&host, ".tl-figure > .tl-chart:first-child .tl-dot");
-    assert!(dots.len() >= 10, "{}", dots.len());
-    let closeup = all(&host, ".tl-sub + .tl-chart .tl-dot");
-    assert!(closeup.len() <= dots.len());
-    for d in &dots {
-        assert!(d.get_attribute("href").unwrap().starts_with("#/article/"));
-        assert!(!d.get_attribute("aria-label").unwrap().is_empty());
-    }
-    // The overview (the first chart) has one dot per event; a close-up repeats some.
-    let overview = host.query_selector(".tl-chart").unwrap().unwrap();
-    assert_eq!(
-        overview.query_selector_all(".tl-dot").unwrap().length() as usize,
-        all(&host, ".tl-event").len(),
-        "the list has the same events"
+    let bars = all(&host, ".tl-bar");
+    assert!(!bars.is_empty());
+    let counted: usize = bars
+        .iter()
+        .map(|b| {
+            let label = b.get_attribute("aria-label").unwrap();
+            label
+                .split(": ")
+                .nth(1)
+                .and_then(|l| l.split(' ').next())
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or_else(|| panic!("a count in {label:?}"))
+        })
+        .sum();
+    assert!(
+        counted >= 10,
+        "the bundled articles date many events: {counted}"
     );
+    assert!(!all(&host, ".tl-tick").is_empty(), "the axis is labelled");
+    let events = all(&host, ".tl-event");
+    assert!(
+        events.len() >= counted.min(100),
+        "the list has the events the bars count"
+    );
+    for e in &events {
+        let href = e
+            .query_selector("a")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap();
+        assert!(
+            href.starts_with("#/article/") && href.contains("?at="),
+            "{href}"
+        );
+    }
+    let undo = |host: &HtmlElement| {
+        all(host, ".tl-span button")
+            .into_iter()
+            .filter(|b| matches!(b.text_content().as_deref(), Some("Zoom out" | "Whole span")))
+            .collect::<Vec<_>>()
+    };
+    assert!(undo(&host).is_empty(), "nothing to undo yet");
+
+    // The busiest bar zooms in: fewer events listed, and a way back.
+    let busiest = bars
+        .iter()
+        .max_by_key(|b| {
+            let l = b.get_attribute("aria-label").unwrap();
+            l.split(": ")
+                .nth(1)
+                .and_then(|l| l.split(' ').next())
+                .and_then(|n| n.parse::<usize>().ok())
+        })
+        .unwrap();
+    let most: usize = busiest
+        .get_attribute("aria-label")
+        .unwrap()
+        .split(": ")
+        .nth(1)
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    let caption = text(&host, ".tl-figure figcaption");
+    busiest.unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    let zoomed = all(&host, ".tl-event").len();
+    assert!(
+        zoomed >= most.min(100) && zoomed <= events.len(),
+        "{zoomed} of {}",
+        events.len()
+    );
+    assert_ne!(
+        text(&host, ".tl-figure figcaption"),
+        caption,
+        "a finer chart of the span"
+    );
+    assert!(!all(&host, ".tl-bar").is_empty());
+    let undone = undo(&host);
+    assert_eq!(undone.len(), 2, "zoom out and the whole span");
+    undone[1].unchecked_ref::<HtmlElement>().click();
+    leptos::task::tick().await;
+    assert_eq!(all(&host, ".tl-event").len(), events.len());
     host.remove();
 }
 

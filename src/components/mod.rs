@@ -8,4 +8,5 @@ pub mod import_panel;
 pub mod reader_text;
 pub mod result_list;
 pub mod search_box;
+pub mod show_more;
 pub mod snippet;

@@ -6,6 +6,7 @@ use folio_core::EntityKind;
 use leptos::prelude::*;
 
 use crate::components::entity_chip::{kind_class, kind_label};
+use crate::components::show_more::ShowMore;
 use crate::state::corpus::CorpusCtx;
 use crate::state::format::plural;
 use crate::state::route::Route;
@@ -67,18 +68,9 @@ pub fn EntitiesPage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let more = move || {
-        let rest = shown.with(Vec::len).saturating_sub(rows.get());
-        (rest > 0).then(|| {
-            view! {
-                <p class="more">
-                    <button type="button" class="button" on:click=move |_| rows.update(|n| *n += PAGE)>
-                        {format!("Show {} more of {rest}", rest.min(PAGE))}
-                    </button>
-                </p>
-            }
-        })
-    };
+    let rest = Signal::derive(move || shown.with(Vec::len).saturating_sub(rows.get()));
+    let more =
+        view! { <ShowMore rest=rest page=PAGE on_more=move || rows.update(|n| *n += PAGE)/> };
     let tab = move |label: &'static str, value: Option<EntityKind>| {
         view! {
             <button

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::article_card::ArticleCard;
 use crate::components::entity_chip::EntityChip;
 use crate::components::import_panel::ImportPanel;
+use crate::components::show_more::ShowMore;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::library::LibraryCtx;
@@ -47,20 +48,13 @@ pub fn LibraryPage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let more = move || {
-        let rest = corpus
+    let rest = Signal::derive(move || {
+        corpus
             .with(|c| c.articles.len())
-            .saturating_sub(shown.get());
-        (rest > 0).then(|| {
-            view! {
-                <p class="more">
-                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {format!("Show {} more of {rest}", rest.min(PAGE))}
-                    </button>
-                </p>
-            }
-        })
-    };
+            .saturating_sub(shown.get())
+    });
+    let more =
+        view! { <ShowMore rest=rest page=PAGE on_more=move || shown.update(|n| *n += PAGE)/> };
     view! {
         <section class="library" aria-labelledby="library-title">
             <div class="page-head">

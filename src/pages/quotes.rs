@@ -6,10 +6,15 @@ use folio_core::explore::{quotes_by_speaker, SpeakerQuotes};
 use leptos::prelude::*;
 
 use crate::components::correct::{Chosen, ChosenQuote, SpeakerForm};
+use crate::components::show_more::ShowMore;
 use crate::state::corpus::CorpusCtx;
 use crate::state::format::plural;
 use crate::state::library::LibraryCtx;
 use crate::state::route::Route;
+
+/// Statements drawn at first, and added per "Show more": a library of
+/// thousands of articles quotes tens of thousands of times.
+const PAGE: usize = 100;
 
 /// The quotes view.
 #[component]
@@ -22,16 +27,13 @@ pub fn QuotesPage() -> impl IntoView {
     let (article, set_article) = signal(String::new());
     let (outlet, set_outlet) = signal(String::new());
 
-    let speakers = move || {
-        all.get()
-            .into_iter()
-            .map(|s| speaker_key(&s))
-            .collect::<Vec<_>>()
-    };
+    let speakers = move || all.with(|all| all.iter().map(speaker_key).collect::<Vec<_>>());
+    // Only the articles that quote someone: a library of thousands has many that do not.
     let articles = move || {
         corpus.with(|c| {
             c.articles
                 .iter()
+                .filter(|a| !a.quotes.is_empty())
                 .map(|a| (a.id.clone(), a.title.clone()))
                 .collect::<Vec<_>>()
         })
@@ -60,8 +62,19 @@ pub fn QuotesPage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let title_of =
-        move |id: &str| corpus.with(|c| c.article(id).map(|a| a.title.clone()).unwrap_or_default());
+    // Statements drawn: a page at first, another per "Show more"; a new filter starts again.
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        speaker.track();
+        article.track();
+        outlet.track();
+        limit.set(PAGE);
+    });
+    let rest = Signal::derive(move || {
+        shown
+            .with(|s| s.iter().map(|s| s.groups.len()).sum::<usize>())
+            .saturating_sub(limit.get())
+    });
 
     view! {
         <section class="quotes-page" aria-labelledby="quotes-title">
@@ -104,9 +117,18 @@ pub fn QuotesPage() -> impl IntoView {
                 }}
             </div>
             {move || {
+                let mut left = limit.get();
                 shown
                     .get()
                     .into_iter()
+                    .map_while(|mut s| {
+                        if left == 0 {
+                            return None;
+                        }
+                        s.groups.truncate(left);
+                        left -= s.groups.len();
+                        Some(s)
+                    })
                     .map(|s| {
                         let name = s.speaker.clone().unwrap_or_else(|| "Speaker not named".to_string());
                         let heading = match s.speaker_id.clone() {
@@ -122,8 +144,7 @@ pub fn QuotesPage() -> impl IntoView {
                                     .reports
                                     .into_iter()
                                     .map(|r| {
-                                        let title = title_of(&r.article_id);
-                                        let source = r.outlet.clone().unwrap_or(title);
+                                        let source = r.outlet.clone().unwrap_or(r.article_title);
                                         view! {
                                             <figure class="quote-version">
                                                 <blockquote>"“" {r.quote.text.clone()} "”"</blockquote>
@@ -158,6 +179,7 @@ pub fn QuotesPage() -> impl IntoView {
                     })
                     .collect_view()
             }}
+            <ShowMore rest=rest page=PAGE on_more=move || limit.update(|n| *n += PAGE)/>
         </section>
     }
 }

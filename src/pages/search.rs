@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::facet_panel::{with_filter, ChosenFilters, FacetPanel};
 use crate::components::result_list::ResultList;
+use crate::components::show_more::ShowMore;
 use crate::state::corpus::{CorpusCtx, Load};
 use crate::state::format::plural;
 use crate::state::nav::Nav;
@@ -112,22 +113,24 @@ pub fn SearchPage() -> impl IntoView {
             matches
         }
     };
-    let show_more = move || {
+    // Only for the query answered: a page more of another would be a guess.
+    let rest = Signal::derive(move || {
         let q = query.get();
-        let rest = results.with(|r| r.total.saturating_sub(limit(&q)));
-        (rest > 0 && results.with(|r| r.query == q)).then(|| {
-            view! {
-                <p class="more">
-                    <button type="button" class="button" on:click=move |_| {
-                        // One page more than shown now: the extra becomes
-                        // what the limit is now.
-                        let q = query.get_untracked();
-                        let extra = limit(&q);
-                        more.set((q, extra));
-                    }>{format!("Show {} more of {rest}", rest.min(page))}</button>
-                </p>
+        results.with(|r| {
+            if r.query == q {
+                r.total.saturating_sub(limit(&q))
+            } else {
+                0
             }
         })
+    });
+    let show_more = view! {
+        <ShowMore rest=rest page=page on_more=move || {
+            // One page more than shown now: the extra becomes what the limit is now.
+            let q = query.get_untracked();
+            let extra = limit(&q);
+            more.set((q, extra));
+        }/>
     };
     let on_pick = Callback::new(move |term: String| {
         let q = with_filter(&query.get_untracked(), &term);

@@ -27,20 +27,6 @@ pub fn human_date(iso: &str) -> String {
     }
 }
 
-/// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, or `YYYY-MM` as its first
-/// day), for placing dates on a time axis; counted by the core's
-/// [`folio_core::calendar`], as the dates stage counts them.
-pub fn iso_days(iso: &str) -> Option<i64> {
-    let mut parts = iso.split('-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let d: i64 = parts.next().map_or(Some(1), |d| d.parse().ok())?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some(folio_core::calendar::days_from_civil(y, m as u32, d as u32))
-}
-
 /// "2022-10-02" → "2 Oct"; "2022-10" → "Oct 2022": short labels for an axis.
 pub fn short_date(iso: &str) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
@@ -95,19 +81,6 @@ mod tests {
         assert_eq!(human_date("2022-09"), "September 2022");
         assert_eq!(human_date("2022"), "2022");
         assert_eq!(human_date("2022-13-01"), "2022-13-01");
-    }
-
-    #[test]
-    fn days_count_from_the_epoch() {
-        assert_eq!(iso_days("1970-01-01"), Some(0));
-        assert_eq!(iso_days("2022-10-02"), Some(19267));
-        assert_eq!(iso_days("2022-10"), iso_days("2022-10-01"));
-        assert_eq!(
-            iso_days("2024-03-01").unwrap() - iso_days("2024-02-28").unwrap(),
-            2
-        );
-        assert_eq!(iso_days("2022-13-01"), None);
-        assert_eq!(iso_days("2022"), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! It stands apart from `extract::dates` because more than extraction needs it:
 //! the dates stage resolves "last week" and "on Sunday" against the publication
-//! day, and the app places ISO dates on its timeline axis. Both count days the
+//! day, and the timeline places ISO dates on its axis. Both count days the
 //! same way through these functions. It holds no words (month and weekday names
 //! are in `extract::lexicon`) and reads no clock: callers pass the dates in.
 //!
@@ -42,6 +42,38 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// The first day of `YYYY-MM` or `YYYY-MM-DD`, as days since 1970-01-01; `None`
+/// for a year alone, a week, a season or a date that does not exist. The
+/// timeline places its events with it, and the app reads its date fields with it.
+pub fn iso_day(v: &str) -> Option<i64> {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let shaped = match b.len() {
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    };
+    if !shaped {
+        return None;
+    }
+    let y: i64 = v[0..4].parse().ok()?;
+    let m: u32 = v[5..7].parse().ok()?;
+    let d: u32 = if b.len() == 10 {
+        v[8..10].parse().ok()?
+    } else {
+        1
+    };
+    let day = days_from_civil(y, m, d);
+    // Reject 2022-02-31 and month 13: the day must come back as written.
+    (civil_from_days(day) == (y, m, d)).then_some(day)
+}
+
+/// A count of days since 1970-01-01 as an ISO date, `YYYY-MM-DD`.
+pub fn iso(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// The weekday of a count of days since 1970-01-01: 0 = Monday … 6 = Sunday.
 pub fn weekday(days: i64) -> u32 {
     // 1970-01-01 was a Thursday.
@@ -58,5 +90,22 @@ mod tests {
             assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
         }
         assert_eq!(weekday(days_from_civil(2022, 10, 2)), 6);
+        assert_eq!(
+            iso_day(&iso(days_from_civil(2022, 3, 9))),
+            Some(days_from_civil(2022, 3, 9))
+        );
+    }
+
+    #[test]
+    fn iso_dates_count_from_the_epoch() {
+        assert_eq!(iso_day("1970-01-01"), Some(0));
+        assert_eq!(iso_day("2022-10-02"), Some(19267));
+        assert_eq!(iso_day("2022-10"), iso_day("2022-10-01"));
+        assert_eq!(
+            iso_day("2024-03-01").unwrap() - iso_day("2024-02-28").unwrap(),
+            2
+        );
+        assert_eq!(iso_day("2022-13-01"), None);
+        assert_eq!(iso_day("2022"), None);
     }
 }

@@ -199,13 +199,21 @@ impl Corpus {
     /// index is built. Calling this, and never [`Corpus::build`], keeps the
     /// extraction stages and their word lists out of a wasm that only explores.
     pub fn from_extraction(extraction: Extraction) -> Corpus {
-        let mut index = Index::default();
-        for a in &extraction.articles {
-            index.add_article(a);
+        let mut corpus = Corpus::unsearchable(extraction);
+        for a in &corpus.articles {
+            corpus.index.add_article(a);
         }
+        corpus
+    }
+
+    /// A corpus from an extraction made earlier, with no index: for views that
+    /// read the articles and entities whole and never search (the views
+    /// module's map, claims and timeline), where indexing a large library would
+    /// hold the page for seconds to no end. Its searches find nothing.
+    pub fn unsearchable(extraction: Extraction) -> Corpus {
         let mut corpus = Corpus {
             articles: extraction.articles,
-            index,
+            index: Index::default(),
             entities: extraction.entities,
             preferred: HashMap::new(),
         };

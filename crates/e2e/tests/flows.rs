@@ -170,7 +170,7 @@ const VIEWS: &[(&str, &str, &str)] = &[
     ),
     ("entities", "#/entities", ".entity-table tbody tr"),
     ("quotes", "#/quotes", ".quote-group"),
-    ("timeline", "#/timeline", ".tl-dot"),
+    ("timeline", "#/timeline", ".tl-bar"),
     ("map", "#/map", ".map-dot"),
     ("claims", "#/claims", ".claim-group"),
     (
@@ -324,7 +324,7 @@ async fn compare_two_articles_chosen_from_the_pickers() {
         .unwrap();
     assert!(shared.len() >= 3, "the two articles share entities");
     shot(&c, "compare.png").await;
-    open(&c, &base, "#/timeline", ".tl-dot").await;
+    open(&c, &base, "#/timeline", ".tl-bar").await;
     shot(&c, "timeline.png").await;
     open(&c, &base, "#/entities", ".entity-table").await;
     shot(&c, "entities.png").await;

@@ -39,7 +39,8 @@ pub fn view(name: &str, el: web_sys::HtmlElement, json: &str) -> Result<(), JsVa
     };
     let x: Extraction = serde_json::from_str(json)
         .map_err(|e| JsValue::from_str(&format!("the corpus is unreadable ({e})")))?;
-    let corpus = Arc::new(Corpus::from_extraction(x));
+    // These views never search: the index is not built.
+    let corpus = Arc::new(Corpus::unsearchable(x));
     MOUNTED.with(|m| drop(m.borrow_mut().take()));
     el.set_inner_html("");
     let mounted = leptos::mount::mount_to(el, move || {

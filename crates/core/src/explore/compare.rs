@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::same_quote::{overlap, word_set, SAME_QUOTE_OVERLAP};
+use super::same_quote::{same, word_set};
 use crate::model::{Article, EntityKind, Quantity, Quote};
 use crate::text::FxMap;
 use crate::Corpus;
@@ -79,11 +79,7 @@ pub fn compare(corpus: &Corpus, a_id: &str, b_id: &str) -> Option<Comparison> {
     let mut shared_quotes = Vec::new();
     for qa in &a.quotes {
         let wa = word_set(&qa.text);
-        if let Some(qb) = b
-            .quotes
-            .iter()
-            .find(|qb| overlap(&wa, &word_set(&qb.text)) >= SAME_QUOTE_OVERLAP)
-        {
+        if let Some(qb) = b.quotes.iter().find(|qb| same(&wa, &word_set(&qb.text))) {
             shared_quotes.push((qa.clone(), qb.clone()));
         }
     }

@@ -16,7 +16,8 @@
 //! - `entity`: one entity's concordance and co-occurring entities ([`concordance`],
 //!   [`cooccurrence`]).
 //! - `quotes`: quotes grouped by speaker ([`quotes_by_speaker`]).
-//! - `timeline`: dated sentences, oldest first ([`timeline()`]).
+//! - `timeline`: dated sentences, oldest first ([`timeline()`]), counted into bars by
+//!   the unit their span needs ([`timeline_chart`]).
 //! - `claims`: every figure the corpus reports, grouped by what it measures, with
 //!   its source and period, and where the figures differ ([`claims()`]).
 //! - `compare`: two articles side by side, and the pairs worth comparing
@@ -45,7 +46,10 @@ pub use entities::{entity_summaries, EntitySummary};
 pub use entity::{concordance, cooccurrence, CoOccurrence, KwicLine};
 pub use quotes::{quotes_by_speaker, QuoteGroup, QuoteReport, SpeakerQuotes};
 pub use same_quote::SAME_QUOTE_OVERLAP;
-pub use timeline::{timeline, TimelineEvent};
+pub use timeline::{
+    busiest_window, timeline, timeline_chart, AxisTick, TimeUnit, TimelineBin, TimelineChart,
+    TimelineEvent,
+};
 
 /// The corpus the views' tests share: two reports of one bridge reopening that
 /// quote the mayor alike and disagree on the number of workers.

@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-use super::same_quote::{overlap, word_set, SAME_QUOTE_OVERLAP};
+use super::same_quote::{same_by_count, word_set};
 use crate::model::Quote;
+use crate::text::FxMap;
 use crate::Corpus;
 
 /// A quote as reported by one article.
@@ -16,6 +17,8 @@ pub struct QuoteReport {
     pub article_id: String,
     /// That article's outlet, when known.
     pub outlet: Option<String>,
+    /// That article's title.
+    pub article_title: String,
     /// The quote.
     pub quote: Quote,
 }
@@ -51,19 +54,24 @@ pub fn quotes_by_speaker(corpus: &Corpus) -> Vec<SpeakerQuotes> {
             by_speaker.entry(key).or_default().push(QuoteReport {
                 article_id: a.id.clone(),
                 outlet: a.outlet.clone(),
+                article_title: a.title.clone(),
                 quote: q.clone(),
             });
         }
     }
+    let at: FxMap<&str, usize> = corpus
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
     let mut out: Vec<SpeakerQuotes> = by_speaker
         .into_iter()
         .map(|((id, name), reports)| {
             let speaker = match &id {
-                Some(id) => corpus
-                    .entities
-                    .iter()
-                    .find(|e| &e.id == id)
-                    .map(|e| e.name.clone())
+                Some(id) => at
+                    .get(id.as_str())
+                    .map(|&i| corpus.entities[i].name.clone())
                     .or_else(|| reports[0].quote.speaker.clone()),
                 None => name,
             };
@@ -88,21 +96,57 @@ pub fn quotes_by_speaker(corpus: &Corpus) -> Vec<SpeakerQuotes> {
     });
     out
 }
+
+/// The speaker's reports as statements: a report joins the first group whose words
+/// it shares enough of ([`super::SAME_QUOTE_OVERLAP`]) and that no version from its own
+/// article is in yet. Which groups share a word is looked up, not scanned, so a
+/// speaker quoted thousands of times is grouped in about linear time.
 fn group_quotes(reports: Vec<QuoteReport>) -> Vec<QuoteGroup> {
     let mut groups: Vec<(HashSet<String>, QuoteGroup)> = Vec::new();
+    let mut having: FxMap<String, Vec<u32>> = FxMap::default();
+    // Words shared with each group, for the groups touched by this report.
+    let mut shared: Vec<usize> = Vec::new();
+    let mut touched: Vec<usize> = Vec::new();
     for r in reports {
         let words = word_set(&r.quote.text);
-        let found = groups.iter_mut().find(|(w, g)| {
-            overlap(w, &words) >= SAME_QUOTE_OVERLAP
-                && !g.reports.iter().any(|x| x.article_id == r.article_id)
-        });
-        match found {
-            Some((w, g)) => {
-                w.extend(words);
-                g.reports.push(r);
+        for w in &words {
+            for &g in having.get(w).into_iter().flatten() {
+                let g = g as usize;
+                if shared[g] == 0 {
+                    touched.push(g);
+                }
+                shared[g] += 1;
             }
-            None => groups.push((words, QuoteGroup { reports: vec![r] })),
         }
+        // The first such group, as a scan of them in order would find.
+        let found = touched
+            .iter()
+            .copied()
+            .filter(|&g| {
+                let (w, group) = &groups[g];
+                same_by_count(shared[g], w.len(), words.len())
+                    && !group.reports.iter().any(|x| x.article_id == r.article_id)
+            })
+            .min();
+        for g in touched.drain(..) {
+            shared[g] = 0;
+        }
+        let g = found.unwrap_or_else(|| {
+            groups.push((
+                HashSet::new(),
+                QuoteGroup {
+                    reports: Vec::new(),
+                },
+            ));
+            shared.push(0);
+            groups.len() - 1
+        });
+        for w in words {
+            if groups[g].0.insert(w.clone()) {
+                having.entry(w).or_default().push(g as u32);
+            }
+        }
+        groups[g].1.reports.push(r);
     }
     groups
         .into_iter()

@@ -1,6 +1,6 @@
 //! When two versions of a quote are the same statement: the folded words of
 //! each (`word_set`), and how much of the smaller set the larger holds
-//! (`overlap`), against [`SAME_QUOTE_OVERLAP`]. Apart because two views must
+//! (`same`), against [`SAME_QUOTE_OVERLAP`]. Apart because two views must
 //! decide it alike: quotes by speaker merges the versions several articles
 //! report into one group, and compare pairs the quotes two articles share.
 
@@ -20,11 +20,17 @@ pub(super) fn word_set(s: &str) -> HashSet<String> {
     tokens(s).map(|t| fold(t.text)).collect()
 }
 
-/// The share of the smaller word set found in the larger.
-pub(super) fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+/// Whether two versions are one statement, by their word sets.
+pub(super) fn same(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.is_empty() {
-        return 0.0;
-    }
-    small.iter().filter(|w| large.contains(*w)).count() as f64 / small.len() as f64
+    let shared = small.iter().filter(|w| large.contains(*w)).count();
+    same_by_count(shared, a.len(), b.len())
+}
+
+/// Whether two word sets of `a` and `b` words, `shared` of them in common, are
+/// one statement: the share of the smaller set found in the larger reaches
+/// [`SAME_QUOTE_OVERLAP`]. For callers that count shared words their own way.
+pub(super) fn same_by_count(shared: usize, a: usize, b: usize) -> bool {
+    let smaller = a.min(b);
+    smaller > 0 && shared as f64 / smaller as f64 >= SAME_QUOTE_OVERLAP
 }

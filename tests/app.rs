@@ -210,7 +210,7 @@ async fn the_entities_list_filters_by_name_and_kind() {
         .unwrap();
     leptos::task::tick().await;
     click(&host, ".tabs .tab:nth-child(2)").await;
-    let people = all(&host, ".entity-table tbody tr .kind-badge");
+    let people = all(&host, ".entity-table tbody tr .kind-col .kind-badge");
     assert!(!people.is_empty() && people.len() < all_rows);
     assert!(people.iter().all(|b| b.text_content().unwrap() == "Person"));
     host.remove();
@@ -260,17 +260,49 @@ async fn the_quotes_view_groups_by_speaker_and_filters() {
         !all(&host, ".quote-group.several").is_empty(),
         "a statement reported by two outlets is one item"
     );
-    let select: web_sys::HtmlSelectElement = host
-        .query_selector(".toolbar select")
+    // The speaker box: part of a name, any case, finds that speaker alone.
+    let first = text(&host, "section.speaker h2");
+    let part: String = first
+        .chars()
+        .skip(1)
+        .take(5)
+        .collect::<String>()
+        .to_uppercase();
+    let input: HtmlInputElement = host
+        .query_selector(".toolbar input[list]")
         .unwrap()
         .unwrap()
         .unchecked_into();
-    select.set_selected_index(1);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
+    input.set_value(&part);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     leptos::task::tick().await;
-    assert_eq!(all(&host, "section.speaker").len(), 1);
+    let left: Vec<String> = all(&host, "section.speaker h2")
+        .iter()
+        .map(|h| h.text_content().unwrap_or_default())
+        .collect();
+    assert!(left.contains(&first), "{part:?} keeps {first:?}: {left:?}");
+    assert!(
+        left.len() < speakers.len(),
+        "{part:?} leaves others out: {left:?}"
+    );
+    assert!(
+        !all(&host, "#quote-speakers option").is_empty(),
+        "the box suggests the most quoted"
+    );
+    // The article box matches titles; nothing matches, nothing shows.
+    let title: HtmlInputElement = host
+        .query_selector(".toolbar input:not([list])")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    title.set_value("no title has these words");
+    title
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(all(&host, "section.speaker").is_empty());
     host.remove();
 }
 

@@ -112,7 +112,7 @@ pub fn EntitiesPage() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Name"</th>
-                        <th scope="col">"Kind"</th>
+                        <th scope="col" class="kind-col">"Kind"</th>
                         <th scope="col" class="num">"Mentions"</th>
                         <th scope="col" class="num">"Articles"</th>
                         <th scope="col" class="aliases-col">"Also written"</th>
@@ -132,8 +132,10 @@ pub fn EntitiesPage() -> impl IntoView {
                                             <a class=format!("ent-link {}", kind_class(e.kind)) href=Route::Entity(e.id.clone()).to_hash()>
                                                 {e.name.clone()}
                                             </a>
+                                            // A phone has no room for the kind's column: it follows the name.
+                                            <span class=format!("kind-badge in-name {}", kind_class(e.kind))>{kind_label(e.kind)}</span>
                                         </td>
-                                        <td>
+                                        <td class="kind-col">
                                             <span class=format!("kind-badge {}", kind_class(e.kind))>{kind_label(e.kind)}</span>
                                         </td>
                                         <td class="num">{e.mentions}</td>

@@ -1,7 +1,7 @@
 //! `#/entity/ID`: one entity — its aliases, every mention in context across
 //! articles (a KWIC concordance), the entities it appears with, and what it said.
 
-use folio_core::explore::{concordance, cooccurrence, quotes_by_speaker};
+use folio_core::explore::{concordance, cooccurrence, quotes_of};
 use std::sync::Arc;
 
 use folio_core::Corpus;
@@ -113,18 +113,13 @@ pub fn EntityPage() -> impl IntoView {
             };
             let lines = concordance(c, &e.id, KWIC_WIDTH);
             let with = cooccurrence(c, &e.id, COOCCURRENCE_LIMIT);
-            let said: Vec<_> = quotes_by_speaker(c)
-                .into_iter()
-                .filter(|s| s.speaker_id.as_deref() == Some(e.id.as_str()))
-                .flat_map(|s| s.groups)
-                .collect();
-            let title_of = |aid: &str| c.article(aid).map(|a| a.title.clone()).unwrap_or_default();
+            let said = quotes_of(c, &e.id);
             let kwic = lines
                 .iter()
                 .map(|l| {
                     view! {
                         <tr>
-                            <td class="kwic-left">{l.left.clone()}</td>
+                            <td class="kwic-left"><span>{l.left.clone()}</span></td>
                             <td class="kwic-key">
                                 <a class=kind_class(e.kind) href=Route::Article(l.article_id.clone(), Some(l.start)).to_hash() title=l.article_title.clone()>
                                     {l.mention.clone()}
@@ -138,13 +133,15 @@ pub fn EntityPage() -> impl IntoView {
             let quotes = said
                 .into_iter()
                 .map(|g| {
-                    let first = g.reports[0].clone();
-                    let also = g.reports.len() - 1;
+                    let mut reports = g.reports;
+                    let also = reports.len() - 1;
+                    // A group has a report: the first is the longest version.
+                    let first = reports.swap_remove(0);
                     view! {
                         <li class="quote-card">
                             <blockquote>"“" {first.quote.text.clone()} "”"</blockquote>
                             <p class="muted">
-                                <a href=Route::article(first.article_id.clone()).to_hash()>{title_of(&first.article_id)}</a>
+                                <a href=Route::Article(first.article_id, Some(first.quote.start)).to_hash()>{first.article_title}</a>
                                 {(also > 0).then(|| format!(" · and {} more", plural(also, "article", "articles")))}
                             </p>
                         </li>

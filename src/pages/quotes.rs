@@ -1,8 +1,10 @@
-//! `#/quotes`: who said what — grouped by speaker, filterable by speaker, article
-//! and outlet; the same statement reported by several articles is one item with its
-//! versions side by side.
+//! `#/quotes`: who said what — grouped by speaker, filterable by the speaker's
+//! name, the article's title and the outlet (boxes to type in, not lists: a
+//! library of thousands has thousands of each); the same statement reported by
+//! several articles is one item with its versions side by side.
 
 use folio_core::explore::{quotes_by_speaker, SpeakerQuotes};
+use folio_core::text::fold;
 use leptos::prelude::*;
 
 use crate::components::correct::{Chosen, ChosenQuote, SpeakerForm};
@@ -15,6 +17,8 @@ use crate::state::route::Route;
 /// Statements drawn at first, and added per "Show more": a library of
 /// thousands of articles quotes tens of thousands of times.
 const PAGE: usize = 100;
+/// Speakers the speaker box suggests as it is typed in.
+const SUGGESTED: usize = 50;
 
 /// The quotes view.
 #[component]
@@ -27,14 +31,12 @@ pub fn QuotesPage() -> impl IntoView {
     let (article, set_article) = signal(String::new());
     let (outlet, set_outlet) = signal(String::new());
 
-    let speakers = move || all.with(|all| all.iter().map(speaker_key).collect::<Vec<_>>());
-    // Only the articles that quote someone: a library of thousands has many that do not.
-    let articles = move || {
-        corpus.with(|c| {
-            c.articles
-                .iter()
-                .filter(|a| !a.quotes.is_empty())
-                .map(|a| (a.id.clone(), a.title.clone()))
+    // Suggestions for the speaker box: the most quoted (the list comes so).
+    let suggested = move || {
+        all.with(|all| {
+            all.iter()
+                .filter_map(|s| s.speaker.clone())
+                .take(SUGGESTED)
                 .collect::<Vec<_>>()
         })
     };
@@ -47,20 +49,22 @@ pub fn QuotesPage() -> impl IntoView {
         })
     };
     let shown = Memo::new(move |_| {
-        let (sp, ar, ou) = (speaker.get(), article.get(), outlet.get());
-        all.get()
-            .into_iter()
-            .filter(|s| sp.is_empty() || speaker_key(s).0 == sp)
-            .filter_map(|mut s| {
-                s.groups.retain(|g| {
-                    g.reports.iter().any(|r| {
-                        (ar.is_empty() || r.article_id == ar)
-                            && (ou.is_empty() || r.outlet.as_deref() == Some(ou.as_str()))
-                    })
-                });
-                (!s.groups.is_empty()).then_some(s)
-            })
-            .collect::<Vec<_>>()
+        let (sp, ar, ou) = (fold(&speaker.get()), fold(&article.get()), outlet.get());
+        all.with(|all| {
+            all.iter()
+                .filter(|s| sp.is_empty() || fold(&speaker_name(s)).contains(&sp))
+                .filter_map(|s| {
+                    let mut s = s.clone();
+                    s.groups.retain(|g| {
+                        g.reports.iter().any(|r| {
+                            (ar.is_empty() || fold(&r.article_title).contains(&ar))
+                                && (ou.is_empty() || r.outlet.as_deref() == Some(ou.as_str()))
+                        })
+                    });
+                    (!s.groups.is_empty()).then_some(s)
+                })
+                .collect::<Vec<_>>()
+        })
     });
     // Statements drawn: a page at first, another per "Show more"; a new filter starts again.
     let limit = RwSignal::new(PAGE);
@@ -91,17 +95,16 @@ pub fn QuotesPage() -> impl IntoView {
             <div class="toolbar">
                 <label>
                     "Speaker "
-                    <select on:change=move |ev| set_speaker.set(event_target_value(&ev)) prop:value=move || speaker.get()>
-                        <option value="">"Everyone"</option>
-                        {move || speakers().into_iter().map(|(k, label)| view! { <option value=k>{label}</option> }).collect_view()}
-                    </select>
+                    <input type="search" list="quote-speakers" placeholder="Anyone" prop:value=move || speaker.get()
+                        on:input=move |ev| set_speaker.set(event_target_value(&ev))/>
+                    <datalist id="quote-speakers">
+                        {move || suggested().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                    </datalist>
                 </label>
                 <label>
                     "Article "
-                    <select on:change=move |ev| set_article.set(event_target_value(&ev)) prop:value=move || article.get()>
-                        <option value="">"All articles"</option>
-                        {move || articles().into_iter().map(|(id, t)| view! { <option value=id>{t}</option> }).collect_view()}
-                    </select>
+                    <input type="search" placeholder="Any title" prop:value=move || article.get()
+                        on:input=move |ev| set_article.set(event_target_value(&ev))/>
                 </label>
                 {move || {
                     let o = outlets();
@@ -130,7 +133,7 @@ pub fn QuotesPage() -> impl IntoView {
                         Some(s)
                     })
                     .map(|s| {
-                        let name = s.speaker.clone().unwrap_or_else(|| "Speaker not named".to_string());
+                        let name = speaker_name(&s);
                         let heading = match s.speaker_id.clone() {
                             Some(id) => view! { <a href=Route::Entity(id).to_hash()>{name}</a> }.into_any(),
                             None => view! { <span>{name}</span> }.into_any(),
@@ -184,15 +187,9 @@ pub fn QuotesPage() -> impl IntoView {
     }
 }
 
-/// A stable key and a label for a speaker, for the filter.
-fn speaker_key(s: &SpeakerQuotes) -> (String, String) {
-    let label = s
-        .speaker
+/// How a speaker is named on the page and matched by the speaker box.
+fn speaker_name(s: &SpeakerQuotes) -> String {
+    s.speaker
         .clone()
-        .unwrap_or_else(|| "Speaker not named".to_string());
-    let key = s
-        .speaker_id
-        .clone()
-        .unwrap_or_else(|| format!("name:{}", s.speaker.clone().unwrap_or_default()));
-    (key, format!("{label} ({})", s.groups.len()))
+        .unwrap_or_else(|| "Speaker not named".to_string())
 }

@@ -288,6 +288,13 @@ pub async fn browser_with_args(
             "download.prompt_for_download": false,
         },
     });
+    // Headless Chrome keeps a window at least 500 px wide, so a phone's width
+    // is emulated instead: the page then lays out at that width, as on the phone.
+    if width < 500 {
+        opts["mobileEmulation"] = serde_json::json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "mobile": true, "touch": true },
+        });
+    }
     if let Ok(bin) = std::env::var("CHROME") {
         opts["binary"] = bin.into();
     }

@@ -224,6 +224,100 @@ async fn every_view_passes_axe_core_in_light_and_dark_themes() {
     );
 }
 
+/// Guards what a reader copies and reads (issue #17): copying a paragraph
+/// from the reader glued the speaker's tag onto the quote ("…he said.”Zelenskiy"),
+/// and the concordance's right-to-left cell moved the punctuation of its left
+/// context to the other end (",In his late-night address").
+#[tokio::test(flavor = "multi_thread")]
+async fn a_copied_passage_is_the_text_alone_and_the_concordance_reads_as_written() {
+    let addr = serve(dist_dir()).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    let driver = start_driver().await;
+    let c = browser(&driver, 1280, 900).await;
+    open(
+        &c,
+        &base,
+        "#/article/000_55de2ee9ab9363be",
+        ".reader-text .speaker-tag",
+    )
+    .await;
+    let copied = c
+        .execute(
+            "const p = document.querySelector('.reader-text .speaker-tag').closest('p');
+             const r = document.createRange(); r.selectNodeContents(p);
+             const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+             const bare = p.cloneNode(true);
+             bare.querySelectorAll('.speaker-tag, .speaker-edit').forEach(e => e.remove());
+             const squash = t => t.replace(/\\s+/g, ' ').trim();
+             return [squash(s.toString()), squash(bare.textContent), squash(p.textContent)];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (copy, bare, shown) = (
+        copied[0].as_str().unwrap(),
+        copied[1].as_str().unwrap(),
+        copied[2].as_str().unwrap(),
+    );
+    assert_ne!(bare, shown, "the paragraph has a speaker tag");
+    assert_eq!(
+        copy, bare,
+        "the copy is the paragraph's text without its tags"
+    );
+
+    // The left context cell is cut on its left, but its text runs left to right.
+    let e = c
+        .execute(
+            "return document.querySelector('.reader-text a.ent.kind-person').getAttribute('href')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    open(&c, &base, e.as_str().unwrap(), ".kwic tbody tr").await;
+    let dirs = c
+        .execute(
+            "const s = document.querySelector('.kwic-left > span');
+             return [getComputedStyle(s.parentElement).direction, getComputedStyle(s).direction, getComputedStyle(s).unicodeBidi];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(dirs, serde_json::json!(["rtl", "ltr", "isolate"]));
+    c.close().await.unwrap();
+}
+
+/// Guards the phone layout of every view (issue #17: Quotes was 780 px and
+/// Entities 521 px wide on a 390 px phone, so the whole page scrolled
+/// sideways). A wide table may scroll inside its own box; the page may not.
+#[tokio::test(flavor = "multi_thread")]
+async fn no_view_scrolls_sideways_on_a_390_px_phone() {
+    let addr = serve(dist_dir()).await;
+    let base = format!("http://{addr}{SUB_PATH}");
+    let driver = start_driver().await;
+    let c = browser(&driver, 390, 844).await;
+    let mut wide = Vec::new();
+    for (name, hash, ready) in VIEWS {
+        open(&c, &base, hash, ready).await;
+        let widths = c
+            .execute(
+                "const d = document.documentElement; return [d.scrollWidth, d.clientWidth];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (scroll, client) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
+        if scroll > client {
+            wide.push(format!("{name}: {scroll} px wide in {client} px"));
+        }
+    }
+    c.close().await.unwrap();
+    assert!(
+        wide.is_empty(),
+        "views wider than the phone:\n{}",
+        wide.join("\n")
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn search_open_an_article_follow_an_entity_read_its_concordance_and_open_a_quotes_article() {
     let addr = serve(dist_dir()).await;

@@ -44,7 +44,7 @@ pub use compare::{
 };
 pub use entities::{entity_summaries, EntitySummary};
 pub use entity::{concordance, cooccurrence, CoOccurrence, KwicLine};
-pub use quotes::{quotes_by_speaker, QuoteGroup, QuoteReport, SpeakerQuotes};
+pub use quotes::{quotes_by_speaker, quotes_of, QuoteGroup, QuoteReport, SpeakerQuotes};
 pub use same_quote::SAME_QUOTE_OVERLAP;
 pub use timeline::{
     busiest_window, timeline, timeline_chart, AxisTick, TimeUnit, TimelineBin, TimelineChart,

@@ -97,6 +97,25 @@ pub fn quotes_by_speaker(corpus: &Corpus) -> Vec<SpeakerQuotes> {
     out
 }
 
+/// What one entity said, as statements (the same statement reported by several
+/// articles one group), in corpus order: an entity's page, which need not group
+/// every other speaker's quotes to show one's.
+pub fn quotes_of(corpus: &Corpus, speaker_id: &str) -> Vec<QuoteGroup> {
+    let reports = corpus
+        .articles
+        .iter()
+        .flat_map(|a| a.quotes.iter().map(move |q| (a, q)))
+        .filter(|(_, q)| q.speaker_id.as_deref() == Some(speaker_id))
+        .map(|(a, q)| QuoteReport {
+            article_id: a.id.clone(),
+            outlet: a.outlet.clone(),
+            article_title: a.title.clone(),
+            quote: q.clone(),
+        })
+        .collect();
+    group_quotes(reports)
+}
+
 /// The speaker's reports as statements: a report joins the first group whose words
 /// it shares enough of ([`super::SAME_QUOTE_OVERLAP`]) and that no version from its own
 /// article is in yet. Which groups share a word is looked up, not scanned, so a
@@ -176,5 +195,11 @@ mod tests {
             .expect("Berg is a speaker");
         assert_eq!(berg.groups.len(), 1, "{berg:#?}");
         assert_eq!(berg.groups[0].reports.len(), 2);
+        let id = berg.speaker_id.as_deref().unwrap();
+        assert_eq!(
+            quotes_of(&c, id),
+            berg.groups,
+            "one speaker's statements alike"
+        );
     }
 }

@@ -123,10 +123,14 @@ fn SpanControls(
             <label>"to " <input type="date" min=iso(lo) max=iso(hi) prop:value=to
                 on:change=move |ev| set_end(event_target_value(&ev), 1)/></label>
             {busiest.map(|(a, b, n)| {
-                let label = format!("Busiest: {} – {} ({n})", short_date(&iso(a)), human_date(&iso(b)));
-                view! {
-                    <button type="button" class="button small" on:click=move |_| zooms.update(|z| z.push((a, b)))
-                        hidden=move || span.get() == Some((a, b))>{label}</button>
+                let label = format!("Busiest: {} – {} · {}", short_date(&iso(a)), human_date(&iso(b)), plural(n, "event", "events"));
+                // Offered over the whole span; once zoomed, the way back is what counts.
+                move || {
+                    span.get().is_none().then(|| {
+                        view! {
+                            <button type="button" class="button small" on:click=move |_| zooms.update(|z| z.push((a, b)))>{label.clone()}</button>
+                        }
+                    })
                 }
             })}
             <Show when=move || span.get().is_some()>

@@ -420,6 +420,20 @@ async fn compare_two_articles_chosen_from_the_pickers() {
     shot(&c, "compare.png").await;
     open(&c, &base, "#/timeline", ".tl-bar").await;
     shot(&c, "timeline.png").await;
+    // The busiest month, by its shortcut: a chart of days.
+    c.find(Locator::Css(".tl-span button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &c,
+        "(document.querySelector('.tl-figure figcaption')?.textContent || '').includes('per day')",
+        10,
+    )
+    .await;
+    shot(&c, "timeline-zoomed.png").await;
     open(&c, &base, "#/entities", ".entity-table").await;
     shot(&c, "entities.png").await;
     c.close().await.unwrap();

@@ -7,6 +7,10 @@ use leptos::prelude::*;
 
 use crate::state::format::human_date;
 
+/// Below this width (CSS pixels) the search page stacks its results above the
+/// facets: `@media (max-width: 760px)` in the stylesheet.
+const STACKED_WIDTH: f64 = 760.0;
+
 /// Quotes a facet value for the query language when it has spaces.
 pub fn filter_term(field: &str, value: &str) -> String {
     if value.contains(char::is_whitespace) {
@@ -34,6 +38,13 @@ pub fn with_filter(query: &str, term: &str) -> String {
 /// would narrow nothing.
 #[component]
 pub fn FacetPanel(facets: Facets, total: usize, on_pick: Callback<String>) -> impl IntoView {
+    // Each group folds. On a phone (the width at which the layout stacks, see
+    // the stylesheet) they start folded, so the results above stay in reach.
+    let open = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > STACKED_WIDTH);
     let group = move |title: &'static str, field: &'static str, mut values: Vec<FacetCount>| {
         values.retain(|f| f.count < total);
         if values.is_empty() {
@@ -60,10 +71,10 @@ pub fn FacetPanel(facets: Facets, total: usize, on_pick: Callback<String>) -> im
             })
             .collect_view();
         Some(view! {
-            <section class="facet-group">
-                <h2>{title}</h2>
+            <details class="facet-group" open=open>
+                <summary><h2>{title}</h2></summary>
                 <ul>{items}</ul>
-            </section>
+            </details>
         })
     };
     view! {

@@ -117,6 +117,30 @@ async fn a_deep_link_to_a_search_shows_exactly_the_one_article_that_mentions_kre
         "no horizontal scroll at 390 px"
     );
     shot(&c, "search-phone.png").await;
+    // One hit narrows nothing, so no facet is offered for it; a broader search
+    // offers some. On a phone their groups start folded, under the results.
+    c.goto(&format!("http://{addr}{SUB_PATH}#/search?q=Lyman"))
+        .await
+        .unwrap();
+    wait_until(&c, "document.querySelectorAll('.result').length > 1", 10).await;
+    wait_until(&c, "document.querySelector('.facet-group')", 10).await;
+    let folded = c
+        .execute(
+            "const g = document.querySelectorAll('.facet-group'); \
+             const r = document.querySelector('.result').getBoundingClientRect().top; \
+             return [g.length, document.querySelectorAll('.facet-group[open]').length, \
+                     r < g[0].getBoundingClientRect().top];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        folded[0].as_u64().unwrap() > 0,
+        "facets are offered: {folded}"
+    );
+    assert_eq!(folded[1], 0, "and folded: {folded}");
+    assert_eq!(folded[2], true, "the results come first: {folded}");
+    shot(&c, "search-phone-facets.png").await;
     c.close().await.unwrap();
 }
 
